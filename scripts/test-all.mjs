@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, unit tests, build, Chromium end-to-end, Firefox smoke, web-ext lint.
+// Every stage runs even if an earlier one failed, and the last line is the plain
+// `N passed, N failed` that CI reads (test cases of every suite, plus one per check stage).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureBrowsers } from './provision-browsers.mjs';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const results = join(root, 'out', 'test-results');
+mkdirSync(results, { recursive: true });
+const only = process.argv.slice(2);
+const want = (name) => only.length === 0 || only.includes(name);
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const rows = [];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function run(cmd, args, extraEnv = {}) {
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  return { ok: r.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+}
+
+function check(name, cmd, args, env) {
+  if (!want(name)) return true;
+  console.log(`\n=== ${name}: ${[cmd, ...args].join(' ')}`);
+  const r = run(cmd, args, env);
+  if (r.ok) passed++;
+  else failed++;
+  rows.push([name, r.ok ? 'ok' : 'FAILED', r.ok ? '1 passed' : '1 failed', r.seconds]);
+  return r.ok;
+}
+
+/** Counts from a Playwright JSON report. */
+function playwrightCounts(file) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const s = report.stats ?? {};
+  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 };
+}
+
+/** Counts from a Vitest JSON report. */
+function vitestCounts(file) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0, skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0) };
+}
+
+function suite(name, cmd, args, reportFile, count, env) {
+  if (!want(name)) return;
+  console.log(`\n=== ${name}: ${[cmd, ...args].join(' ')}`);
+  rmSync(reportFile, { force: true });
+  const r = run(cmd, args, env);
+  let c = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(reportFile)) {
+    try {
+      c = count(reportFile);
+    } catch {
+      c = { passed: 0, failed: 1, skipped: 0 };
+    }
+  }
+  // A runner that failed without reporting a failed test (crash, config error) still counts as a failure.
+  if (!r.ok && c.failed === 0) c.failed = 1;
+  passed += c.passed;
+  failed += c.failed;
+  skipped += c.skipped;
+  rows.push([name, r.ok ? 'ok' : 'FAILED', `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`, r.seconds]);
+}
+
+check('typecheck', bin('wxt'), ['prepare']) && want('typecheck') && check('tsc', bin('tsc'), ['--noEmit', '-p', '.']);
+check('lint', bin('eslint'), ['.', '--max-warnings', '0']);
+suite('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'unit.json')}`], join(results, 'unit.json'), vitestCounts);
+const built = check('build', 'npm', ['run', '--silent', 'build:all']);
+const browsers = want('chromium') || want('firefox') ? ensureBrowsers() : { chromium: null, firefox: null };
+if (want('chromium')) {
+  if (!built || !browsers.chromium) {
+    failed++;
+    rows.push(['chromium', 'FAILED', built ? 'no Chromium (see message above)' : 'build failed', '0']);
+  } else {
+    suite('chromium', bin('playwright'), ['test', '-c', 'playwright.config.ts'], join(results, 'chromium.json'), playwrightCounts, {
+      KANJIAN_CHROMIUM: browsers.chromium,
+    });
+  }
+}
+if (want('firefox')) {
+  if (!built || !browsers.firefox) {
+    failed++;
+    rows.push(['firefox', 'FAILED', built ? 'no Firefox (see message above)' : 'build failed', '0']);
+  } else {
+    suite('firefox', bin('playwright'), ['test', '-c', 'playwright.firefox.config.ts'], join(results, 'firefox.json'), playwrightCounts, {
+      KANJIAN_FIREFOX: browsers.firefox,
+    });
+  }
+}
+check('web-ext-lint', 'node', [join(root, 'scripts', 'web-ext-lint.mjs')]);
+
+console.log('\nstage           result  tests                          seconds');
+for (const [name, res, counts, secs] of rows) console.log(`${name.padEnd(16)}${res.padEnd(8)}${counts.padEnd(31)}${secs}`);
+if (skipped) console.log(`(${skipped} skipped: see the suite output for why)`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

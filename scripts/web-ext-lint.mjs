@@ -1,0 +1,20 @@
+// web-ext lint on the Firefox build; fails on any error, warning or notice so the AMO review stays clean.
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const r = spawnSync(join(root, 'node_modules', '.bin', 'web-ext'), ['lint', '--source-dir', join(root, '.output', 'firefox-mv2'), '--output', 'json', '--no-config-discovery'], {
+  encoding: 'utf8',
+});
+let report;
+try {
+  report = JSON.parse(r.stdout);
+} catch {
+  console.error(r.stdout, r.stderr);
+  process.exit(1);
+}
+const items = [...report.errors, ...report.warnings, ...report.notices];
+for (const i of items) console.log(`${i._type ?? ''} ${i.code}: ${i.message} ${i.file ?? ''}`);
+console.log(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
+process.exit(items.length === 0 ? 0 : 1);

@@ -1,0 +1,59 @@
+import type { WxtBrowser as Browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isCommandName, onMessage } from '../messaging/protocol';
+import { PageController, type StorageChange } from './controller';
+
+interface StartOptions {
+  ctx: ContentScriptContext;
+  browser: Browser;
+  mountUi(): Promise<HTMLElement>;
+}
+
+const log = (...args: unknown[]): void => console.debug('[kanjian]', ...args);
+
+/** Wires the page controller to the browser. Everything is caught: we never throw into the page. */
+export function startContentScript({ ctx, browser, mountUi }: StartOptions): void {
+  if (window.top !== window) return; // the toolbar and its aids live in the top frame
+  const controller = new PageController({
+    page: { doc: document, win: window },
+    storage: browser.storage.local,
+    uiLanguage: browser.i18n.getUILanguage(),
+    mountUi: async () => {
+      // The shadow host goes into <html>; wait for it to exist at document_start.
+      if (!document.body) await new Promise<void>((r) => document.addEventListener('DOMContentLoaded', () => r(), { once: true }));
+      return mountUi();
+    },
+    log,
+  });
+  const ready = controller.start().catch((err: unknown) => log('start failed', err));
+
+  const onChanged = (changes: Record<string, StorageChange>, area: string): void => {
+    if (area !== 'local') return;
+    try {
+      controller.onStorageChanged(changes);
+    } catch (err) {
+      log('settings change failed', err);
+    }
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+
+  const removers = [
+    onMessage('getPageState', async () => {
+      await ready;
+      return controller.state();
+    }),
+    onMessage('setToolbarOpen', async ({ data }) => {
+      await ready;
+      const open = data?.open;
+      if (open !== true && open !== false && open !== 'toggle') throw new TypeError('setToolbarOpen: bad "open"');
+      return controller.setToolbarOpen(open);
+    }),
+    onMessage('runCommand', async ({ data }) => {
+      await ready;
+      if (!isCommandName(data?.command)) throw new TypeError('runCommand: unknown command');
+      if (data.command === 'toggle-toolbar') await controller.setToolbarOpen('toggle');
+    }),
+  ];
+  ctx.onInvalidated(() => removers.forEach((r) => r()));
+}

@@ -1,0 +1,58 @@
+/**
+ * One <style> element per aid, placed first in <html> so its cascade layer is the first one the page
+ * declares: !important rules in the earliest layer beat the page's own !important rules, layered or
+ * not (CSS Cascade 5). Each element hides itself so `* { all: unset }` cannot reveal its text.
+ */
+export const UI_ATTR = 'data-kanjian-ui';
+
+export class PageStyle {
+  private el: HTMLStyleElement | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    readonly aid: string,
+  ) {}
+
+  get id(): string {
+    return `kanjian-style-${this.aid}`;
+  }
+
+  set(css: string): void {
+    const root = this.doc.documentElement;
+    if (!root) return;
+    if (!this.el || !this.el.isConnected) {
+      this.el = (this.doc.getElementById(this.id) as HTMLStyleElement | null) ?? this.doc.createElement('style');
+      this.el.id = this.id;
+      this.el.setAttribute(UI_ATTR, '');
+      const firstOurs = root.firstElementChild;
+      root.insertBefore(this.el, firstOurs);
+    }
+    const text = `@layer kanjian{#${this.id}{display:none!important}${css}}`;
+    if (this.el.textContent !== text) this.el.textContent = text;
+  }
+
+  /** Temporarily switches the rules off, e.g. to measure the page's own styles. */
+  setDisabled(disabled: boolean): void {
+    if (this.el?.sheet) this.el.sheet.disabled = disabled;
+  }
+
+  get active(): boolean {
+    return !!this.el?.isConnected;
+  }
+
+  remove(): void {
+    this.el?.remove();
+    this.el = null;
+  }
+}
+
+/** True for nodes that belong to kanjian's own UI and must never be touched by an aid. */
+export function isOwnUi(node: Node | null): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === 1) {
+      const el = n as Element;
+      if (el.hasAttribute(UI_ATTR) || el.localName.startsWith('kanjian-')) return true;
+    }
+  }
+  return false;
+}

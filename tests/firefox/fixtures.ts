@@ -1,0 +1,99 @@
+import { test as base, expect } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findFirefox, INSTALL_HINT } from '../support/browsers.mjs';
+import { REPO_ROOT, startServer } from '../support/server.mjs';
+
+export const FIREFOX_EXTENSION_DIR = resolve(REPO_ROOT, '.output', 'firefox-mv2');
+export const GECKO_ID = 'kanjian@kanjian.app';
+/** Pinned so extension pages have a known moz-extension:// address. */
+export const EXTENSION_UUID = '6f1c2a52-7d1e-4c5b-9a43-0e5b1c3d9a11';
+
+interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+interface Fixtures {
+  ffPage: Page;
+}
+interface WorkerFixtures {
+  ffServer: Served;
+  firefox: Browser;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  ffServer: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const s = (await startServer()) as Served;
+      await use(s);
+      await s.close();
+    },
+    { scope: 'worker' },
+  ],
+  firefox: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const executablePath = findFirefox();
+      if (!executablePath) throw new Error(INSTALL_HINT.firefox);
+      const profile = mkdtempSync(join(tmpdir(), 'kanjian-ff-'));
+      const browser = await puppeteer.launch({
+        browser: 'firefox',
+        executablePath,
+        headless: true,
+        userDataDir: profile,
+        args: ['--remote-allow-system-access'],
+        env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
+        extraPrefsFirefox: {
+          'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+          'intl.locale.requested': 'zh-CN',
+          'intl.accept_languages': 'zh-CN, zh',
+        },
+      });
+      await browser.installExtension(FIREFOX_EXTENSION_DIR);
+      await use(browser);
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  ffPage: async ({ firefox }, use) => {
+    const page = await firefox.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    await use(page);
+    await page.close();
+  },
+});
+
+export { expect };
+
+/** Evaluates in the page, piercing our open shadow root to find the toolbar's buttons by name. */
+export async function clickToolbarButton(page: Page, name: string): Promise<void> {
+  const handle = await page.waitForSelector(`pierce/button`, { timeout: 5000 }).then(() =>
+    page.evaluateHandle((label: string) => {
+      const host = document.querySelector('kanjian-toolbar');
+      const root = host?.shadowRoot;
+      const buttons = [...(root?.querySelectorAll('button') ?? [])];
+      // The accessible name: aria-label, else the visible label (the icon glyph is aria-hidden).
+      const nameOf = (b: Element): string => (b.getAttribute('aria-label') ?? b.querySelector('.kj-label')?.textContent ?? '').trim();
+      return buttons.find((b) => nameOf(b) === label) ?? null;
+    }, name),
+  );
+  const el = handle.asElement();
+  if (!el) throw new Error(`no toolbar button named ${name}`);
+  await (el as import('puppeteer-core').ElementHandle<Element>).click();
+}
+
+export async function toolbarVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const bar = document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('[role=toolbar]');
+    return !!bar && !(bar as HTMLElement).hidden && bar.getBoundingClientRect().height > 0;
+  });
+}
+
+export async function fontSize(page: Page, selector: string): Promise<number> {
+  return page.$eval(selector, (el) => parseFloat(getComputedStyle(el).fontSize));
+}

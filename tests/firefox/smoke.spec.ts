@@ -1,0 +1,26 @@
+import { clickToolbarButton, expect, fontSize, test, toolbarVisible } from './fixtures';
+
+const DEMO = '/zhonglou-2006.html';
+const P = 'article.article p';
+
+test('Firefox: toolbar appears on the demo page, text size works and survives a reload', async ({ ffPage: page, ffServer }) => {
+  await page.goto(ffServer.url + DEMO, { waitUntil: 'load' });
+  const base = await fontSize(page, P);
+  // The launcher is there while the toolbar is closed.
+  await expect.poll(() => page.evaluate(() => {
+    const b = document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('.kj-launcher') as HTMLElement | null;
+    return b && !b.hidden ? b.textContent : null;
+  })).toContain('无障碍浏览');
+  await page.evaluate(() => (document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('.kj-launcher') as HTMLElement).click());
+  await expect.poll(() => toolbarVisible(page)).toBe(true);
+  const name = await page.evaluate(() => document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('[role=toolbar]')?.getAttribute('aria-label'));
+  expect(name).toBe('无障碍工具栏');
+  await clickToolbarButton(page, '文字放大');
+  await clickToolbarButton(page, '文字放大');
+  await expect.poll(() => fontSize(page, P)).toBeGreaterThanOrEqual(base * 1.4);
+  await page.reload({ waitUntil: 'load' });
+  await expect.poll(() => toolbarVisible(page)).toBe(true);
+  await expect.poll(() => fontSize(page, P)).toBeGreaterThanOrEqual(base * 1.4);
+  await clickToolbarButton(page, '文字还原');
+  await expect.poll(() => fontSize(page, P)).toBe(base);
+});
