@@ -1,5 +1,6 @@
 import type { ControlSpec, PageContext } from '../display/aid';
-import { AIDS, CONTROLS } from '../display/registry';
+import { AIDS } from '../display/registry';
+import { CONTROLS } from '../toolbar/controls';
 import { autoLocale, translator, type UiLocale } from '../i18n/messages';
 import type { PageState } from '../messaging/protocol';
 import { loadSettings, parseGlobal, parseSite, siteStorageKey, updateSite, GLOBAL_KEY, type KeyValueArea } from '../settings/store';

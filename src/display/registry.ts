@@ -4,5 +4,5 @@ import { textSizeAid, textSizeControls } from './text-size';
 /** Every display aid, in the order they are applied. Add an aid here and nowhere else. */
 export const AIDS: readonly Aid[] = [textSizeAid as Aid];
 
-/** Toolbar buttons, in toolbar order. */
-export const CONTROLS: readonly ControlSpec[] = [...textSizeControls];
+/** The display aids' toolbar buttons, in toolbar order. */
+export const DISPLAY_CONTROLS: readonly ControlSpec[] = [...textSizeControls];

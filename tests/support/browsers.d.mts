@@ -1,0 +1,4 @@
+export function findChromium(): string | null;
+export function findFirefox(): string | null;
+export const INSTALL_HINT: { chromium: string; firefox: string };
+export function chromiumArgs(extensionDir?: string): string[];
