@@ -135,7 +135,13 @@ export class PageController {
     }
     if (!this.mounting) {
       this.mounting = (async () => {
-        const container = await this.env.mountUi();
+        let container: HTMLElement;
+        try {
+          container = await this.env.mountUi();
+        } catch (err) {
+          this.env.log('toolbar not shown:', err instanceof Error ? err.message : err);
+          return;
+        }
         this.view = new ToolbarView(container, CONTROLS, translator(this.locale), {
           onControl: (c) => void this.runControl(c),
           onClose: () => void this.setToolbarOpen(false),

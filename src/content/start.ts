@@ -21,6 +21,8 @@ export function startContentScript({ ctx, browser, mountUi }: StartOptions): voi
     mountUi: async () => {
       // The shadow host goes into <html>; wait for it to exist at document_start.
       if (!document.body) await new Promise<void>((r) => document.addEventListener('DOMContentLoaded', () => r(), { once: true }));
+      // A frameset page has no place for a toolbar; its frames are pages of their own.
+      if (document.body?.localName === 'frameset') throw new Error('frameset document: no toolbar');
       return mountUi();
     },
     log,
