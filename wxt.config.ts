@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+
+const require = createRequire(import.meta.url);
 
 /**
  * The manifest is a function of the target browser. Chrome gets MV3; Firefox gets MV2 (see README:
@@ -6,12 +9,21 @@ import { defineConfig } from 'wxt';
  */
 export default defineConfig({
   imports: false,
+  hooks: {
+    // axe-core's own minified build, shipped as a file and injected only when an audit runs.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: require.resolve('axe-core/axe.min.js'), relativeDest: 'vendor/axe.min.js' });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    // storage: per-site settings. Nothing else is needed for the toolbar; later capabilities add theirs.
-    permissions: ['storage'],
+    // See README "Permissions" for why each is needed.
+    permissions: browser === 'firefox' ? ['storage', 'contextMenus', '<all_urls>'] : ['storage', 'contextMenus', 'scripting'],
+    // Chrome: injecting axe into every frame needs host access; the content script on <all_urls>
+    // already asks for the same access, so this adds no new warning.
+    ...(browser === 'firefox' ? {} : { host_permissions: ['<all_urls>'] }),
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     commands: {
@@ -19,7 +31,18 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+A' },
         description: '__MSG_commandToggle__',
       },
+      'toggle-convert': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_commandConvert__',
+      },
+      'run-audit': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_commandAudit__',
+      },
     },
+    // The compiled conversion dictionaries, fetched by the content script only when a page is converted.
+    web_accessible_resources:
+      browser === 'firefox' ? ['dict/*.bin'] : [{ resources: ['dict/*.bin'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -70,7 +70,7 @@ function suite(name, cmd, args, reportFile, count, env) {
   rows.push([name, r.ok ? 'ok' : 'FAILED', `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`, r.seconds]);
 }
 
-check('typecheck', bin('wxt'), ['prepare']) && want('typecheck') && check('tsc', bin('tsc'), ['--noEmit', '-p', '.']);
+if (check('typecheck', bin('wxt'), ['prepare']) && want('typecheck')) check('tsc', bin('tsc'), ['--noEmit', '-p', '.']);
 check('lint', bin('eslint'), ['.', '--max-warnings', '0']);
 suite('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'unit.json')}`], join(results, 'unit.json'), vitestCounts);
 const built = check('build', 'npm', ['run', '--silent', 'build:all']);

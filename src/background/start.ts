@@ -1,13 +1,18 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { isCommandName, onMessage, sendMessage, type CommandName } from '../messaging/protocol';
 import { migrateStored } from '../settings/store';
+import { auditTab } from './audit';
 
-/** Forwards a keyboard command to the active tab's content script. */
+/** Forwards a keyboard command to the active tab's content script (the audit runs from here). */
 export async function handleCommand(browser: Browser, command: string): Promise<boolean> {
   if (!isCommandName(command)) return false;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return false;
   try {
+    if (command === 'run-audit') {
+      await auditTab(browser, tab.id);
+      return true;
+    }
     await sendMessage('runCommand', { command: command as CommandName }, tab.id);
     return true;
   } catch {
@@ -19,6 +24,16 @@ export async function handleCommand(browser: Browser, command: string): Promise<
 export function startBackground(browser: Browser): void {
   browser.runtime.onInstalled.addListener(() => {
     void migrateStored(browser.storage.local).catch((err: unknown) => console.warn('[kanjian] migration failed', err));
+    browser.contextMenus.create({ id: 'kanjian-audit', title: browser.i18n.getMessage('menuAudit'), contexts: ['page', 'frame'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'kanjian-audit' && tab?.id !== undefined) void auditTab(browser, tab.id).catch((err: unknown) => console.warn('[kanjian] audit failed', err));
+  });
+  onMessage('startAudit', async ({ data, sender }) => {
+    const tabId = typeof data?.tabId === 'number' ? data.tabId : sender.tab?.id;
+    if (tabId === undefined) throw new Error('startAudit: no tab');
+    const audit = await auditTab(browser, tabId);
+    return { auditId: audit.id, durationMs: audit.durationMs };
   });
   browser.commands.onCommand.addListener((command) => {
     void handleCommand(browser, command);

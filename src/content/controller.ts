@@ -1,9 +1,11 @@
-import type { ControlSpec, PageContext } from '../display/aid';
+import type { ControlContext, ControlSpec, PageContext } from '../display/aid';
 import { AIDS } from '../display/registry';
-import { CONTROLS } from '../toolbar/controls';
+import { buildControls } from '../toolbar/controls';
+import { ConvertFeature, type DictLoader } from '../convert/page/feature';
+import type { AxeResults } from 'axe-core';
 import { autoLocale, translator, type UiLocale } from '../i18n/messages';
 import type { PageState } from '../messaging/protocol';
-import { loadSettings, parseGlobal, parseSite, siteStorageKey, updateSite, GLOBAL_KEY, type KeyValueArea } from '../settings/store';
+import { loadSettings, parseGlobal, parseSite, siteStorageKey, updateGlobal, updateSite, GLOBAL_KEY, type KeyValueArea } from '../settings/store';
 import type { GlobalSettings, SiteSettings } from '../settings/schema';
 import { siteKeyFor } from '../settings/origin';
 import { ToolbarView } from '../toolbar/toolbar';
@@ -21,6 +23,10 @@ export interface ControllerEnv {
   uiLanguage: string;
   /** Mounts the shadow-root UI and returns the container to render into. */
   mountUi(): Promise<HTMLElement>;
+  /** Reads one of the extension's compiled conversion dictionaries. */
+  loadDict: DictLoader;
+  /** Asks the background to audit this tab. */
+  startAudit(): Promise<void>;
   log(...args: unknown[]): void;
 }
 
@@ -44,10 +50,18 @@ export class PageController {
   private mounting: Promise<void> | null = null;
   private readonly push: PageStyle;
   private resizeObserver: ResizeObserver | null = null;
+  readonly convert: ConvertFeature;
+  private readonly controls: readonly ControlSpec[];
 
   constructor(private readonly env: ControllerEnv) {
     this.siteKey = siteKeyFor(env.page.win.location.href);
     this.push = new PageStyle(env.page.doc, 'toolbar-space');
+    this.convert = new ConvertFeature(env.page.doc, env.loadDict, env.log);
+    this.controls = buildControls({
+      siteKey: () => this.siteKey,
+      startAudit: () =>
+        void env.startAudit().catch((err: unknown) => this.view?.announce({ key: 'auditFailed', params: [err instanceof Error ? err.message : String(err)] })),
+    });
   }
 
   async start(): Promise<void> {
@@ -56,7 +70,17 @@ export class PageController {
     this.site = loaded.site;
     this.global = loaded.global;
     this.applyAids(null);
+    const converting = this.applyConvert();
     if (isUiDocument(this.env.page.doc)) await this.ensureUi();
+    await converting;
+  }
+
+  /** Brings the page's script in line with the settings, then refreshes the toolbar (labels follow the script). */
+  private async applyConvert(): Promise<void> {
+    if (this.auditing) return;
+    await this.convert.update(this.site, this.global, this.siteKey);
+    this.view?.setLocale(translator(this.locale));
+    this.updateView();
   }
 
   get settings(): SiteSettings {
@@ -65,11 +89,24 @@ export class PageController {
 
   get locale(): UiLocale {
     if (this.global.uiLanguage !== 'auto') return this.global.uiLanguage;
-    return autoLocale(this.env.uiLanguage, this.env.page.doc.documentElement?.lang);
+    const locale = autoLocale(this.env.uiLanguage, this.env.page.doc.documentElement?.lang);
+    if (locale === 'en') return locale;
+    // On a page shown in Traditional the toolbar speaks Traditional, and the other way round.
+    return this.convert.state().shownAs === 'traditional' ? 'zh-TW' : locale === 'zh-TW' && this.converted ? 'zh-CN' : locale;
+  }
+
+  private get converted(): boolean {
+    const st = this.convert.state();
+    return st.shownAs !== st.pageScript;
   }
 
   state(): PageState {
-    return { siteKey: this.siteKey, settings: { ...this.site } };
+    return { siteKey: this.siteKey, settings: { ...this.site }, convert: this.convert.state() };
+  }
+
+  controlContext(): ControlContext {
+    const st = this.convert.state();
+    return { global: this.global, pageScript: st.pageScript, shownAs: st.shownAs };
   }
 
   /** Called with storage.onChanged for the local area. */
@@ -85,6 +122,7 @@ export class PageController {
     }
     this.applyAids(before);
     void this.ensureUi();
+    void this.applyConvert();
   }
 
   async setToolbarOpen(open: boolean | 'toggle', focus = true): Promise<PageState> {
@@ -100,20 +138,61 @@ export class PageController {
   }
 
   /** Applies a change at once, then stores it; the storage echo re-applies the same values (idempotent). */
-  private async change(patch: Partial<SiteSettings>): Promise<void> {
+  private async change(patch: Partial<SiteSettings>, globalPatch?: Partial<GlobalSettings>): Promise<void> {
     const before = this.site;
     this.site = { ...this.site, ...patch };
+    if (globalPatch) this.global = { ...this.global, ...globalPatch };
     this.applyAids(before);
     this.updateView();
-    if (!this.siteKey) return;
+    const converting = this.applyConvert();
     try {
-      await updateSite(this.env.storage, this.siteKey, patch);
+      if (globalPatch) await updateGlobal(this.env.storage, globalPatch);
+      if (this.siteKey && Object.keys(patch).length) await updateSite(this.env.storage, this.siteKey, patch);
     } catch (err) {
       this.env.log('could not save settings', err);
     }
+    await converting;
+  }
+
+  /**
+   * Runs the injected axe on the page as its author made it: every aid off, conversion undone, our
+   * toolbar hidden (and excluded), then everything put back exactly as the user had it.
+   */
+  async runAudit(run: () => Promise<AxeResults>): Promise<AxeResults> {
+    const host = this.view ? ((this.view.root.getRootNode() as ShadowRoot).host as HTMLElement | undefined) : undefined;
+    this.auditing = true;
+    for (const aid of AIDS) {
+      try {
+        aid.remove(this.env.page);
+      } catch (err) {
+        this.env.log(`aid ${aid.id} failed to remove`, err);
+      }
+    }
+    this.convert.suspend();
+    this.push.remove();
+    host?.style.setProperty('display', 'none', 'important');
+    try {
+      await new Promise((r) => this.env.page.win.requestAnimationFrame(() => r(undefined)));
+      return await run();
+    } finally {
+      this.auditing = false;
+      host?.style.removeProperty('display');
+      this.applyAids(null);
+      await this.applyConvert();
+    }
+  }
+
+  private auditing = false;
+
+  /** Popup / command: show the page in the other script or back. */
+  async toggleConvert(): Promise<PageState> {
+    const toggle = this.controls.find((c) => c.id === 'convert');
+    if (toggle) await this.runControl(toggle);
+    return this.state();
   }
 
   private applyAids(before: SiteSettings | null): void {
+    if (this.auditing) return; // the audit sees the page without our aids; they come back after
     for (const aid of AIDS) {
       const value = this.site[aid.setting];
       if (before && before[aid.setting] === value) continue;
@@ -142,7 +221,7 @@ export class PageController {
           this.env.log('toolbar not shown:', err instanceof Error ? err.message : err);
           return;
         }
-        this.view = new ToolbarView(container, CONTROLS, translator(this.locale), {
+        this.view = new ToolbarView(container, this.controls, translator(this.locale), {
           onControl: (c) => void this.runControl(c),
           onClose: () => void this.setToolbarOpen(false),
           onOpen: () => void this.setToolbarOpen(true),
@@ -154,15 +233,18 @@ export class PageController {
   }
 
   private async runControl(control: ControlSpec): Promise<void> {
-    const result = control.run(this.site);
+    const result = control.run(this.site, this.controlContext());
     if (!result) return;
-    if (Object.keys(result.patch).length) await this.change(result.patch);
-    if (result.announce) this.view?.announce(result.announce);
+    const patch = result.patch ?? {};
+    if (Object.keys(patch).length || result.globalPatch) await this.change(patch, result.globalPatch);
+    const error = this.convert.state().error;
+    if (control.id === 'convert' && error) this.view?.announce({ key: 'convertFailed', params: [error] });
+    else if (result.announce) this.view?.announce(result.announce);
   }
 
   private updateView(): void {
     if (!this.view) return;
-    this.view.update(this.site, this.global.showLauncher);
+    this.view.update(this.site, this.controlContext());
     this.updatePush();
   }
 

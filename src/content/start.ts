@@ -1,7 +1,14 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isCommandName, onMessage } from '../messaging/protocol';
+import { isCommandName, onMessage, sendMessage } from '../messaging/protocol';
 import { PageController, type StorageChange } from './controller';
+import { resolveTarget, TargetHighlighter } from './highlight';
+import type { AuditOptionsInput } from '../audit/options';
+import type { AxeResults } from 'axe-core';
+
+interface InjectedAudit {
+  run(options: AuditOptionsInput): Promise<AxeResults>;
+}
 
 interface StartOptions {
   ctx: ContentScriptContext;
@@ -25,8 +32,19 @@ export function startContentScript({ ctx, browser, mountUi }: StartOptions): voi
       if (document.body?.localName === 'frameset') throw new Error('frameset document: no toolbar');
       return mountUi();
     },
+    loadDict: async (fileName) => {
+      // Our own packaged file: read through the extension's URL, never from the network.
+      const res = await fetch(browser.runtime.getURL(`/dict/${fileName}` as '/dict/cn-tw.bin'));
+      if (!res.ok) throw new Error(`dictionary ${fileName}: HTTP ${res.status}`);
+      return res.arrayBuffer();
+    },
+    startAudit: async () => {
+      await sendMessage('startAudit', {});
+    },
     log,
   });
+  const highlighter = new TargetHighlighter(document);
+  ctx.onInvalidated(() => highlighter.clear());
   const ready = controller.start().catch((err: unknown) => log('start failed', err));
 
   const onChanged = (changes: Record<string, StorageChange>, area: string): void => {
@@ -51,10 +69,31 @@ export function startContentScript({ ctx, browser, mountUi }: StartOptions): voi
       if (open !== true && open !== false && open !== 'toggle') throw new TypeError('setToolbarOpen: bad "open"');
       return controller.setToolbarOpen(open);
     }),
+    onMessage('toggleConvert', async () => {
+      await ready;
+      return controller.toggleConvert();
+    }),
+    onMessage('runAudit', async ({ data }) => {
+      await ready;
+      const audit = (globalThis as { kanjianAudit?: InjectedAudit }).kanjianAudit;
+      if (!audit) throw new Error('axe-core was not injected into this page');
+      const options = data && typeof data.options === 'object' && data.options ? data.options : {};
+      const results = await controller.runAudit(() => audit.run(options));
+      // Structured data only: the results cross a message boundary.
+      return { url: location.href, title: document.title, results: JSON.parse(JSON.stringify(results)) as AxeResults };
+    }),
+    onMessage('highlightTarget', async ({ data }) => {
+      const target = Array.isArray(data?.target) ? data.target : [];
+      const el = target.length ? resolveTarget(document, target) : null;
+      if (!el) return { found: false };
+      highlighter.show(el);
+      return { found: true };
+    }),
     onMessage('runCommand', async ({ data }) => {
       await ready;
       if (!isCommandName(data?.command)) throw new TypeError('runCommand: unknown command');
       if (data.command === 'toggle-toolbar') await controller.setToolbarOpen('toggle');
+      else if (data.command === 'toggle-convert') await controller.toggleConvert();
     }),
   ];
   ctx.onInvalidated(() => removers.forEach((r) => r()));

@@ -85,7 +85,9 @@ class TextScaler {
   }
 
   private render(): void {
-    this.style.set(buildTextScaleCss(this.fontSizes, this.lineHeights, this.scale));
+    // The custom property lets kanjian's own overlays (the reading view) follow the text size.
+    const shared = `html{--kanjian-text-scale:${this.scale / 100}}`;
+    this.style.set(shared + buildTextScaleCss(this.fontSizes, this.lineHeights, this.scale));
   }
 
   private onMutations(records: MutationRecord[]): void {

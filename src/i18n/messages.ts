@@ -6,16 +6,21 @@
 export type UiLocale = 'zh-CN' | 'zh-TW' | 'en';
 export const UI_LOCALES: readonly UiLocale[] = ['zh-CN', 'zh-TW', 'en'];
 
+import * as audit from './catalog/audit';
+import * as convert from './catalog/convert';
 import * as core from './catalog/core';
+import * as display from './catalog/display';
 
 /**
  * One catalogue per capability (catalog/*.ts), merged here. Each must define every one of its keys
  * in all three locales: the types and a unit test enforce it.
  */
-const parts = [core] as const;
+const parts = [core, convert, audit, display] as const;
 
 type Merged<T extends readonly { zhCN: object }[]> = T[number]['zhCN'];
-export type MessageKey = keyof Merged<typeof parts>;
+/** Distributes over the union, so the result is every key of every catalogue. */
+type KeysOf<T> = T extends object ? keyof T : never;
+export type MessageKey = KeysOf<Merged<typeof parts>>;
 type Catalog = Record<MessageKey, string>;
 
 function merge(pick: (p: (typeof parts)[number]) => object): Catalog {

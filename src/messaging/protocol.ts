@@ -1,16 +1,20 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { SiteSettings } from '../settings/schema';
+import type { ConvertState } from '../convert/page/feature';
+import type { AxeResults } from 'axe-core';
+import type { AuditOptionsInput } from '../audit/options';
 
 /** What the popup shows for the current tab. */
 export interface PageState {
   siteKey: string | null;
   settings: SiteSettings;
+  convert: ConvertState;
   /** Last announcement or error the content script wants the popup to repeat. */
   note?: string;
 }
 
 /** Keyboard commands declared in the manifest; the background forwards them to the active tab. */
-export const COMMANDS = ['toggle-toolbar'] as const;
+export const COMMANDS = ['toggle-toolbar', 'toggle-convert', 'run-audit'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export function isCommandName(value: unknown): value is CommandName {
@@ -26,10 +30,18 @@ export interface ProtocolMap {
   getPageState(): PageState;
   /** popup / background → content: open, close or toggle the toolbar. */
   setToolbarOpen(data: { open: boolean | 'toggle' }): PageState;
+  /** popup → content: show the page in the other script, or back. */
+  toggleConvert(): PageState;
   /** background → content: a keyboard command fired. */
   runCommand(data: { command: CommandName }): void;
   /** content / popup → background: open the options page. */
   openOptions(): void;
+  /** toolbar / popup → background: audit this tab (or `tabId`) and open the report. */
+  startAudit(data: { tabId?: number }): { auditId: string; durationMs: number };
+  /** background → content (top frame): run axe with kanjian's aids off; axe is already injected. */
+  runAudit(data: { options: AuditOptionsInput }): { url: string; title: string; results: AxeResults };
+  /** report page → content: scroll to an audited element and outline it (target as axe gives it). */
+  highlightTarget(data: { target: Array<string | string[]> }): { found: boolean };
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

@@ -41,20 +41,25 @@ export async function renderPopup(root: HTMLElement, browser: Browser): Promise<
     }
   }
   const shortcut = await shortcutFor(browser, 'toggle-toolbar');
-  draw(root, tr, state, shortcut, async (open) => {
-    if (tabId === undefined) return null;
-    return sendMessage('setToolbarOpen', { open }, tabId);
-  }, () => void browser.runtime.openOptionsPage());
+  const actions: PopupActions = {
+    setOpen: async (open) => (tabId === undefined ? null : sendMessage('setToolbarOpen', { open }, tabId)),
+    toggleConvert: async () => (tabId === undefined ? null : sendMessage('toggleConvert', undefined, tabId)),
+    openOptions: () => void browser.runtime.openOptionsPage(),
+  };
+  draw(root, tr, state, shortcut, actions);
 }
 
-function draw(
-  root: HTMLElement,
-  tr: Translator,
-  state: PageState | null,
-  shortcut: string,
-  setOpen: (open: boolean) => Promise<PageState | null>,
-  openOptions: () => void,
-): void {
+interface PopupActions {
+  setOpen(open: boolean): Promise<PageState | null>;
+  toggleConvert(): Promise<PageState | null>;
+  openOptions(): void;
+}
+
+function draw(root: HTMLElement, tr: Translator, state: PageState | null, shortcut: string, actions: PopupActions): void {
+  const redraw = (next: PageState | null, focusId: string): void => {
+    if (next) draw(root, tr, next, shortcut, actions);
+    root.querySelector<HTMLButtonElement>(`#${focusId}`)?.focus();
+  };
   root.replaceChildren();
   root.append(h('h1', { text: tr('popupTitle') }));
   if (!state) {
@@ -66,17 +71,21 @@ function draw(
       h('p', { class: 'note', id: 'toolbar-state' }, `${tr('popupToolbar')}：${open ? tr('stateOpen') : tr('stateClosed')}`),
       h('p', { class: 'note', id: 'text-size' }, `${tr('popupTextSize')}：${state.settings.textScale}%`),
     );
-    const toggle = h('button', { type: 'button', class: 'primary', 'aria-pressed': String(open), text: tr('popupToolbar') });
-    toggle.addEventListener('click', () => {
-      void setOpen(!open).then((next) => {
-        if (next) draw(root, tr, next, shortcut, setOpen, openOptions);
-        root.querySelector<HTMLButtonElement>('button.primary')?.focus();
-      });
-    });
-    root.append(h('div', { class: 'row' }, toggle));
+    const toggle = h('button', { type: 'button', id: 'toggle-toolbar', class: 'primary', 'aria-pressed': String(open), text: tr('popupToolbar') });
+    toggle.addEventListener('click', () => void actions.setOpen(!open).then((next) => redraw(next, 'toggle-toolbar')));
+    const conv = state.convert;
+    const converted = conv.shownAs !== conv.pageScript;
+    const script = tr(conv.pageScript === 'simplified' ? 'scriptSimplified' : 'scriptTraditional');
+    const convert = h('button', { type: 'button', id: 'toggle-convert', 'aria-pressed': String(converted), text: tr('popupConvert') });
+    convert.addEventListener('click', () => void actions.toggleConvert().then((next) => redraw(next, 'toggle-convert')));
+    root.append(
+      h('p', { class: 'note', id: 'page-script' }, tr('popupPageScript', script)),
+      h('div', { class: 'row' }, toggle, convert),
+    );
+    if (conv.error) root.append(h('p', { class: 'note', role: 'alert', text: tr('convertFailed', conv.error) }));
   }
   if (shortcut) root.append(h('p', { class: 'note' }, tr('popupShortcut', ''), h('kbd', { text: shortcut })));
   const options = h('button', { type: 'button', text: tr('popupOptions') });
-  options.addEventListener('click', openOptions);
+  options.addEventListener('click', actions.openOptions);
   root.append(h('div', { class: 'row' }, options));
 }

@@ -1,6 +1,9 @@
-import type { Announcement, ControlSpec } from '../display/aid';
-import type { Translator } from '../i18n/messages';
+import type { Announcement, ControlContext, ControlSpec } from '../display/aid';
+import { PageStyle } from '../display/page-style';
+import type { MessageKey, Translator } from '../i18n/messages';
 import type { SiteSettings } from '../settings/schema';
+import { HelpDialogView } from './dialog';
+import { MenuView } from './menu';
 
 export interface ToolbarHandlers {
   onControl(control: ControlSpec): void;
@@ -8,10 +11,34 @@ export interface ToolbarHandlers {
   onOpen(): void;
 }
 
+/** Group names → their accessible names. Groups of other capabilities without an entry stay unnamed. */
+const GROUP_LABELS: Record<string, MessageKey> = {
+  text: 'groupText',
+  zoom: 'groupZoom',
+  spacing: 'groupSpacing',
+  color: 'groupColor',
+  pointer: 'groupPointer',
+  reading: 'groupReading',
+  session: 'groupSession',
+};
+const LAST_GROUP = 'session';
+
+/** Groups in order of first appearance, the 'session' group last. */
+export function groupControls(controls: readonly ControlSpec[]): Array<{ name: string; controls: ControlSpec[] }> {
+  const groups: Array<{ name: string; controls: ControlSpec[] }> = [];
+  for (const c of controls) {
+    const g = groups.find((x) => x.name === c.group);
+    if (g) g.controls.push(c);
+    else groups.push({ name: c.group, controls: [c] });
+  }
+  return [...groups.filter((g) => g.name !== LAST_GROUP), ...groups.filter((g) => g.name === LAST_GROUP)];
+}
+
 /**
  * The WAI-ARIA toolbar and the launcher, rendered into a container inside our shadow root.
  * Roving tabindex: one button is in the Tab order; arrows, Home and End move between buttons;
- * Esc returns focus to where it was before the toolbar. No key outside the toolbar is captured.
+ * Esc returns focus to where it was before the toolbar. Menu buttons follow the APG menu button
+ * pattern (menu.ts); 帮助 opens a modal dialog (dialog.ts). No key outside our UI is captured.
  */
 export class ToolbarView {
   readonly root: HTMLElement;
@@ -20,8 +47,17 @@ export class ToolbarView {
   private readonly live: HTMLElement;
   private readonly buttons: HTMLElement[] = [];
   private readonly controlButtons = new Map<ControlSpec, HTMLElement>();
+  private readonly groupEls = new Map<HTMLElement, string>();
   private active = 0;
   private returnFocus: HTMLElement | null = null;
+  private settings: SiteSettings | null = null;
+  private context: ControlContext | null = null;
+  private readonly menu: MenuView;
+  private readonly dialog: HelpDialogView;
+  /** --kanjian-toolbar-height on <html>, so the reading view starts below the bar. */
+  private readonly metrics: PageStyle;
+  private resize: ResizeObserver | null = null;
+  private announceTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -30,6 +66,7 @@ export class ToolbarView {
     private readonly handlers: ToolbarHandlers,
   ) {
     const doc = container.ownerDocument;
+    this.metrics = new PageStyle(doc, 'toolbar-metrics');
     this.root = doc.createElement('div');
     this.root.className = 'kj-root';
     this.bar = doc.createElement('div');
@@ -45,6 +82,11 @@ export class ToolbarView {
     this.live.className = 'kj-sr';
     this.live.setAttribute('role', 'status');
     this.live.setAttribute('aria-live', 'polite');
+    this.menu = new MenuView(this.root, {
+      activate: (item) => this.handlers.onControl(item),
+      move: (from, dir) => this.moveFrom(from, dir),
+    });
+    this.dialog = new HelpDialogView(this.root);
     this.root.append(this.bar, this.launcher, this.live);
     container.append(this.root);
     this.build();
@@ -60,22 +102,37 @@ export class ToolbarView {
     brand.setAttribute('aria-hidden', 'true');
     brand.textContent = '看见';
     this.bar.append(brand);
-    let group: HTMLElement | null = null;
-    let groupName = '';
-    for (const control of this.controls) {
-      if (!group || control.group !== groupName) {
-        group = doc.createElement('div');
-        group.className = 'kj-group';
-        group.setAttribute('role', 'group');
-        groupName = control.group;
-        this.bar.append(group);
+    for (const { name, controls } of groupControls(this.controls)) {
+      const group = doc.createElement('div');
+      group.className = 'kj-group';
+      group.setAttribute('role', 'group');
+      group.dataset['group'] = name;
+      this.groupEls.set(group, name);
+      this.bar.append(group);
+      for (const control of controls) {
+        const btn = this.makeButton(control.icon);
+        btn.dataset['control'] = control.id;
+        if (control.menu) {
+          btn.setAttribute('aria-haspopup', 'menu');
+          btn.setAttribute('aria-expanded', 'false');
+          btn.classList.add('kj-menu-btn');
+          const caret = doc.createElement('span');
+          caret.className = 'kj-caret';
+          caret.setAttribute('aria-hidden', 'true');
+          caret.textContent = '▾';
+          btn.append(caret);
+          btn.addEventListener('click', () => this.toggleMenu(control, btn, 'first'));
+        } else if (control.dialog) {
+          const dialog = control.dialog;
+          btn.setAttribute('aria-haspopup', 'dialog');
+          btn.addEventListener('click', () => this.dialog.open(dialog, this.tr, this.controls, btn));
+        } else {
+          // aria-disabled buttons stay focusable and still answer (e.g. "文字已是最大").
+          btn.addEventListener('click', () => this.handlers.onControl(control));
+        }
+        this.controlButtons.set(control, btn);
+        group.append(btn);
       }
-      const btn = this.makeButton(control.icon);
-      btn.dataset['control'] = control.id;
-      // aria-disabled buttons stay focusable and still answer (e.g. "文字已是最大").
-      btn.addEventListener('click', () => this.handlers.onControl(control));
-      this.controlButtons.set(control, btn);
-      group.append(btn);
     }
     const spacer = doc.createElement('div');
     spacer.className = 'kj-spacer';
@@ -93,6 +150,7 @@ export class ToolbarView {
     const btn = doc.createElement('button');
     btn.type = 'button';
     btn.className = 'kj-btn';
+    btn.id = `kj-btn-${this.buttons.length}`;
     btn.tabIndex = this.buttons.length === 0 ? 0 : -1;
     const glyph = doc.createElement('span');
     glyph.className = 'kj-icon';
@@ -109,7 +167,11 @@ export class ToolbarView {
   setLocale(tr: Translator): void {
     this.tr = tr;
     this.bar.setAttribute('aria-label', tr('toolbarName'));
-    for (const [control, btn] of this.controlButtons) setLabel(btn, tr(control.label));
+    for (const [group, name] of this.groupEls) {
+      const key = GROUP_LABELS[name];
+      if (key) group.setAttribute('aria-label', tr(key));
+    }
+    for (const [control, btn] of this.controlButtons) setLabel(btn, control.text ?? tr(control.label));
     const close = this.buttons[this.buttons.length - 1];
     if (close) {
       setLabel(close, tr('closeShort'));
@@ -121,24 +183,63 @@ export class ToolbarView {
     icon.textContent = '♿';
     this.launcher.append(icon, tr('launcher'));
     this.launcher.title = tr('launcherHint');
+    this.menu.close(false);
   }
 
-  update(settings: SiteSettings, showLauncher: boolean): void {
+  update(settings: SiteSettings, ctx: ControlContext): void {
+    this.settings = settings;
+    this.context = ctx;
+    const wasOpen = !this.bar.hidden;
     this.bar.hidden = !settings.toolbarOpen;
-    this.launcher.hidden = settings.toolbarOpen || !showLauncher;
+    this.launcher.hidden = settings.toolbarOpen || !ctx.global.showLauncher;
     for (const [control, btn] of this.controlButtons) {
-      if (control.pressed) btn.setAttribute('aria-pressed', String(control.pressed(settings)));
-      const disabled = control.disabled?.(settings) ?? false;
+      if (control.pressed) btn.setAttribute('aria-pressed', String(control.pressed(settings, ctx)));
+      btn.classList.toggle('kj-on', control.active?.(settings, ctx) ?? false);
+      const disabled = control.disabled?.(settings, ctx) ?? false;
       if (disabled) btn.setAttribute('aria-disabled', 'true');
       else btn.removeAttribute('aria-disabled');
+    }
+    this.menu.refresh(settings, ctx);
+    if (wasOpen && this.bar.hidden) this.onHidden();
+    this.updateMetrics();
+  }
+
+  /** The bar went away (close or 退出): nothing of ours may keep focus or stay open. */
+  private onHidden(): void {
+    this.menu.close(false);
+    this.dialog.close(false);
+    const shadow = this.root.getRootNode() as ShadowRoot | Document;
+    const focused = shadow.activeElement;
+    if (focused && this.root.contains(focused)) {
+      if (!this.focusLauncher()) this.leave();
+    }
+  }
+
+  private updateMetrics(): void {
+    if (this.bar.hidden) {
+      this.resize?.disconnect();
+      this.resize = null;
+      this.metrics.remove();
+      return;
+    }
+    const set = (): void => {
+      if (this.bar.hidden) return;
+      this.metrics.set(`html{--kanjian-toolbar-height:${Math.ceil(this.bar.getBoundingClientRect().height)}px}`);
+    };
+    set();
+    if (!this.resize && typeof ResizeObserver !== 'undefined') {
+      this.resize = new ResizeObserver(set);
+      this.resize.observe(this.bar);
     }
   }
 
   announce(a: Announcement): void {
-    const text = this.tr(a.key, ...(a.params ?? []));
+    const params = (a.params ?? []).map((p) => (typeof p === 'object' ? this.tr(p.key) : p));
+    const text = this.tr(a.key, ...params);
     // Clear first so repeating the same message is announced again.
     this.live.textContent = '';
-    setTimeout(() => {
+    if (this.announceTimer) clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
       this.live.textContent = text;
     }, 50);
   }
@@ -157,6 +258,20 @@ export class ToolbarView {
     return true;
   }
 
+  private toggleMenu(control: ControlSpec, btn: HTMLElement, focus: 'first' | 'last'): void {
+    if (this.menu.isOpenFor(btn)) {
+      this.menu.close(true);
+      return;
+    }
+    this.openMenu(control, btn, focus);
+  }
+
+  private openMenu(control: ControlSpec, btn: HTMLElement, focus: 'first' | 'last'): void {
+    if (!control.menu || !this.settings || !this.context) return;
+    const items = control.menu({ doc: this.container.ownerDocument, settings: this.settings, control: this.context, tr: this.tr });
+    this.menu.open(btn, control, items, this.settings, this.context, this.tr, focus);
+  }
+
   private onFocusIn(e: FocusEvent): void {
     const idx = this.buttons.indexOf(e.target as HTMLElement);
     if (idx >= 0) this.setActive(idx);
@@ -168,6 +283,16 @@ export class ToolbarView {
     this.buttons[this.active]?.setAttribute('tabindex', '-1');
     this.active = idx;
     this.buttons[idx]?.setAttribute('tabindex', '0');
+  }
+
+  /** From a menu: ←/→ close it and move to the neighbouring toolbar button. */
+  private moveFrom(from: HTMLElement, dir: 1 | -1): void {
+    const idx = this.buttons.indexOf(from);
+    if (idx < 0) return;
+    const n = this.buttons.length;
+    const next = (idx + dir + n) % n;
+    this.setActive(next);
+    this.buttons[next]?.focus();
   }
 
   private onKeydown(e: KeyboardEvent): void {
@@ -187,6 +312,15 @@ export class ToolbarView {
       case 'End':
         next = n - 1;
         break;
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        const btn = e.target as HTMLElement;
+        const control = [...this.controlButtons].find(([, b]) => b === btn)?.[0];
+        if (!control?.menu) return;
+        e.preventDefault();
+        this.openMenu(control, btn, e.key === 'ArrowDown' ? 'first' : 'last');
+        return;
+      }
       case 'Escape':
         e.preventDefault();
         this.leave();
@@ -212,6 +346,10 @@ export class ToolbarView {
   }
 
   destroy(): void {
+    this.menu.close(false);
+    this.dialog.close(false);
+    this.resize?.disconnect();
+    this.metrics.remove();
     this.root.remove();
   }
 }

@@ -12,6 +12,11 @@ import {
   updateSite,
 } from '../../../src/settings/store';
 import { siteKeyFor } from '../../../src/settings/origin';
+import { defaultsOf } from '../../../src/settings/fields';
+import { globalFields, siteFields } from '../../../src/settings/schema';
+
+const SITE = defaultsOf(siteFields);
+const GLOBAL = defaultsOf(globalFields);
 
 const area = () => fakeBrowser.storage.local;
 const A = 'https://www.zhonglou.gov.cn';
@@ -22,15 +27,17 @@ describe('settings store', () => {
 
   it('gives defaults when nothing is stored', async () => {
     const s = await loadSettings(area(), A);
-    expect(s.site).toEqual({ toolbarOpen: false, textScale: 100 });
-    expect(s.global).toEqual({ showLauncher: true, uiLanguage: 'auto' });
+    expect(s.site).toEqual(SITE);
+    expect(s.site).toMatchObject({ toolbarOpen: false, textScale: 100, convert: false });
+    expect(s.global).toEqual(GLOBAL);
+    expect(s.global).toMatchObject({ showLauncher: true, uiLanguage: 'auto', traditionalTarget: 'tw' });
     expect(s.rejected).toEqual([]);
   });
 
   it('keeps per-site values apart: one site never sees another site’s choice', async () => {
     await updateSite(area(), A, { textScale: 150, toolbarOpen: true });
-    expect((await loadSettings(area(), A)).site).toEqual({ toolbarOpen: true, textScale: 150 });
-    expect((await loadSettings(area(), B)).site).toEqual({ toolbarOpen: false, textScale: 100 });
+    expect((await loadSettings(area(), A)).site).toEqual({ ...SITE, toolbarOpen: true, textScale: 150 });
+    expect((await loadSettings(area(), B)).site).toEqual(SITE);
   });
 
   it('a corrupted value falls back to its default without wiping the other settings', async () => {
@@ -39,8 +46,8 @@ describe('settings store', () => {
       [GLOBAL_KEY]: { showLauncher: false, uiLanguage: 42 },
     });
     const s = await loadSettings(area(), A);
-    expect(s.site).toEqual({ toolbarOpen: true, textScale: 100 });
-    expect(s.global).toEqual({ showLauncher: false, uiLanguage: 'auto' });
+    expect(s.site).toEqual({ ...SITE, toolbarOpen: true });
+    expect(s.global).toEqual({ ...GLOBAL, showLauncher: false });
     expect(s.rejected.sort()).toEqual(['global.uiLanguage', 'site.textScale']);
     // Writing one field keeps the fields this version does not know.
     await updateSite(area(), A, { textScale: 125 });

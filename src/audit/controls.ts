@@ -1,0 +1,15 @@
+import type { ControlSpec } from '../display/aid';
+
+/** The toolbar's 无障碍检查 button: asks the background to audit this tab and open the report. */
+export function auditControl(start: () => void): ControlSpec {
+  return {
+    id: 'audit',
+    label: 'auditButton',
+    icon: '✓',
+    group: 'audit',
+    run() {
+      start();
+      return { announce: { key: 'auditStarted' } };
+    },
+  };
+}

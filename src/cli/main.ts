@@ -1,0 +1,117 @@
+/**
+ * `kanjian` command line: a small dispatcher over a registry of subcommands. Bundled by esbuild into
+ * dist/cli/kanjian.mjs (the package's `bin`). To add a subcommand, implement Command in its own
+ * module and add it to COMMANDS below.
+ *
+ * Every command takes an injectable CliIo, so tests call them directly without spawning.
+ */
+import { realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import packageJson from '../../package.json';
+import { convertCommand } from './convert';
+
+export interface CliIo {
+  /** All of standard input, as bytes. */
+  stdin(): Promise<Uint8Array>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): Promise<Uint8Array>;
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line for `kanjian --help`: Simplified Chinese, then English. */
+  readonly summary: string;
+  /** Runs the command with the arguments after its name; resolves to the exit code. */
+  run(argv: readonly string[], io: CliIo): Promise<number>;
+}
+
+/** The registry of subcommands, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [convertCommand];
+
+/** The package version (package.json is inlined by the bundler). */
+export const VERSION: string = packageJson.version;
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'kanjian — 看见：繁体版与无障碍浏览 / Traditional–Simplified Chinese and accessibility tools',
+    '',
+    '用法 Usage: kanjian <命令 command> [选项 options]',
+    '',
+    '命令 Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    '  kanjian <命令> --help   查看命令的选项 / options of a command',
+    '  kanjian --version       版本 / version',
+    '',
+  ].join('\n');
+}
+
+/** Runs kanjian with argv (without node and the script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr(usage());
+    return 2;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(usage());
+    return 0;
+  }
+  if (first === '--version' || first === '-v' || first === '-V') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === first);
+  if (!command) {
+    io.stderr(`kanjian: 未知命令 “${first}” / unknown command "${first}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    // Commands report expected failures themselves; this is the last net for bugs.
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`kanjian ${command.name}: 内部错误 / internal error: ${message}\n`);
+    return 1;
+  }
+}
+
+/** The real process's standard streams and file system. */
+export function nodeIo(): CliIo {
+  return {
+    async stdin() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readFile: async (path) => new Uint8Array(await readFile(path)),
+  };
+}
+
+/** Whether this module is the program being run (true in the bundle, false when imported). */
+function isEntry(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) {
+  main(process.argv.slice(2), nodeIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`kanjian: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

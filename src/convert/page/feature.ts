@@ -1,0 +1,149 @@
+import { createConverter, detectScript, dictFileName, parseDict, validateUserPhrases, type Converter, type Variant } from '../engine';
+import type { GlobalSettings, SiteSettings } from '../../settings/schema';
+import { langTagFor, traditionalSourceFor } from './lang';
+import { PageConverter } from './page-converter';
+
+export type PageScript = 'simplified' | 'traditional';
+
+export interface ConvertState {
+  /** The script the page is written in (detected from its text, else its lang). */
+  pageScript: PageScript;
+  /** What the page shows now. */
+  shownAs: PageScript;
+  /** Set when conversion was wanted but failed (e.g. the dictionary could not load). */
+  error?: string;
+}
+
+/** Reads a compiled dictionary shipped with the extension (a fetch of our own file, never the network). */
+export type DictLoader = (fileName: string) => Promise<ArrayBuffer>;
+
+/** Whether this site should be shown converted: its own switch, or "every site" unless excluded. */
+export function wantsConversion(site: SiteSettings, global: GlobalSettings, siteKey: string | null): boolean {
+  if (site.convert) return true;
+  return global.convertEverySite && !!siteKey && !global.convertExcludedSites.includes(siteKey);
+}
+
+/** Which script the page is in: its text when there is enough, else its lang attribute. */
+export function detectPageScript(doc: Document): { script: PageScript; confident: boolean } {
+  const sample = (doc.body?.textContent ?? '').slice(0, 20000);
+  const byText = detectScript(sample);
+  if (byText !== 'unknown') return { script: byText, confident: true };
+  const lang = (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase();
+  if (/hant|-tw|-hk|-mo/.test(lang)) return { script: 'traditional', confident: false };
+  return { script: 'simplified', confident: false };
+}
+
+/** The conversion direction for a page in `script`. */
+export function directionFor(script: PageScript, global: GlobalSettings, doc: Document): { from: Variant; to: Variant } {
+  if (script === 'simplified') return { from: 'cn', to: global.traditionalTarget };
+  return { from: traditionalSourceFor(doc.documentElement?.getAttribute('lang')), to: 'cn' };
+}
+
+/**
+ * 繁体版 on the live page: loads the one dictionary needed, only when conversion is switched on,
+ * converts, follows the page, and restores exactly when switched off.
+ */
+export class ConvertFeature {
+  private converter: PageConverter | null = null;
+  private script: PageScript | null = null;
+  private readonly cache = new Map<string, Promise<Converter>>();
+  private wanted = false;
+  private error: string | undefined;
+  /** Serialises updates so quick toggles never interleave. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly loadDict: DictLoader,
+    private readonly log: (...a: unknown[]) => void = () => undefined,
+  ) {}
+
+  get pageScript(): PageScript {
+    if (!this.script) this.script = detectPageScript(this.doc).script;
+    return this.script;
+  }
+
+  state(): ConvertState {
+    const pageScript = this.pageScript;
+    const converted = !!this.converter?.isActive;
+    const other: PageScript = pageScript === 'simplified' ? 'traditional' : 'simplified';
+    return { pageScript, shownAs: converted ? other : pageScript, ...(this.error ? { error: this.error } : {}) };
+  }
+
+  /** Applies the settings; resolves when the page shows what they ask for. */
+  update(site: SiteSettings, global: GlobalSettings, siteKey: string | null): Promise<void> {
+    this.queue = this.queue.then(() => this.apply(site, global, siteKey)).catch((err: unknown) => {
+      this.error = err instanceof Error ? err.message : String(err);
+      this.log('conversion failed', err);
+    });
+    return this.queue;
+  }
+
+  private async apply(site: SiteSettings, global: GlobalSettings, siteKey: string | null): Promise<void> {
+    const want = wantsConversion(site, global, siteKey);
+    this.wanted = want;
+    if (!want) {
+      this.converter?.restore();
+      this.converter = null;
+      this.error = undefined;
+      return;
+    }
+    await this.whenDetectable();
+    if (!this.wanted) return;
+    const script = this.pageScript;
+    const dir = directionFor(script, global, this.doc);
+    const phrases = script === 'simplified' ? global.phrasesToTraditional : global.phrasesToSimplified;
+    const conv = await this.converterFor(dir.from, dir.to, phrases);
+    if (!this.wanted) return;
+    const key = `${dir.from}-${dir.to}`;
+    if (this.converter?.isActive && this.current === key) return;
+    this.converter?.restore();
+    this.converter = new PageConverter(this.doc, { convert: (t) => conv.convert(t), langTag: langTagFor(dir.to) });
+    this.current = key;
+    this.converter.start();
+    this.error = undefined;
+  }
+
+  private current = '';
+
+  /** Waits until there is enough text to tell the page's script (at most until DOMContentLoaded). */
+  private async whenDetectable(): Promise<void> {
+    if (this.script) return;
+    const now = detectPageScript(this.doc);
+    if (now.confident || this.doc.readyState !== 'loading') {
+      this.script = now.script;
+      return;
+    }
+    await new Promise<void>((resolve) => this.doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+    this.script = detectPageScript(this.doc).script;
+  }
+
+  private converterFor(from: Variant, to: Variant, phraseLines: string[]): Promise<Converter> {
+    const key = `${from}-${to}:${phraseLines.join('\n')}`;
+    let p = this.cache.get(key);
+    if (!p) {
+      p = (async () => {
+        const dict = parseDict(await this.loadDict(dictFileName(from, to)));
+        // Invalid user lines were rejected when saved; skip any that are bad now rather than fail.
+        const userPhrases = validateUserPhrases(phraseLines).ok;
+        return createConverter(dict, { userPhrases });
+      })();
+      p.catch(() => this.cache.delete(key));
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+
+  /** Puts the original text back for a while (an audit); the next update converts again. */
+  suspend(): void {
+    this.converter?.restore();
+    this.converter = null;
+  }
+
+  /** Restores the page and forgets everything (toolbar exit, extension unload). */
+  dispose(): void {
+    this.wanted = false;
+    this.converter?.restore();
+    this.converter = null;
+  }
+}

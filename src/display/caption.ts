@@ -1,0 +1,305 @@
+import { autoLocale, t } from '../i18n/messages';
+import type { SiteSettings } from '../settings/schema';
+import type { Aid, ControlSpec, PageContext } from './aid';
+import { CAPTION_MAX_PX, CAPTION_MIN_PX, fitFontSize, hasHan, normalizeText, pinyinSegments, sentenceAt } from './caption-text';
+import { Overlay } from './overlay';
+import { isOwnUi, PageStyle } from './page-style';
+import { convertScript } from './script-convert';
+
+/**
+ * 显示屏: a band fixed at the bottom showing, in large type (30–80 px, the largest that fits), the
+ * text under the pointer or keyboard focus: the whole paragraph when it fits, else the sentence
+ * under the pointer. Modes: 简体, 繁體 (through the 繁体版 engine), 拼音 (tone marks over each
+ * character, in <ruby>). The page gets bottom padding of the band's height so nothing stays hidden.
+ */
+export type CaptionMode = Exclude<SiteSettings['caption'], 'off'>;
+
+const BAND_HEIGHT = 'clamp(120px, 26vh, 260px)';
+const LONG_BLOCK = 4000;
+
+const CSS =
+  `:host{all:initial!important;position:fixed!important;left:0!important;right:0!important;bottom:0!important;` +
+  `display:block!important;z-index:2147483646!important}` +
+  `.band{box-sizing:border-box;height:${BAND_HEIGHT};padding:10px 28px;overflow:hidden;` +
+  `display:flex;align-items:center;justify-content:center;` +
+  `background:var(--kanjian-bg,#000);color:var(--kanjian-fg,#ffff00);border-top:4px solid var(--kanjian-focus,#ffd166);` +
+  `font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;font-weight:700}` +
+  `.text{max-width:100%;max-height:100%;line-height:1.3;overflow-wrap:anywhere;text-align:center}` +
+  `.text.pinyin{line-height:1.1}` +
+  `ruby{ruby-position:over;margin:0 .04em}` +
+  `rt{font-size:.45em;font-weight:400;line-height:1.1;letter-spacing:0}` +
+  `.hint{font-weight:400;opacity:1}`;
+
+interface Caret {
+  node: Node;
+  offset: number;
+}
+
+type CaretDoc = Document & {
+  caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?(x: number, y: number): Range | null;
+};
+
+function caretAt(doc: Document, x: number, y: number): Caret | null {
+  const d = doc as CaretDoc;
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+  return null;
+}
+
+const INLINE = new Set(['inline', 'inline-block', 'inline-flex', 'inline-grid', 'contents', 'ruby', 'ruby-text']);
+
+/** The nearest ancestor that is laid out as a block (a paragraph, cell, list item, heading…). */
+function blockOf(el: Element): Element {
+  const view = el.ownerDocument.defaultView;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (!view) return e;
+    if (!INLINE.has(view.getComputedStyle(e).display)) return e;
+  }
+  return el;
+}
+
+/** What a focused or hovered control says: its label, value or alternative text. */
+function controlText(el: Element): string | null {
+  const aria = el.getAttribute('aria-label');
+  if (aria) return aria;
+  if (el instanceof HTMLImageElement) return el.alt || null;
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
+    const label = el.labels?.[0]?.textContent ?? '';
+    const value =
+      el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.textContent ?? '') : el.type === 'password' ? '' : el.value || el.placeholder;
+    return normalizeText(`${label} ${value}`) || el.title || null;
+  }
+  return null;
+}
+
+class Caption {
+  private overlay: Overlay | null = null;
+  private band!: HTMLElement;
+  private textEl!: HTMLElement;
+  private readonly space: PageStyle;
+  private mode: CaptionMode = 'simplified';
+  private source = '';
+  private token = 0;
+  private x = 0;
+  private y = 0;
+  private frame = 0;
+  private readonly onMove = (e: PointerEvent): void => {
+    this.x = e.clientX;
+    this.y = e.clientY;
+    if (!this.frame) this.frame = this.page.win.requestAnimationFrame(() => this.fromPoint());
+  };
+  private readonly onFocus = (e: FocusEvent): void => {
+    const el = e.target;
+    if (el instanceof Element && !isOwnUi(el)) this.fromElement(el);
+  };
+
+  constructor(private readonly page: PageContext) {
+    this.space = new PageStyle(page.doc, 'caption');
+  }
+
+  apply(mode: CaptionMode): void {
+    if (this.overlay && mode === this.mode) return;
+    this.mode = mode;
+    if (!this.overlay) this.mount();
+    const text = this.block;
+    this.source = '';
+    this.block = '';
+    if (text) this.show(text, this.offset);
+  }
+
+  private mount(): void {
+    const doc = this.page.doc;
+    this.overlay = new Overlay(doc, 'caption', CSS);
+    this.band = doc.createElement('div');
+    this.band.className = 'band';
+    // The band repeats what is on the page: screen readers already read the page itself.
+    this.band.setAttribute('aria-hidden', 'true');
+    this.textEl = doc.createElement('div');
+    this.textEl.className = 'text hint';
+    this.textEl.lang = doc.documentElement?.lang || 'zh-CN';
+    this.textEl.textContent = t(autoLocale(this.page.win.navigator.language, doc.documentElement?.lang), 'captionHint');
+    this.band.append(this.textEl);
+    this.overlay.root.append(this.band);
+    this.space.set(
+      `html{padding-bottom:${BAND_HEIGHT}!important;scroll-padding-bottom:${BAND_HEIGHT}!important;--kanjian-bottom-space:${BAND_HEIGHT}}`,
+    );
+    const win = this.page.win;
+    win.addEventListener('pointermove', this.onMove, { capture: true, passive: true });
+    doc.addEventListener('focusin', this.onFocus, { capture: true, passive: true });
+    this.fit();
+  }
+
+  remove(): void {
+    const win = this.page.win;
+    win.removeEventListener('pointermove', this.onMove, { capture: true });
+    this.page.doc.removeEventListener('focusin', this.onFocus, { capture: true });
+    if (this.frame) win.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.token++;
+    this.overlay?.destroy();
+    this.overlay = null;
+    this.space.remove();
+    this.source = '';
+  }
+
+  private fromPoint(): void {
+    this.frame = 0;
+    const doc = this.page.doc;
+    const hit = doc.elementFromPoint(this.x, this.y);
+    if (!hit || isOwnUi(hit)) return;
+    const own = controlText(hit);
+    if (own) return this.show(own);
+    const caret = caretAt(doc, this.x, this.y);
+    if (!caret || caret.node.nodeType !== 3 || !hit.contains(caret.node)) {
+      // Not over text: a block with a short text of its own (e.g. a button) still counts.
+      const text = normalizeText(hit.textContent ?? '');
+      if (text && text.length <= 200) this.show(text);
+      return;
+    }
+    const block = blockOf(caret.node.parentElement ?? hit);
+    const full = normalizeText(block.textContent ?? '');
+    if (!full) return;
+    const range = doc.createRange();
+    range.setStart(block, 0);
+    range.setEnd(caret.node, Math.min(caret.offset, caret.node.nodeValue?.length ?? 0));
+    const offset = normalizeText(range.toString()).length;
+    if (full.length > LONG_BLOCK) return this.show(sentenceAt(full, offset));
+    this.show(full, offset);
+  }
+
+  private fromElement(el: Element): void {
+    const text = controlText(el) ?? normalizeText((el as HTMLElement).innerText ?? el.textContent ?? '');
+    if (text) this.show(text.length > LONG_BLOCK ? text.slice(0, LONG_BLOCK) : text, 0);
+  }
+
+  /** The last block shown and whether it fit whole at the smallest size (else: sentence by sentence). */
+  private block = '';
+  private blockFits = true;
+  private offset = 0;
+
+  /** Shows `text`: the whole of it when it fits at the smallest size, else its sentence at `offset`. */
+  private show(text: string, offset = 0): void {
+    if (!this.overlay) return;
+    this.offset = offset;
+    const piece = text === this.block && !this.blockFits ? sentenceAt(text, offset) : text;
+    if (piece === this.source) return;
+    this.source = piece;
+    const token = ++this.token;
+    const mode = this.mode;
+    void this.converted(piece, mode).then((shown) => {
+      if (token !== this.token || !this.overlay) return;
+      this.render(shown, mode);
+      if (piece === text) {
+        this.block = text;
+        this.blockFits = this.fitsAt(CAPTION_MIN_PX);
+        if (!this.blockFits) {
+          this.source = '';
+          this.show(text, offset);
+          return;
+        }
+      }
+      this.fit();
+    });
+  }
+
+  private async converted(text: string, mode: CaptionMode): Promise<string> {
+    if (!hasHan(text) || mode === 'pinyin') return text;
+    try {
+      return await convertScript(text, mode === 'traditional' ? 'traditional' : 'simplified');
+    } catch {
+      return text; // no dictionary: better the original text than nothing
+    }
+  }
+
+  private render(text: string, mode: CaptionMode): void {
+    const doc = this.page.doc;
+    this.textEl.className = mode === 'pinyin' ? 'text pinyin' : 'text';
+    this.textEl.lang = mode === 'traditional' ? 'zh-TW' : 'zh-CN';
+    this.textEl.dataset['mode'] = mode;
+    this.textEl.textContent = '';
+    if (mode !== 'pinyin') {
+      this.textEl.textContent = text;
+      return;
+    }
+    for (const seg of pinyinSegments(text)) {
+      if (seg.ruby === null) {
+        this.textEl.append(seg.base);
+        continue;
+      }
+      const ruby = doc.createElement('ruby');
+      const rt = doc.createElement('rt');
+      rt.textContent = seg.ruby;
+      ruby.append(seg.base, rt);
+      this.textEl.append(ruby);
+    }
+  }
+
+  private fitsAt(px: number): boolean {
+    this.textEl.style.fontSize = `${px}px`;
+    const b = this.band;
+    const cs = this.page.win.getComputedStyle(b);
+    const innerH = b.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+    const innerW = b.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    return this.textEl.scrollHeight <= innerH + 1 && this.textEl.scrollWidth <= innerW + 1;
+  }
+
+  private fit(): void {
+    this.textEl.style.fontSize = `${fitFontSize((px) => this.fitsAt(px), CAPTION_MIN_PX, CAPTION_MAX_PX)}px`;
+  }
+}
+
+const captions = new WeakMap<Document, Caption>();
+
+export const captionAid: Aid<'caption'> = {
+  id: 'caption',
+  setting: 'caption',
+  apply(page, value) {
+    if (value === 'off') {
+      captions.get(page.doc)?.remove();
+      return;
+    }
+    let c = captions.get(page.doc);
+    if (!c) {
+      c = new Caption(page);
+      captions.set(page.doc, c);
+    }
+    c.apply(value);
+  },
+  remove(page) {
+    captions.get(page.doc)?.remove();
+  },
+};
+
+const MODE_LABEL = { off: 'captionOff', simplified: 'captionSimplified', traditional: 'captionTraditional', pinyin: 'captionPinyin' } as const;
+
+export const captionControls: ControlSpec[] = [
+  {
+    id: 'caption',
+    label: 'caption',
+    icon: '▭',
+    group: 'reading',
+    active: (s) => s.caption !== 'off',
+    run: () => null,
+    menu: () =>
+      (['off', 'simplified', 'traditional', 'pinyin'] as const).map(
+        (v): ControlSpec => ({
+          id: `caption-${v}`,
+          label: MODE_LABEL[v],
+          icon: '',
+          group: 'reading',
+          pressed: (s) => s.caption === v,
+          run: () => ({
+            patch: { caption: v },
+            announce: v === 'off' ? { key: 'captionOffNow' } : { key: 'captionOnNow', params: [{ key: MODE_LABEL[v] }] },
+          }),
+        }),
+      ),
+  },
+];

@@ -1,0 +1,170 @@
+import type { SiteSettings } from '../settings/schema';
+import type { Aid, ControlSpec, PageContext } from './aid';
+import { isOwnUi, PageStyle } from './page-style';
+import { buildSchemeCss, buildSchemeVars, inlineOverrides, PALETTES, type Palette } from './schemes';
+
+/**
+ * 配色: paints the page in a high-contrast scheme. The stylesheet (our first cascade layer, all
+ * !important) beats the page's rules, layered or not, !important or not. Only an inline
+ * `style="…!important"` beats it: those elements get the scheme's colours inline too, and each one
+ * is put back exactly (its style attribute byte for byte when the page has not touched it since).
+ */
+const IMPORTANT_INLINE = '[style*="important" i]';
+
+interface Saved {
+  /** The style attribute before we wrote to it. */
+  original: string;
+  /** The style attribute right after our write. */
+  written: string;
+  /** Our properties' previous values, to put back one by one if the page changed the attribute. */
+  props: Array<[string, string, string]>;
+}
+
+class SchemeRunner {
+  private readonly style: PageStyle;
+  private palette: Palette | null = null;
+  private readonly saved = new Map<HTMLElement | SVGElement, Saved>();
+  private observer: MutationObserver | null = null;
+
+  constructor(private readonly page: PageContext) {
+    this.style = new PageStyle(page.doc, 'color-scheme');
+  }
+
+  apply(palette: Palette): void {
+    if (this.palette === palette) return;
+    this.restoreInline();
+    this.palette = palette;
+    this.style.set(buildSchemeVars(palette) + buildSchemeCss(palette));
+    this.scan(this.page.doc);
+    if (!this.observer) {
+      this.observer = new MutationObserver((records) => this.onMutations(records));
+      this.observer.observe(this.page.doc, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
+    }
+  }
+
+  remove(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.restoreInline();
+    this.style.remove();
+    this.palette = null;
+  }
+
+  private scan(root: ParentNode): void {
+    if (!this.palette) return;
+    const found: Element[] = [];
+    if (root instanceof Element && root.matches(IMPORTANT_INLINE)) found.push(root);
+    for (const el of root.querySelectorAll(IMPORTANT_INLINE)) found.push(el);
+    for (const el of found) this.override(el);
+    // Our own writes are style mutations too; drop them so they are not handled again.
+    this.observer?.takeRecords();
+  }
+
+  private override(el: Element): void {
+    const palette = this.palette;
+    if (!palette || !('style' in el) || isOwnUi(el)) return;
+    const target = el as HTMLElement | SVGElement;
+    const prev = this.saved.get(target);
+    const current = target.getAttribute('style') ?? '';
+    if (prev && current === prev.written) return;
+    const isLink = !!target.closest('a[href], [role="link"]');
+    const wanted = inlineOverrides(target.style, palette, isLink).filter(([p, v]) => target.style.getPropertyValue(p) !== v);
+    if (!wanted.length) return;
+    const entry: Saved = prev
+      ? { ...prev }
+      : { original: current, written: '', props: [] };
+    if (prev) entry.original = current; // the page rewrote the attribute: that is now its own value
+    if (prev) entry.props = [];
+    for (const [prop, value] of wanted) {
+      entry.props.push([prop, target.style.getPropertyValue(prop), target.style.getPropertyPriority(prop)]);
+      target.style.setProperty(prop, value, 'important');
+    }
+    entry.written = target.getAttribute('style') ?? '';
+    this.saved.set(target, entry);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (r.type === 'childList') {
+        for (const n of r.addedNodes) if (n.nodeType === 1 && !isOwnUi(n)) this.scan(n as Element);
+      } else if (r.target.nodeType === 1) {
+        const el = r.target as Element;
+        const entry = this.saved.get(el as HTMLElement);
+        if (entry && el.getAttribute('style') === entry.written) continue;
+        if (el.matches(IMPORTANT_INLINE)) this.override(el);
+      }
+    }
+    this.observer?.takeRecords();
+  }
+
+  private restoreInline(): void {
+    for (const [el, entry] of this.saved) {
+      const current = el.getAttribute('style');
+      if (current === entry.written) {
+        el.setAttribute('style', entry.original);
+      } else {
+        // The page changed the attribute since: take back only what we set, if it is still ours.
+        for (const [prop, value, priority] of entry.props) {
+          if (el.style.getPropertyPriority(prop) !== 'important') continue;
+          if (value) el.style.setProperty(prop, value, priority);
+          else el.style.removeProperty(prop);
+        }
+      }
+    }
+    this.saved.clear();
+    this.observer?.takeRecords();
+  }
+}
+
+const runners = new WeakMap<Document, SchemeRunner>();
+
+export const colorSchemeAid: Aid<'colorScheme'> = {
+  id: 'color-scheme',
+  setting: 'colorScheme',
+  apply(page, value: SiteSettings['colorScheme']) {
+    if (value === 'original') {
+      runners.get(page.doc)?.remove();
+      return;
+    }
+    let runner = runners.get(page.doc);
+    if (!runner) {
+      runner = new SchemeRunner(page);
+      runners.set(page.doc, runner);
+    }
+    runner.apply(PALETTES[value]);
+  },
+  remove(page) {
+    runners.get(page.doc)?.remove();
+  },
+};
+
+const SCHEME_LABEL = {
+  original: 'schemeOriginal',
+  'white-on-black': 'schemeWhiteOnBlack',
+  'black-on-white': 'schemeBlackOnWhite',
+  'yellow-on-black': 'schemeYellowOnBlack',
+  'black-on-yellow': 'schemeBlackOnYellow',
+  'yellow-on-blue': 'schemeYellowOnBlue',
+} as const;
+
+export const schemeControls: ControlSpec[] = [
+  {
+    id: 'color-scheme',
+    label: 'colorScheme',
+    icon: '◑',
+    group: 'color',
+    active: (s) => s.colorScheme !== 'original',
+    run: () => null,
+    menu: () =>
+      (Object.keys(SCHEME_LABEL) as Array<SiteSettings['colorScheme']>).map(
+        (v): ControlSpec => ({
+          id: `scheme-${v}`,
+          label: SCHEME_LABEL[v],
+          icon: '',
+          group: 'color',
+          pressed: (s) => s.colorScheme === v,
+          run: () => ({ patch: { colorScheme: v }, announce: { key: 'schemeNow', params: [{ key: SCHEME_LABEL[v] }] } }),
+        }),
+      ),
+  },
+];

@@ -1,0 +1,63 @@
+import { siteFields, type SiteSettings } from '../settings/schema';
+import type { Aid, ControlSpec, DialogSpec } from './aid';
+
+/**
+ * The toolbar's last group: 长辈模式 (one-press preset), 重置, 帮助, 退出. Reset and exit work from
+ * the aid registry, so a new aid is reset and removed without touching this file.
+ */
+
+/** 长辈模式: 150% text, line height 1.8, large cursor, caption band on. */
+export const ELDER_PRESET: Partial<SiteSettings> = { textScale: 150, lineHeight: '1.8', bigCursor: 'black', caption: 'simplified' };
+
+export function elderPresetOn(s: SiteSettings): boolean {
+  return s.textScale === 150 && s.lineHeight === '1.8' && s.bigCursor !== 'off' && s.caption !== 'off';
+}
+
+/** Every aid's setting back to its default. */
+export function defaultsFor(aids: readonly Aid[]): Partial<SiteSettings> {
+  const out: Record<string, unknown> = {};
+  for (const aid of aids) out[aid.setting] = siteFields[aid.setting].default;
+  return out as Partial<SiteSettings>;
+}
+
+export function sessionControls(aids: readonly Aid[], help: DialogSpec): ControlSpec[] {
+  const presetKeys = Object.keys(ELDER_PRESET) as Array<keyof SiteSettings>;
+  const presetOff = (): Partial<SiteSettings> => {
+    const out: Record<string, unknown> = {};
+    for (const k of presetKeys) out[k] = siteFields[k].default;
+    return out as Partial<SiteSettings>;
+  };
+  return [
+    {
+      id: 'elder',
+      label: 'elderMode',
+      icon: '老',
+      group: 'session',
+      pressed: elderPresetOn,
+      run: (s) =>
+        elderPresetOn(s) ? { patch: presetOff(), announce: { key: 'elderOff' } } : { patch: { ...ELDER_PRESET }, announce: { key: 'elderOn' } },
+    },
+    {
+      id: 'reset',
+      label: 'resetAll',
+      icon: '↺',
+      group: 'session',
+      run: () => ({ patch: defaultsFor(aids), announce: { key: 'resetDone' } }),
+    },
+    {
+      id: 'help',
+      label: 'help',
+      icon: '?',
+      group: 'session',
+      dialog: help,
+      run: () => null,
+    },
+    {
+      id: 'exit',
+      label: 'exit',
+      icon: '⇤',
+      group: 'session',
+      run: () => ({ patch: { ...defaultsFor(aids), toolbarOpen: false }, announce: { key: 'exitDone' } }),
+    },
+  ];
+}

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { colorSchemeAid } from '../../../src/display/color-scheme';
+import { PALETTES } from '../../../src/display/schemes';
+
+const page = { doc: document, win: window };
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('colour scheme aid on a page', () => {
+  afterEach(() => {
+    colorSchemeAid.remove(page);
+    document.body.innerHTML = '';
+  });
+
+  it('adds one layered style first in <html> and removes it exactly', () => {
+    document.body.innerHTML = '<p>text</p>';
+    const before = document.documentElement.outerHTML;
+    colorSchemeAid.apply(page, 'white-on-black');
+    const style = document.getElementById('kanjian-style-color-scheme')!;
+    expect(style.parentElement).toBe(document.documentElement);
+    expect(document.documentElement.firstElementChild).toBe(style);
+    expect(style.textContent).toMatch(/^@layer kanjian\{/);
+    colorSchemeAid.apply(page, 'white-on-black'); // idempotent
+    expect(document.querySelectorAll('#kanjian-style-color-scheme')).toHaveLength(1);
+    colorSchemeAid.apply(page, 'original');
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('overrides inline !important colours and gives back the style attribute byte for byte', () => {
+    const original = 'color:  #777 !important ;background: url(x.png) #eee !important; width: 3px';
+    document.body.innerHTML = `<div id="x" style="${original}">grey</div><a href="#" id="l" style="color: #aaa !important">link</a>`;
+    colorSchemeAid.apply(page, 'yellow-on-black');
+    const p = PALETTES['yellow-on-black'];
+    const x = document.getElementById('x')!;
+    expect(x.style.getPropertyValue('color')).toBe(p.fg);
+    expect(x.style.getPropertyPriority('color')).toBe('important');
+    expect(x.style.getPropertyValue('background-image')).toBe('none');
+    expect(x.style.getPropertyValue('width')).toBe('3px');
+    expect(document.getElementById('l')!.style.getPropertyValue('color')).toBe(p.link);
+    // Switching scheme re-paints from the original values.
+    colorSchemeAid.apply(page, 'black-on-white');
+    expect(x.style.getPropertyValue('color')).toBe(PALETTES['black-on-white'].fg);
+    colorSchemeAid.apply(page, 'original');
+    expect(x.getAttribute('style')).toBe(original);
+    expect(document.getElementById('l')!.getAttribute('style')).toBe('color: #aaa !important');
+  });
+
+  it('covers content added later, and stops watching once removed', async () => {
+    colorSchemeAid.apply(page, 'white-on-black');
+    const late = document.createElement('span');
+    late.setAttribute('style', 'color: #333 !important');
+    document.body.append(late);
+    await flush();
+    expect(late.style.getPropertyValue('color')).toBe(PALETTES['white-on-black'].fg);
+    // The page restyles an element later on.
+    late.setAttribute('style', 'color: #444 !important; font-weight: bold');
+    await flush();
+    expect(late.style.getPropertyValue('color')).toBe(PALETTES['white-on-black'].fg);
+    colorSchemeAid.apply(page, 'original');
+    expect(late.getAttribute('style')).toBe('color: #444 !important; font-weight: bold');
+    const after = document.createElement('span');
+    after.setAttribute('style', 'color: #555 !important');
+    document.body.append(after);
+    await flush();
+    expect(after.getAttribute('style')).toBe('color: #555 !important');
+  });
+
+  it('when the page changes an overridden element meanwhile, only our declarations are taken back', () => {
+    document.body.innerHTML = '<div id="y" style="color: red !important">y</div>';
+    colorSchemeAid.apply(page, 'white-on-black');
+    const y = document.getElementById('y')!;
+    y.style.setProperty('margin-top', '5px');
+    colorSchemeAid.apply(page, 'original');
+    expect(y.style.getPropertyValue('color')).toBe('red');
+    expect(y.style.getPropertyPriority('color')).toBe('important');
+    expect(y.style.getPropertyValue('margin-top')).toBe('5px');
+  });
+});

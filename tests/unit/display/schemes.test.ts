@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { contrastRatio, parseColor } from '../../../src/display/color';
+import { buildSchemeCss, inlineOverrides, PALETTES, SCHEME_IDS } from '../../../src/display/schemes';
+import { siteFields } from '../../../src/settings/schema';
+
+const ratio = (a: string, b: string) => contrastRatio(parseColor(a)!, parseColor(b)!);
+
+describe('colour scheme palettes', () => {
+  it('cover every scheme the settings allow', () => {
+    const allowed = ['white-on-black', 'black-on-white', 'yellow-on-black', 'black-on-yellow', 'yellow-on-blue'];
+    expect([...SCHEME_IDS].sort()).toEqual(allowed.sort());
+    for (const id of allowed) expect(siteFields.colorScheme.parse(id)).toBe(id);
+    expect(siteFields.colorScheme.parse('original')).toBe('original');
+  });
+
+  for (const id of SCHEME_IDS) {
+    it(`${id}: text, links, quiet text and focus ring all reach 7:1 on the background`, () => {
+      const p = PALETTES[id];
+      for (const colour of [p.fg, p.link, p.dim, p.focus]) expect(ratio(colour, p.bg), `${colour} on ${p.bg}`).toBeGreaterThanOrEqual(7);
+      // Links differ from text in colour too (they are also underlined).
+      expect(p.link).not.toBe(p.fg);
+    });
+  }
+
+  it('蓝底黄字 does better than the portals’ 4.4:1', () => {
+    const p = PALETTES['yellow-on-blue'];
+    expect(ratio(p.fg, p.bg)).toBeGreaterThan(10);
+  });
+
+  it('the CSS paints everything important, removes background images, underlines links and rings focus', () => {
+    const p = PALETTES['yellow-on-black'];
+    const css = buildSchemeCss(p);
+    expect(css).toContain(`color:${p.fg}!important`);
+    expect(css).toContain(`background-color:${p.bg}!important`);
+    expect(css).toContain('background-image:none!important');
+    expect(css).toMatch(/a\[href\][^{]*\{[^}]*text-decoration-line:underline!important/);
+    expect(css).toContain(`outline:3px solid ${p.focus}!important`);
+    expect(css).toContain('color-scheme:dark!important');
+    // Every declaration is !important (our layer's important beats the page's important).
+    const decls = css.replace(/[^{]*\{([^}]*)\}/g, '$1;').split(';').filter((d) => d.includes(':'));
+    for (const d of decls) expect(d, d).toMatch(/!important$/);
+  });
+
+  it('inline !important declarations get the scheme inline too, and only those', () => {
+    const el = document.createElement('a');
+    el.setAttribute('style', 'color: red !important; background: blue !important; width: 10px !important; border-color: pink');
+    const p = PALETTES['black-on-yellow'];
+    const out = Object.fromEntries(inlineOverrides(el.style, p, true));
+    expect(out['color']).toBe(p.link);
+    expect(out['background-color']).toBe(p.bg);
+    expect(out['background-image']).toBe('none');
+    expect(out['width']).toBeUndefined();
+    expect(out['border-top-color']).toBeUndefined(); // not important: the stylesheet already wins
+    const plain = document.createElement('p');
+    plain.setAttribute('style', 'color: red !important');
+    expect(Object.fromEntries(inlineOverrides(plain.style, p, false))['color']).toBe(p.fg);
+  });
+});

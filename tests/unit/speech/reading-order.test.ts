@@ -1,0 +1,3 @@
+import { readingOrderCases } from './reading-order.cases';
+
+readingOrderCases();
