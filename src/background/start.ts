@@ -40,5 +40,8 @@ export function startBackground(browser: Browser): void {
   });
   onMessage('openOptions', () => browser.runtime.openOptionsPage());
   // Diagnostic hook: lets the end-to-end tests fire a command the way the browser's shortcut does.
-  Object.assign(globalThis, { kanjianHandleCommand: (command: string) => handleCommand(browser, command) });
+  Object.assign(globalThis, {
+    kanjianHandleCommand: (command: string) => handleCommand(browser, command),
+    kanjianAuditTab: (tabId: number) => auditTab(browser, tabId, false),
+  });
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark, one after the other on the same machine, each printing its table
+// (kanjian beside the peers named in its issue, measured in the same run); the tables are gathered
+// into docs/benchmarks.md with the date and machine. Build first: the page benchmarks load .output/.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const only = process.argv.slice(2);
+const BENCHES = [
+  ['convert-engine', 'bench/convert-engine.mjs', 'docs/benchmarks-convert-engine.md', '繁体版 engine: kanjian vs opencc-js vs simplecc-wasm'],
+  ['page-convert', 'bench/page-convert.mjs', 'docs/benchmarks-page.md', '繁体版 and audit in Chromium with the extension'],
+  ['display-scheme', 'bench/display-scheme.mjs', 'docs/benchmarks-display.md', 'Colour scheme switch on a 10,000-node page'],
+  ['audit-cli', 'bench/audit-cli.mjs', 'docs/benchmarks-audit.md', 'kanjian audit vs @axe-core/cli vs pa11y-ci'],
+];
+
+const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repo, stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+const ran = [];
+for (const [name, script, doc, title] of BENCHES) {
+  if (only.length && !only.includes(name)) continue;
+  if (!existsSync(join(repo, script))) {
+    console.log(`(skipping ${name}: ${script} not present)`);
+    continue;
+  }
+  console.log(`\n=== ${name}: ${title}`);
+  const r = spawnSync('node', [script], { cwd: repo, stdio: 'inherit' });
+  ran.push([name, r.status === 0 ? 'ok' : `failed (${r.status})`, doc, title]);
+}
+let cpu = cpus()[0]?.model ?? 'unknown CPU';
+try {
+  cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
+} catch {
+  // not Linux
+}
+const parts = [
+  '# kanjian benchmarks',
+  '',
+  `Last full run: ${new Date().toISOString()} on ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
+  'Regenerate with `npm run bench` (or `npm run bench -- page-convert` for one). Each section below is written by its',
+  'own script in the same run; peers are measured beside kanjian on the same input.',
+  '',
+];
+for (const [name, status, doc, title] of ran) {
+  parts.push(`## ${title}`, '', `(\`${name}\`: ${status})`, '');
+  if (existsSync(join(repo, doc))) parts.push(readFileSync(join(repo, doc), 'utf8').replace(/^# .*\n/, '').trim(), '');
+}
+if (!only.length) writeFileSync(join(repo, 'docs', 'benchmarks.md'), parts.join('\n'));
+console.log(only.length ? '' : '\nwrote docs/benchmarks.md');
+process.exit(ran.every((r) => r[1] === 'ok') ? 0 : 1);
