@@ -1,17 +1,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'dist/**', 'out/**', 'public/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'dist/**', 'out/**', 'public/**', 'bench/peers/**', '.kjexp-*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Scripts run in Node and hand functions to browser pages (page.evaluate), so both sets apply.
     languageOptions: {
-      globals: {
-        window: 'readonly', document: 'readonly', console: 'readonly', process: 'readonly', URL: 'readonly',
-        setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', navigator: 'readonly',
-        chrome: 'readonly', globalThis: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly',
-      },
+      globals: { ...globals.browser, ...globals.node, chrome: 'readonly' },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
