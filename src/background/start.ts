@@ -2,6 +2,7 @@ import type { WxtBrowser as Browser } from 'wxt/browser';
 import { isCommandName, onMessage, sendMessage, type CommandName } from '../messaging/protocol';
 import { migrateStored } from '../settings/store';
 import { auditTab } from './audit';
+import { syncEarlyStyles } from './early-styles';
 
 /** Forwards a keyboard command to the active tab's content script (the audit runs from here). */
 export async function handleCommand(browser: Browser, command: string): Promise<boolean> {
@@ -34,6 +35,11 @@ export function startBackground(browser: Browser): void {
     if (tabId === undefined) throw new Error('startAudit: no tab');
     const audit = await auditTab(browser, tabId);
     return { auditId: audit.id, durationMs: audit.durationMs };
+  });
+  const syncEarly = (): void => void syncEarlyStyles(browser).catch((err: unknown) => console.warn('[kanjian] early styles', err));
+  syncEarly();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && Object.keys(changes).some((k) => k.startsWith('site:') || k === 'settings.global')) syncEarly();
   });
   browser.commands.onCommand.addListener((command) => {
     void handleCommand(browser, command);

@@ -65,6 +65,14 @@ export class PageController {
   }
 
   async start(): Promise<void> {
+    try {
+      await this.startInner();
+    } finally {
+      this.reveal();
+    }
+  }
+
+  private async startInner(): Promise<void> {
     const loaded = await loadSettings(this.env.storage, this.siteKey);
     if (loaded.rejected.length) this.env.log('ignored invalid stored settings:', loaded.rejected.join(', '));
     this.site = loaded.site;
@@ -74,6 +82,21 @@ export class PageController {
     if (isUiDocument(this.env.page.doc)) await this.ensureUi();
     await converting;
   }
+
+  /**
+   * Shows a page that public/early.css kept hidden until our aids were applied. Only our own variable
+   * is set, so a page's own rules about <html> visibility keep working.
+   */
+  private reveal(): void {
+    if (this.revealed) return;
+    this.revealed = true;
+    const root = this.env.page.doc.documentElement;
+    // Only where early.css is registered (sites with aids): elsewhere the page is never touched.
+    if (!root || this.env.page.win.getComputedStyle(root).animationName !== 'kanjian-reveal') return;
+    new PageStyle(this.env.page.doc, 'reveal').set(':root{--kanjian-early:visible}');
+  }
+
+  private revealed = false;
 
   /** Brings the page's script in line with the settings, then refreshes the toolbar (labels follow the script). */
   private async applyConvert(): Promise<void> {

@@ -170,12 +170,38 @@ test.describe('繁体版 on the page', () => {
     await openToolbar(page);
     await toolbar(page).getByRole('button', { name: '繁简转换' }).click();
     await expect(page.locator('h1')).toHaveText('2006年政府重點工作');
-    await page.reload();
-    await expect(page.locator('h1')).toHaveText('2006年政府重點工作');
+    // No flash of the Simplified text on the next visits: the page stays hidden (early.css) while it
+    // loads and is revealed only after the heading is converted.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __convAt?: number; __revealAt?: number; __hiddenWhileLoading?: boolean };
+      document.addEventListener('DOMContentLoaded', () => {
+        w.__hiddenWhileLoading = getComputedStyle(document.documentElement).visibility === 'hidden' || w.__revealAt !== undefined;
+      });
+      new MutationObserver(() => {
+        if (w.__convAt === undefined && document.querySelector('article h1')?.textContent === '2006年政府重點工作') w.__convAt = performance.now();
+        if (w.__revealAt === undefined && document.getElementById('kanjian-style-reveal')) w.__revealAt = performance.now();
+      }).observe(document, { subtree: true, characterData: true, childList: true });
+    });
+    for (let i = 0; i < 3; i++) {
+      await page.reload();
+      await expect(page.locator('h1')).toHaveText('2006年政府重點工作');
+      await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).visibility)).toBe('visible');
+      const times = await page.evaluate(() => {
+        const w = window as unknown as { __convAt?: number; __revealAt?: number; __hiddenWhileLoading?: boolean };
+        return { conv: w.__convAt ?? Infinity, reveal: w.__revealAt ?? -1, hidden: w.__hiddenWhileLoading };
+      });
+      expect(times.reveal).toBeGreaterThan(0);
+      expect(times.conv).toBeLessThanOrEqual(times.reveal);
+      expect(times.hidden).toBe(true);
+    }
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+    // The page is shown (early.css revealed), with its own visibility.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).visibility)).toBe('visible');
     await page.goto(server2.url + DEMO);
     await page.waitForLoadState('load');
     await page.waitForTimeout(300);
     await expect(page.locator('h1')).toHaveText('2006年政府重点工作');
+    // Same host, other port: early.css matches by host, and the page is revealed at once, untouched.
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).visibility)).toBe('visible');
   });
 });
