@@ -44,6 +44,9 @@ export async function renderPopup(root: HTMLElement, browser: Browser): Promise<
   const actions: PopupActions = {
     setOpen: async (open) => (tabId === undefined ? null : sendMessage('setToolbarOpen', { open }, tabId)),
     toggleConvert: async () => (tabId === undefined ? null : sendMessage('toggleConvert', undefined, tabId)),
+    audit: async () => {
+      if (tabId !== undefined) await sendMessage('startAudit', { tabId });
+    },
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
   draw(root, tr, state, shortcut, actions);
@@ -52,6 +55,7 @@ export async function renderPopup(root: HTMLElement, browser: Browser): Promise<
 interface PopupActions {
   setOpen(open: boolean): Promise<PageState | null>;
   toggleConvert(): Promise<PageState | null>;
+  audit(): Promise<void>;
   openOptions(): void;
 }
 
@@ -78,9 +82,19 @@ function draw(root: HTMLElement, tr: Translator, state: PageState | null, shortc
     const script = tr(conv.pageScript === 'simplified' ? 'scriptSimplified' : 'scriptTraditional');
     const convert = h('button', { type: 'button', id: 'toggle-convert', 'aria-pressed': String(converted), text: tr('popupConvert') });
     convert.addEventListener('click', () => void actions.toggleConvert().then((next) => redraw(next, 'toggle-convert')));
+    const audit = h('button', { type: 'button', id: 'start-audit', text: tr('auditButton') });
+    audit.addEventListener('click', () => {
+      audit.setAttribute('aria-disabled', 'true');
+      root.querySelector('#popup-status')!.textContent = tr('auditStarted');
+      void actions.audit().catch((err: unknown) => {
+        root.querySelector('#popup-status')!.textContent = tr('auditFailed', err instanceof Error ? err.message : String(err));
+      });
+    });
     root.append(
       h('p', { class: 'note', id: 'page-script' }, tr('popupPageScript', script)),
       h('div', { class: 'row' }, toggle, convert),
+      h('div', { class: 'row' }, audit),
+      h('p', { class: 'note', id: 'popup-status', role: 'status' }),
     );
     if (conv.error) root.append(h('p', { class: 'note', role: 'alert', text: tr('convertFailed', conv.error) }));
   }

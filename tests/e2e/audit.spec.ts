@@ -165,3 +165,13 @@ test.describe('audit in the browser', () => {
     expect(violations).toEqual([]);
   });
 });
+
+test('the popup starts an audit of its tab and the report opens', async ({ page, server, extContext, openPopup }) => {
+  await page.goto(`${server.url}/zhonglou-2006.html`);
+  const popup = await openPopup(page);
+  const reportPromise = extContext.waitForEvent('page', { predicate: (p) => p.url().includes('/report.html'), timeout: 60_000 });
+  await popup.getByRole('button', { name: '无障碍检查' }).click();
+  const report = await reportPromise;
+  await expect(report.getByRole('heading', { level: 1, name: '无障碍检查报告' })).toBeVisible({ timeout: 30_000 });
+  await expect(report.locator('.url')).toHaveText(`${server.url}/zhonglou-2006.html`);
+});

@@ -43,12 +43,13 @@ test.describe('toolbar on the demo page', () => {
     await expect(bar.getByRole('button', { name: '文字缩小' })).toBeFocused();
     await page.keyboard.press('ArrowRight');
     await expect(bar.getByRole('button', { name: '文字还原' })).toBeFocused();
+    const last = bar.locator('button:visible').last();
     await page.keyboard.press('End');
-    await expect(bar.getByRole('button', { name: '关闭工具栏' })).toBeFocused();
+    await expect(last).toBeFocused();
     await page.keyboard.press('ArrowRight');
     await expect(larger).toBeFocused();
     await page.keyboard.press('ArrowLeft');
-    await expect(bar.getByRole('button', { name: '关闭工具栏' })).toBeFocused();
+    await expect(last).toBeFocused();
     await page.keyboard.press('Home');
     await expect(larger).toBeFocused();
     // Roving tabindex: exactly one toolbar button is in the Tab order.
