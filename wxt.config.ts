@@ -20,7 +20,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // See README "Permissions" for why each is needed.
-    permissions: browser === 'firefox' ? ['storage', 'contextMenus', '<all_urls>'] : ['storage', 'contextMenus', 'scripting'],
+    // Chrome 'tts': read-aloud falls back to chrome.tts in the background where the page cannot speak
+    // (no user activation yet); Firefox has no chrome.tts.
+    permissions: browser === 'firefox' ? ['storage', 'contextMenus', '<all_urls>'] : ['storage', 'contextMenus', 'scripting', 'tts'],
     // Chrome: injecting axe into every frame needs host access; the content script on <all_urls>
     // already asks for the same access, so this adds no new warning.
     ...(browser === 'firefox' ? {} : { host_permissions: ['<all_urls>'] }),

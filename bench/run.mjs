@@ -27,8 +27,9 @@ for (const [name, script, doc, title] of BENCHES) {
     continue;
   }
   console.log(`\n=== ${name}: ${title}`);
-  const r = spawnSync('node', [script], { cwd: repo, stdio: 'inherit' });
-  ran.push([name, r.status === 0 ? 'ok' : `failed (${r.status})`, doc, title]);
+  const r = spawnSync('node', [script], { cwd: repo, stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  process.stdout.write(r.stdout ?? '');
+  ran.push([name, r.status === 0 ? 'ok' : `failed (${r.status})`, doc, title, r.stdout ?? '']);
 }
 let cpu = cpus()[0]?.model ?? 'unknown CPU';
 try {
@@ -44,9 +45,11 @@ const parts = [
   'own script in the same run; peers are measured beside kanjian on the same input.',
   '',
 ];
-for (const [name, status, doc, title] of ran) {
+for (const [name, status, doc, title, out] of ran) {
   parts.push(`## ${title}`, '', `(\`${name}\`: ${status})`, '');
+  // Scripts that write their own doc are quoted from it; the others from what they printed.
   if (existsSync(join(repo, doc))) parts.push(readFileSync(join(repo, doc), 'utf8').replace(/^# .*\n/, '').trim(), '');
+  else parts.push('```', out.trim(), '```', '');
 }
 if (!only.length) writeFileSync(join(repo, 'docs', 'benchmarks.md'), parts.join('\n'));
 console.log(only.length ? '' : '\nwrote docs/benchmarks.md');

@@ -74,7 +74,7 @@ if (check('typecheck', bin('wxt'), ['prepare']) && want('typecheck')) check('tsc
 check('lint', bin('eslint'), ['.', '--max-warnings', '0']);
 suite('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'unit.json')}`], join(results, 'unit.json'), vitestCounts);
 const built = check('build', 'npm', ['run', '--silent', 'build:all']);
-const browsers = want('chromium') || want('firefox') ? ensureBrowsers() : { chromium: null, firefox: null };
+const browsers = want('chromium') || want('firefox') || want('cli') ? ensureBrowsers() : { chromium: null, firefox: null };
 if (want('chromium')) {
   if (!built || !browsers.chromium) {
     failed++;
@@ -92,6 +92,18 @@ if (want('firefox')) {
   } else {
     suite('firefox', bin('playwright'), ['test', '-c', 'playwright.firefox.config.ts'], join(results, 'firefox.json'), playwrightCounts, {
       KANJIAN_FIREFOX: browsers.firefox,
+    });
+  }
+}
+// The `kanjian audit` CLI end to end (its own Playwright config: no extension fixture).
+if (want('cli') && existsSync(join(root, 'playwright.cli.config.ts'))) {
+  if (!browsers.chromium) {
+    failed++;
+    rows.push(['cli', 'FAILED', 'no Chromium (see message above)', '0']);
+  } else {
+    suite('cli', bin('playwright'), ['test', '-c', 'playwright.cli.config.ts'], join(results, 'cli.json'), playwrightCounts, {
+      KANJIAN_CHROMIUM: browsers.chromium,
+      ...(browsers.firefox ? { KANJIAN_FIREFOX: browsers.firefox } : {}),
     });
   }
 }

@@ -7,6 +7,7 @@ export function auditControl(start: () => void): ControlSpec {
     label: 'auditButton',
     icon: '✓',
     group: 'audit',
+    shortcuts: [{ keys: 'Alt+Shift+J', where: 'helpWhereAnywhere', what: 'commandAudit' }],
     run() {
       start();
       return { announce: { key: 'auditStarted' } };

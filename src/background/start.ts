@@ -2,7 +2,9 @@ import type { WxtBrowser as Browser } from 'wxt/browser';
 import { isCommandName, onMessage, sendMessage, type CommandName } from '../messaging/protocol';
 import { migrateStored } from '../settings/store';
 import { auditTab } from './audit';
+import { startSpeechBackground } from '../speech/background';
 import { syncEarlyStyles } from './early-styles';
+import { injectLib } from './libs';
 
 /** Forwards a keyboard command to the active tab's content script (the audit runs from here). */
 export async function handleCommand(browser: Browser, command: string): Promise<boolean> {
@@ -44,7 +46,12 @@ export function startBackground(browser: Browser): void {
   browser.commands.onCommand.addListener((command) => {
     void handleCommand(browser, command);
   });
+  onMessage('loadLib', async ({ data, sender }) => {
+    if (sender.tab?.id === undefined) throw new Error('loadLib: not from a tab');
+    await injectLib(browser, data?.name, sender.tab.id, sender.frameId ?? 0);
+  });
   onMessage('openOptions', () => browser.runtime.openOptionsPage());
+  startSpeechBackground(); // read-aloud: the chrome.tts fallback (Chrome only)
   // Diagnostic hook: lets the end-to-end tests fire a command the way the browser's shortcut does.
   Object.assign(globalThis, {
     kanjianHandleCommand: (command: string) => handleCommand(browser, command),

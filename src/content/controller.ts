@@ -10,6 +10,8 @@ import type { GlobalSettings, SiteSettings } from '../settings/schema';
 import { siteKeyFor } from '../settings/origin';
 import { ToolbarView } from '../toolbar/toolbar';
 import { PageStyle } from '../display/page-style';
+import { SPEECH_OFF, SpeechFeature } from '../speech/feature';
+import { createTtsClientEngine } from '../speech/tts-client';
 
 export interface StorageChange {
   newValue?: unknown;
@@ -51,12 +53,21 @@ export class PageController {
   private readonly push: PageStyle;
   private resizeObserver: ResizeObserver | null = null;
   readonly convert: ConvertFeature;
+  readonly speech: SpeechFeature;
   private readonly controls: readonly ControlSpec[];
 
   constructor(private readonly env: ControllerEnv) {
     this.siteKey = siteKeyFor(env.page.win.location.href);
     this.push = new PageStyle(env.page.doc, 'toolbar-space');
     this.convert = new ConvertFeature(env.page.doc, env.loadDict, env.log);
+    this.speech = new SpeechFeature({
+      doc: env.page.doc,
+      win: env.page.win,
+      overlayRoot: () => (this.view ? (this.view.root.getRootNode() as ShadowRoot) : null),
+      fallback: createTtsClientEngine,
+      changed: () => this.updateView(),
+      notify: (a) => this.view?.announce(a),
+    });
     this.controls = buildControls({
       siteKey: () => this.siteKey,
       startAudit: () =>
@@ -102,6 +113,7 @@ export class PageController {
   private async applyConvert(): Promise<void> {
     if (this.auditing) return;
     await this.convert.update(this.site, this.global, this.siteKey);
+    this.applySpeech(); // the voice follows the Chinese the page now shows
     this.view?.setLocale(translator(this.locale));
     this.updateView();
   }
@@ -129,7 +141,7 @@ export class PageController {
 
   controlContext(): ControlContext {
     const st = this.convert.state();
-    return { global: this.global, pageScript: st.pageScript, shownAs: st.shownAs };
+    return { global: this.global, pageScript: st.pageScript, shownAs: st.shownAs, speech: this.speech.context() };
   }
 
   /** Called with storage.onChanged for the local area. */
@@ -226,7 +238,17 @@ export class PageController {
         this.env.log(`aid ${aid.id} failed`, err);
       }
     }
+    this.applySpeech();
     this.updateView();
+  }
+
+  /** Read-aloud follows the settings like the aids (声音 off, e.g. after 重置/退出, stops it). */
+  private applySpeech(): void {
+    try {
+      this.speech.apply({ site: this.site, global: this.global, convert: this.convert.state(), locale: this.locale });
+    } catch (err) {
+      this.env.log('speech failed', err);
+    }
   }
 
   private async ensureUi(): Promise<void> {
@@ -258,11 +280,13 @@ export class PageController {
   private async runControl(control: ControlSpec): Promise<void> {
     const result = control.run(this.site, this.controlContext());
     if (!result) return;
-    const patch = result.patch ?? {};
+    // 重置 and 退出 also switch read-aloud off (its settings are not display aids).
+    const patch = { ...(result.patch ?? {}), ...(control.id === 'reset' || control.id === 'exit' ? SPEECH_OFF : {}) };
     if (Object.keys(patch).length || result.globalPatch) await this.change(patch, result.globalPatch);
     const error = this.convert.state().error;
     if (control.id === 'convert' && error) this.view?.announce({ key: 'convertFailed', params: [error] });
     else if (result.announce) this.view?.announce(result.announce);
+    if (result.announce) this.speech.announce(control.id, result.announce, this.locale);
   }
 
   private updateView(): void {

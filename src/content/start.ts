@@ -34,7 +34,9 @@ export function startContentScript({ ctx, browser, mountUi }: StartOptions): voi
     },
     loadDict: async (fileName) => {
       // Our own packaged file: read through the extension's URL, never from the network.
-      const res = await fetch(browser.runtime.getURL(`/dict/${fileName}` as '/dict/cn-tw.bin'));
+      // (Typed loosely: the dictionaries are generated files, not in WXT's path types before a build.)
+      const getURL = browser.runtime.getURL as (path: string) => string;
+      const res = await fetch(getURL(`/dict/${fileName}`));
       if (!res.ok) throw new Error(`dictionary ${fileName}: HTTP ${res.status}`);
       return res.arrayBuffer();
     },
@@ -45,6 +47,8 @@ export function startContentScript({ ctx, browser, mountUi }: StartOptions): voi
   });
   const highlighter = new TargetHighlighter(document);
   ctx.onInvalidated(() => highlighter.clear());
+  // An extension update or reload must not leave a voice talking on the page.
+  ctx.onInvalidated(() => controller.speech.dispose());
   const ready = controller.start().catch((err: unknown) => log('start failed', err));
 
   const onChanged = (changes: Record<string, StorageChange>, area: string): void => {
@@ -88,6 +92,11 @@ export function startContentScript({ ctx, browser, mountUi }: StartOptions): voi
       if (!el) return { found: false };
       highlighter.show(el);
       return { found: true };
+    }),
+    // Read-aloud diagnostics (issue 5): status and the spoken-text log, for browser tests and bug reports.
+    onMessage('speechDiagnostics', async ({ data }) => {
+      await ready;
+      return controller.speech.diagnostics(data?.clearLog === true);
     }),
     onMessage('runCommand', async ({ data }) => {
       await ready;

@@ -1,5 +1,6 @@
 import type { MessageKey, Translator } from '../i18n/messages';
 import type { GlobalSettings, SiteSettings } from '../settings/schema';
+import type { SpeechControlContext } from '../speech/control-context';
 
 /** What an aid needs from the page it runs in. */
 export interface PageContext {
@@ -33,6 +34,8 @@ export interface ControlContext {
   /** The script the page is written in, and the script it shows now (繁体版). */
   readonly pageScript: 'simplified' | 'traditional';
   readonly shownAs: 'simplified' | 'traditional';
+  /** Read-aloud state and commands (issue 5), for 连读/暂停 pressed states and the speech buttons. */
+  readonly speech?: SpeechControlContext;
 }
 
 export type ControlResult = {

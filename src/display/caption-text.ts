@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import type { pinyin as PinyinFn } from 'pinyin-pro';
 
 /**
  * What the 显示屏 (caption band) shows and how it is laid out. Pure: text in, text or segments out.
@@ -64,8 +64,11 @@ export interface RubySegment {
   ruby: string | null;
 }
 
-/** Pinyin with tone marks over each Han character, words read in context (多音字: 重庆 chóng qìng). */
-export function pinyinSegments(text: string): RubySegment[] {
+/**
+ * Pinyin with tone marks over each Han character, words read in context (多音字: 重庆 chóng qìng).
+ * `pinyin` is pinyin-pro's function, passed in: the content script loads it only when 拼音 is chosen.
+ */
+export function pinyinSegments(text: string, pinyin: typeof PinyinFn): RubySegment[] {
   const out: RubySegment[] = [];
   for (const item of pinyin(text, { type: 'all', toneType: 'symbol' })) {
     if (item.isZh && item.pinyin) {

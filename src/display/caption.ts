@@ -5,6 +5,8 @@ import { CAPTION_MAX_PX, CAPTION_MIN_PX, fitFontSize, hasHan, normalizeText, pin
 import { Overlay } from './overlay';
 import { isOwnUi, PageStyle } from './page-style';
 import { convertScript } from './script-convert';
+import { loadLib } from '../content/lazy-libs';
+import type { LazyLibs } from '../shared/libs';
 
 /**
  * 显示屏: a band fixed at the bottom showing, in large type (30–80 px, the largest that fits), the
@@ -209,7 +211,16 @@ class Caption {
     });
   }
 
+  private pinyin: LazyLibs['pinyin'] | null = null;
+
   private async converted(text: string, mode: CaptionMode): Promise<string> {
+    if (mode === 'pinyin' && !this.pinyin && hasHan(text)) {
+      try {
+        this.pinyin = await loadLib('pinyin');
+      } catch {
+        return text; // shown without pinyin rather than not at all
+      }
+    }
     if (!hasHan(text) || mode === 'pinyin') return text;
     try {
       return await convertScript(text, mode === 'traditional' ? 'traditional' : 'simplified');
@@ -224,11 +235,11 @@ class Caption {
     this.textEl.lang = mode === 'traditional' ? 'zh-TW' : 'zh-CN';
     this.textEl.dataset['mode'] = mode;
     this.textEl.textContent = '';
-    if (mode !== 'pinyin') {
+    if (mode !== 'pinyin' || !this.pinyin) {
       this.textEl.textContent = text;
       return;
     }
-    for (const seg of pinyinSegments(text)) {
+    for (const seg of pinyinSegments(text, this.pinyin)) {
       if (seg.ruby === null) {
         this.textEl.append(seg.base);
         continue;

@@ -1,4 +1,4 @@
-import { Readability } from '@mozilla/readability';
+import type { Readability } from '@mozilla/readability';
 
 /**
  * The reading view's content (纯文本): the page's main content, found by Readability on a clone of
@@ -114,13 +114,16 @@ export function articleTitle(docTitle: string, h1s: readonly string[]): string {
   return h1 && title.includes(h1) ? h1 : title;
 }
 
-/** Finds the page's main content. Never throws; falls back to the page's main region or body. */
-export function extractArticle(doc: Document): ReaderArticle {
+/**
+ * Finds the page's main content. Never throws; falls back to the page's main region or body.
+ * `ReadabilityClass` is @mozilla/readability, passed in: the content script loads it on first use.
+ */
+export function extractArticle(doc: Document, ReadabilityClass?: typeof Readability): ReaderArticle {
   const h1s = [...doc.querySelectorAll('body h1')].map((h) => h.textContent ?? '');
   const lang = doc.documentElement?.getAttribute('lang') ?? '';
   let parsed: ReturnType<Readability['parse']> = null;
   try {
-    parsed = new Readability(cloneWithoutOurs(doc), { charThreshold: 200 }).parse();
+    parsed = ReadabilityClass ? new ReadabilityClass(cloneWithoutOurs(doc), { charThreshold: 200 }).parse() : null;
   } catch {
     parsed = null;
   }

@@ -3,6 +3,7 @@ import type { Aid, ControlSpec, PageContext } from './aid';
 import { Overlay } from './overlay';
 import { PageStyle } from './page-style';
 import { buildReaderContent, extractArticle } from './reader-content';
+import { loadLib } from '../content/lazy-libs';
 
 /**
  * 纯文本: the page's main content as a clean, large, linear reading view in our own shadow-root
@@ -67,11 +68,19 @@ class Reader {
 
   private fill(): void {
     this.waiting = false;
+    if (!this.overlay) return;
+    // Readability is loaded on first use; without it the page's main region is shown.
+    void loadLib('Readability')
+      .catch(() => undefined)
+      .then((R) => this.fillWith(R));
+  }
+
+  private fillWith(ReadabilityClass: Parameters<typeof extractArticle>[1]): void {
     const overlay = this.overlay;
-    if (!overlay) return;
+    if (!overlay || overlay.root.querySelector('.scroller')) return;
     const doc = this.page.doc;
     const loc = this.locale();
-    const article = extractArticle(doc);
+    const article = extractArticle(doc, ReadabilityClass);
     const scroller = doc.createElement('div');
     scroller.className = 'scroller';
     scroller.tabIndex = 0; // a scrollable region must be reachable by keyboard

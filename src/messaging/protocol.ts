@@ -3,6 +3,8 @@ import type { SiteSettings } from '../settings/schema';
 import type { ConvertState } from '../convert/page/feature';
 import type { AxeResults } from 'axe-core';
 import type { AuditOptionsInput } from '../audit/options';
+import type { SpeechDiagnosticsReport } from '../speech/feature';
+import type { TtsEventMessage, TtsRequest, TtsVoiceInfo } from '../speech/tts-bridge';
 
 /** What the popup shows for the current tab. */
 export interface PageState {
@@ -40,8 +42,17 @@ export interface ProtocolMap {
   startAudit(data: { tabId?: number }): { auditId: string; durationMs: number };
   /** background → content (top frame): run axe with kanjian's aids off; axe is already injected. */
   runAudit(data: { options: AuditOptionsInput }): { url: string; title: string; results: AxeResults };
+  /** content → background: inject a large library (src/shared/libs.ts) into the sender's frame. */
+  loadLib(data: { name: string }): void;
   /** report page → content: scroll to an audited element and outline it (target as axe gives it). */
   highlightTarget(data: { target: Array<string | string[]> }): { found: boolean };
+  // read-aloud (issue 5)
+  /** content → background (Chrome): speak, stop or list voices with chrome.tts where the page cannot speak. */
+  tts(data: TtsRequest): TtsVoiceInfo[] | boolean;
+  /** background → content (the frame that spoke): progress of a chrome.tts utterance. */
+  ttsEvent(data: TtsEventMessage): void;
+  /** tests / diagnostics → content (top frame): read-aloud status and the spoken-text log. */
+  speechDiagnostics(data: { clearLog?: boolean }): SpeechDiagnosticsReport;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

@@ -1,8 +1,11 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { localeForLanguage, translator, type MessageKey, type Translator } from '../i18n/messages';
-import type { UiLanguageChoice } from '../settings/schema';
+import type { TraditionalTarget, UiLanguageChoice } from '../settings/schema';
+import { validateUserPhrases } from '../convert/engine/user-phrases';
+import { siteKeyFor } from '../settings/origin';
 import { forgetSite, listSites, loadSettings, updateGlobal, type KeyValueArea } from '../settings/store';
 import { h } from '../shared/dom';
+import { speechSection } from '../speech/options';
 
 const LANGUAGES: Array<[UiLanguageChoice, MessageKey | null, string]> = [
   ['auto', 'optionsLanguageAuto', ''],
@@ -47,8 +50,12 @@ export async function renderOptions(root: HTMLElement, browser: Browser): Promis
     shortcuts.append(h('li', {}, h('span', { text: cmd.description ?? cmd.name }), h('kbd', { text: cmd.shortcut || tr('notSet') })));
   }
 
+  const convert = convertSection(global, tr, area, status, locale);
+
   root.replaceChildren(
     h('h1', { text: tr('optionsTitle') }),
+    convert,
+    speechSection({ area, global, tr, locale, saved }),
     h('section', {}, h('label', {}, launcher, tr('optionsLauncher'))),
     h('section', {}, h('label', { for: 'ui-language' }, tr('optionsLanguage')), lang),
     h('section', { 'aria-labelledby': 'sites-h' }, h('h2', { id: 'sites-h', text: tr('optionsSites') }), sites),
@@ -69,4 +76,78 @@ async function drawSites(list: HTMLElement, area: KeyValueArea, tr: Translator):
     forget.addEventListener('click', () => void forgetSite(area, site).then(() => drawSites(list, area, tr)));
     list.append(h('li', {}, h('span', { text: site }), forget));
   }
+}
+
+const TARGETS: Array<[TraditionalTarget, MessageKey]> = [
+  ['tw', 'targetTw'],
+  ['twp', 'targetTwp'],
+  ['hk', 'targetHk'],
+  ['t', 'targetT'],
+];
+
+/** 繁体版: target variant, every-site conversion with exclusions, and user phrase tables (validated). */
+function convertSection(
+  global: Awaited<ReturnType<typeof loadSettings>>['global'],
+  tr: Translator,
+  area: KeyValueArea,
+  status: HTMLElement,
+  locale: string,
+): HTMLElement {
+  const target = h('select', { id: 'convert-target' });
+  for (const [value, key] of TARGETS) {
+    const o = h('option', { value, text: tr(key) });
+    o.selected = value === global.traditionalTarget;
+    target.append(o);
+  }
+  target.addEventListener('change', () => void updateGlobal(area, { traditionalTarget: target.value as TraditionalTarget }).then(() => (status.textContent = tr('optionsSaved'))));
+  const every = h('input', { type: 'checkbox', id: 'convert-every' });
+  every.checked = global.convertEverySite;
+  every.addEventListener('change', () => void updateGlobal(area, { convertEverySite: every.checked }).then(() => (status.textContent = tr('optionsSaved'))));
+  const excluded = h('textarea', { id: 'convert-excluded', rows: 3 });
+  excluded.value = global.convertExcludedSites.join('\n');
+  const toT = h('textarea', { id: 'phrases-t', rows: 4 });
+  toT.value = global.phrasesToTraditional.join('\n');
+  const toS = h('textarea', { id: 'phrases-s', rows: 4 });
+  toS.value = global.phrasesToSimplified.join('\n');
+  const errors = h('div', { id: 'convert-errors', role: 'alert' });
+  const save = h('button', { type: 'button', id: 'convert-save', text: tr('optionsSave') });
+  const lines = (t: HTMLTextAreaElement): string[] => t.value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  save.addEventListener('click', () => {
+    const problems: string[] = [];
+    const sites: string[] = [];
+    lines(excluded).forEach((line, i) => {
+      const key = siteKeyFor(line);
+      if (key) sites.push(key);
+      else problems.push(tr('optionsSiteInvalid', i + 1, line));
+    });
+    for (const [box, label] of [[toT, 'optionsPhrasesT'], [toS, 'optionsPhrasesS']] as const) {
+      for (const e of validateUserPhrases(lines(box)).errors) {
+        const msg = locale === 'en' ? e.messageEn : locale === 'zh-TW' ? e.messageTw : e.message;
+        problems.push(`${tr(label).replace(/[（(].*$/, '')} ${tr('optionsPhraseError', e.line, msg)}`);
+      }
+    }
+    errors.replaceChildren(...problems.map((p) => h('p', { text: p })));
+    if (problems.length) {
+      errors.querySelector('p')?.setAttribute('tabindex', '-1');
+      (errors.firstElementChild as HTMLElement | null)?.focus();
+      return;
+    }
+    void updateGlobal(area, {
+      convertExcludedSites: [...new Set(sites)],
+      phrasesToTraditional: lines(toT),
+      phrasesToSimplified: lines(toS),
+    }).then(() => (status.textContent = tr('optionsSaved')));
+  });
+  return h(
+    'section',
+    { 'aria-labelledby': 'convert-h' },
+    h('h2', { id: 'convert-h', text: tr('optionsConvert') }),
+    h('p', {}, h('label', { for: 'convert-target', text: tr('optionsTarget') }), ' ', target),
+    h('p', {}, h('label', {}, every, tr('optionsEverySite'))),
+    h('p', {}, h('label', { for: 'convert-excluded', text: tr('optionsExcluded') }), h('br'), excluded),
+    h('p', {}, h('label', { for: 'phrases-t', text: tr('optionsPhrasesT') }), h('br'), toT),
+    h('p', {}, h('label', { for: 'phrases-s', text: tr('optionsPhrasesS') }), h('br'), toS),
+    errors,
+    save,
+  );
 }

@@ -29,6 +29,11 @@ export interface SiteSettings {
   caption: 'off' | 'simplified' | 'traditional' | 'pinyin';
   /** 纯文本: the reading view over the page. */
   textMode: boolean;
+  // read-aloud (issue 5)
+  /** 声音: speech on for this site (指读, 连读, toolbar actions spoken). */
+  speech: boolean;
+  /** 指读: read what the pointer rests on or keyboard focus reaches. */
+  pointReading: boolean;
 }
 
 export const siteFields: FieldsOf<SiteSettings> = {
@@ -53,6 +58,9 @@ export const siteFields: FieldsOf<SiteSettings> = {
   guideColor: enumField<SiteSettings['guideColor']>('red', ['red', 'blue', 'green', 'yellow', 'black']),
   caption: enumField<SiteSettings['caption']>('off', ['off', 'simplified', 'traditional', 'pinyin']),
   textMode: boolField(false),
+  // read-aloud (issue 5)
+  speech: boolField(false),
+  pointReading: boolField(false),
 };
 
 export type UiLanguageChoice = 'auto' | 'zh-CN' | 'zh-TW' | 'en';
@@ -83,6 +91,19 @@ export interface GlobalSettings {
   auditElderly: boolean;
   auditRulesInclude: string[];
   auditRulesExclude: string[];
+  // read-aloud (issue 5)
+  /** Speed, 0.5–3 (1 = normal). */
+  speechRate: number;
+  /** Volume in percent. */
+  speechVolume: number;
+  /** voiceURI the user picked; '' = chosen automatically from the page's Chinese. */
+  speechVoice: string;
+  /** While 声音 is on, toolbar actions are also announced by voice. */
+  speechAnnounce: boolean;
+  /** 连读 skips navigation, page header and footer. */
+  speechSkipNav: boolean;
+  /** 指读 dwell before reading, ms. */
+  speechDwellMs: number;
 }
 
 export const globalFields: FieldsOf<GlobalSettings> = {
@@ -100,4 +121,11 @@ export const globalFields: FieldsOf<GlobalSettings> = {
   auditElderly: boolField(true),
   auditRulesInclude: stringListField([], 200, 100),
   auditRulesExclude: stringListField([], 200, 100),
+  // read-aloud (issue 5)
+  speechRate: numberField(1, 0.5, 3, 0.05),
+  speechVolume: numberField(100, 0, 100, 5),
+  speechVoice: { default: '', parse: (raw) => (typeof raw === 'string' && raw.length <= 500 ? raw : undefined) },
+  speechAnnounce: boolField(true),
+  speechSkipNav: boolField(true),
+  speechDwellMs: numberField(300, 100, 3000, 50),
 };

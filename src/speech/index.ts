@@ -27,6 +27,6 @@ export type { ChromeTtsLike, TtsBridge, TtsEventMessage, TtsRequest, TtsVoiceInf
 export * from './types';
 export {
   chooseVoice, detectPlatform, groupVoices, hasChineseVoice, noChineseVoiceHelp, variantFromLang, voiceLangInfo,
-  voiceScore, waitForVoices,
+  voiceInstallHint, voiceScore, waitForVoices,
 } from './voices';
 export type { ChooseVoiceOptions, Platform, VoiceGroup, VoiceLangInfo, VoiceOption, WaitForVoicesOptions } from './voices';

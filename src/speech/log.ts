@@ -19,7 +19,8 @@ export const DEFAULT_LOG_CAPACITY = 200;
 
 export class SpeechLog {
   private readonly buf: SpeechLogEntry[] = [];
-  private readonly origin: number;
+  /** The clock reading entries are relative to (performance.now() of the realm that made the log). */
+  readonly origin: number;
 
   constructor(
     readonly capacity: number = DEFAULT_LOG_CAPACITY,
@@ -34,6 +35,11 @@ export class SpeechLog {
     this.buf.push(e);
     const over = this.buf.length - Math.max(1, this.capacity);
     if (over > 0) this.buf.splice(0, over);
+  }
+
+  /** Now, on the entries' time scale. */
+  time(): number {
+    return Math.round(this.now() - this.origin);
   }
 
   /** A copy of the entries, oldest first. */

@@ -18,8 +18,11 @@ export interface ReadAloudOptions {
   document?: Document;
   /** Default: Web Speech of the document's window; an always-failing engine if there is none. */
   engine?: SpeechEngine;
-  /** Shadow root (or element) of the toolbar, for overlay boxes (指读 outline, highlight fallback). */
-  overlayRoot?: ShadowRoot | Element | null;
+  /**
+   * Shadow root (or element) of the toolbar, for overlay boxes (指读 outline, highlight fallback). A function
+   * is asked when the first box is needed (the toolbar may mount after speech starts).
+   */
+  overlayRoot?: ShadowRoot | Element | null | (() => ShadowRoot | Element | null);
   /** UI locale: role words ("链接") and the no-voice hint. Default zh-CN. */
   locale?: SpeechLocale;
   /** Which Chinese the page shows (after 繁体版 conversion: tw/hk/t). Default cn. */
@@ -69,6 +72,8 @@ export interface ReadAloudStatus {
 
 export interface ReadAloudDiagnostics extends ReadAloudStatus {
   engine: string;
+  /** When the pointer last came to rest on a new 指读 target, on the log's time scale (null: never). */
+  hoverT: number | null;
   highlight: HighlightDebugState | null;
   log: SpeechLogEntry[];
 }
@@ -101,6 +106,12 @@ export interface ReadAloud {
   setVoice(voiceURI: string | null): void;
   setVariant(variant: ChineseVariant, allowCantonese?: boolean): void;
   setDwellMs(ms: number): void;
+  /** 连读 skips navigation, banner and contentinfo (from the next readContinuous). */
+  setSkipNav(on: boolean): void;
+  /** UI locale for role words ("链接"/"連結"/"link") and the no-voice hint. */
+  setLocale(locale: SpeechLocale): void;
+  /** The element 指读 last read (where 连读 starts when nothing is selected), if still in the page. */
+  lastPointed(): Element | null;
   /** Voices grouped for a picker (Chinese first), labels in the UI locale. */
   listVoices(): Promise<VoiceGroup[]>;
   /** The no-Chinese-voice hint, for a help dialog. */
@@ -126,6 +137,9 @@ export function createUnavailableEngine(): SpeechEngine {
     dispose: () => undefined,
   };
 }
+
+/** After an empty voice list, speak without waiting for voices again for this long. */
+const EMPTY_VOICES_RECHECK_MS = 30_000;
 
 function fallbackLang(variant: ChineseVariant, allowCantonese: boolean): string {
   if (variant === 'cn') return 'zh-CN';
@@ -170,6 +184,12 @@ class ReadAloudImpl implements ReadAloud {
   private disposed = false;
   private lastRaw: EventTarget | null = null;
   private lastResolved: Element | null = null;
+  private lastRead: Element | null = null;
+  private hoverT: number | null = null;
+  /** When a full wait for voices last came back empty (0: it did not). */
+  private emptyVoicesAt = 0;
+  private skipNav: boolean;
+  private highlighterHasRoot = false;
 
   constructor(private readonly opts: ReadAloudOptions) {
     this.doc = opts.document ?? globalThis.document;
@@ -177,6 +197,7 @@ class ReadAloudImpl implements ReadAloud {
     this.variant = opts.variant ?? 'cn';
     this.allowCantonese = opts.allowCantonese ?? false;
     this.preferredVoiceURI = opts.preferredVoiceURI ?? null;
+    this.skipNav = opts.skipNav ?? true;
     this.log = opts.log ?? new SpeechLog();
     let engine = opts.engine ?? null;
     this.ownEngine = !engine;
@@ -233,7 +254,7 @@ class ReadAloudImpl implements ReadAloud {
       const start = from ?? findMainContent(this.doc);
       const startEl = start ? (start.nodeType === 1 ? (start as Element) : start.parentElement) : null;
       // Starting inside navigation on purpose: read it rather than skip it.
-      let skipNav = this.opts.skipNav ?? true;
+      let skipNav = this.skipNav;
       for (let e = startEl; e && skipNav; e = e.parentElement) if (isNavLike(e)) skipNav = false;
       const segments = collectReadingOrder(this.doc, { skipNav, from: start, locale: this.locale });
       const chunks = chunkSegments(segments, { maxLength: this.opts.maxChunkLength ?? DEFAULT_MAX_CHUNK });
@@ -302,6 +323,15 @@ class ReadAloudImpl implements ReadAloud {
   setDwellMs(ms: number): void {
     this.safe('setDwellMs', () => this.dwell.setDelay(ms));
   }
+  setSkipNav(on: boolean): void {
+    this.skipNav = on;
+  }
+  setLocale(locale: SpeechLocale): void {
+    this.locale = locale;
+  }
+  lastPointed(): Element | null {
+    return this.lastRead?.isConnected ? this.lastRead : null;
+  }
 
   async listVoices(): Promise<VoiceGroup[]> {
     try {
@@ -336,6 +366,7 @@ class ReadAloudImpl implements ReadAloud {
     return {
       ...this.getStatus(),
       engine: this.engine.name,
+      hoverT: this.hoverT,
       highlight: this.highlighter?.debugState() ?? null,
       log: this.log.entries(),
     };
@@ -400,6 +431,7 @@ class ReadAloudImpl implements ReadAloud {
       // Do not let hovering interrupt 连读; 指读 resumes when continuous reading ends.
       if (this.session === 'continuous' && this.player.state !== 'idle') return;
       const gen = this.begin();
+      this.lastRead = el;
       this.hl()?.showElement(el);
       const max = this.opts.maxChunkLength ?? DEFAULT_MAX_CHUNK;
       let chunks: SpeechChunk[] = [];
@@ -417,9 +449,12 @@ class ReadAloudImpl implements ReadAloud {
 
   private async loadVoices(force: boolean): Promise<void> {
     if (this.voices.length && !force) return;
+    // A machine without voices would otherwise wait out the whole deadline before every utterance.
+    if (!force && Date.now() - this.emptyVoicesAt < EMPTY_VOICES_RECHECK_MS) return;
     try {
       const list = await this.engine.getVoices();
       if (list.length || force) this.voices = list;
+      this.emptyVoicesAt = list.length ? 0 : Date.now();
     } catch (error) {
       reportInternal('voices', error);
     }
@@ -447,13 +482,21 @@ class ReadAloudImpl implements ReadAloud {
 
   private hl(): Highlighter | null {
     if (this.disposed || !this.doc) return null;
+    const given = this.opts.overlayRoot;
+    const root = typeof given === 'function' ? given() : (given ?? null);
+    // Created before the toolbar mounted: make a new one now that boxes have somewhere to go.
+    if (this.highlighter && !this.highlighterHasRoot && root) {
+      this.highlighter.dispose();
+      this.highlighter = null;
+    }
     if (!this.highlighter) {
       this.highlighter = new Highlighter({
         document: this.doc,
-        overlayRoot: this.opts.overlayRoot ?? null,
+        overlayRoot: root,
         mode: this.opts.highlight ?? 'auto',
         scroll: this.opts.scroll ?? true,
       });
+      this.highlighterHasRoot = !!root;
     }
     return this.highlighter;
   }
@@ -500,7 +543,9 @@ class ReadAloudImpl implements ReadAloud {
       const raw = innermostTarget(e);
       if (raw !== this.lastRaw) {
         this.lastRaw = raw;
-        this.lastResolved = findSpeakableTarget(raw as Node | null);
+        const resolved = findSpeakableTarget(raw as Node | null);
+        if (resolved !== this.lastResolved) this.hoverT = this.log.time();
+        this.lastResolved = resolved;
       }
       this.dwell.pointerMove(this.lastResolved);
     } catch (error) {

@@ -140,7 +140,7 @@ export interface ChromeTtsLike {
  * this one (the content side then sees 'interrupted' and stops).
  */
 export function createTtsRequestHandler(tts: ChromeTtsLike) {
-  return async function handle(req: TtsRequest, emit: (event: TtsEventMessage) => void): Promise<unknown> {
+  return async function handle(req: TtsRequest, emit: (event: TtsEventMessage) => void): Promise<TtsVoiceInfo[] | boolean> {
     switch (req.kind) {
       case 'speak': {
         const id = req.id;

@@ -93,8 +93,9 @@ export function voiceScore(voice: VoiceLike, opts: ChooseVoiceOptions): number {
   if (info.family === 'mandarin') base = mandarinScore(info, opts.variant);
   else if (info.family === 'cantonese' && opts.variant === 'hk' && opts.allowCantonese) base = cantoneseScore(info);
   if (base < 0) return -1;
-  // Tie-breaks: a local voice keeps page text on the machine; then the system default.
-  return base + (voice.localService === false ? 0 : 0.5) + (voice.default ? 0.25 : 0);
+  // Tie-breaks: a local voice keeps page text on the machine; then the system default; then a base voice
+  // over its variants (espeak-ng lists "Chinese (Mandarin…)+Andy" and a hundred more of each).
+  return base + (voice.localService === false ? 0 : 0.5) + (voice.default ? 0.25 : 0) - (/\+\S/.test(voice.name) ? 0.125 : 0);
 }
 
 /**
@@ -357,4 +358,14 @@ export function hasChineseVoice(voices: readonly VoiceLike[]): boolean {
     const f = voiceLangInfo(v).family;
     return f === 'mandarin' || f === 'cantonese';
   });
+}
+
+const HELP_PREFIX: readonly [string, string, string] = ['未找到中文语音。', '找不到中文語音。', 'No Chinese voice found. '];
+
+/** The install steps alone (without "No Chinese voice found."), e.g. to list every platform on an options page. */
+export function voiceInstallHint(locale: SpeechLocale, platform: Platform): string {
+  const i = locale === 'zh-TW' ? 1 : locale === 'en' ? 2 : 0;
+  const text = HELP[platform][i];
+  const prefix = HELP_PREFIX[i];
+  return text.startsWith(prefix) ? text.slice(prefix.length).trim() : text;
 }

@@ -2,6 +2,7 @@ import type { ControlSpec } from '../display/aid';
 import { DISPLAY_CONTROLS } from '../display/registry';
 import { convertToggle } from '../convert/page/controls';
 import { auditControl } from '../audit/controls';
+import { speechControls } from '../speech/controls';
 
 export interface ControlHooks {
   siteKey(): string | null;
@@ -11,5 +12,6 @@ export interface ControlHooks {
 
 /** Every toolbar button, in toolbar order, from each capability's own list. */
 export function buildControls(hooks: ControlHooks): readonly ControlSpec[] {
-  return [convertToggle(hooks.siteKey), ...DISPLAY_CONTROLS, auditControl(hooks.startAudit)];
+  // Text size first (the most used aid); the display aids' 'session' group is always drawn last.
+  return [...DISPLAY_CONTROLS, convertToggle(hooks.siteKey), ...speechControls, auditControl(hooks.startAudit)];
 }

@@ -19,6 +19,9 @@ const GROUP_LABELS: Record<string, MessageKey> = {
   color: 'groupColor',
   pointer: 'groupPointer',
   reading: 'groupReading',
+  convert: 'optionsConvert',
+  speech: 'groupSpeech',
+  audit: 'auditButton',
   session: 'groupSession',
 };
 const LAST_GROUP = 'session';

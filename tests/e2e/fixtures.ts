@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumArgs, findChromium, INSTALL_HINT } from '../support/browsers.mjs';
 import { REPO_ROOT, startServer } from '../support/server.mjs';
+import { startSpeechEngine, type SpeechEngineHandle } from '../support/speech.mjs';
 
 export const EXTENSION_DIR = resolve(REPO_ROOT, '.output', 'chrome-mv3');
 
@@ -18,6 +19,10 @@ interface WorkerFixtures {
   server: Served;
   /** A second origin (another port) to prove settings stay per site. */
   server2: Served;
+  /** Option: start a private real speech engine for this worker's browser (test.use({ speech: true })). */
+  speech: boolean;
+  /** The engine when `speech` is on (check `available`), else null. */
+  speechEngine: SpeechEngineHandle | null;
   extContext: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
@@ -51,9 +56,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  speech: [false, { option: true, scope: 'worker' }],
+  speechEngine: [
+    async ({ speech }, use) => {
+      if (!speech) return use(null);
+      const engine = await startSpeechEngine();
+      await use(engine);
+      await engine.stop();
+    },
+    { scope: 'worker' },
+  ],
   extContext: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ speechEngine }, use) => {
       const executablePath = findChromium();
       if (!executablePath) throw new Error(INSTALL_HINT.chromium);
       const userDataDir = mkdtempSync(join(tmpdir(), 'kanjian-e2e-'));
@@ -62,7 +76,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         headless: true,
         viewport: { width: 1280, height: 800 },
         locale: 'zh-CN',
-        args: chromiumArgs(EXTENSION_DIR),
+        args: [...chromiumArgs(EXTENSION_DIR), ...(speechEngine?.available ? ['--enable-speech-dispatcher'] : [])],
+        ...(speechEngine?.available ? { env: { ...process.env, ...speechEngine.env } as Record<string, string> } : {}),
       });
       await use(context);
       await context.close();

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findFirefox, INSTALL_HINT } from '../support/browsers.mjs';
 import { REPO_ROOT, startServer } from '../support/server.mjs';
+import { startSpeechEngine, type SpeechEngineHandle } from '../support/speech.mjs';
 
 export const FIREFOX_EXTENSION_DIR = resolve(REPO_ROOT, '.output', 'firefox-mv2');
 export const GECKO_ID = 'kanjian@kanjian.app';
@@ -21,6 +22,10 @@ interface Fixtures {
 }
 interface WorkerFixtures {
   ffServer: Served;
+  /** Option: start a private real speech engine for this worker's Firefox (test.use({ speech: true })). */
+  speech: boolean;
+  /** The engine when `speech` is on (check `available`), else null. */
+  speechEngine: SpeechEngineHandle | null;
   firefox: Browser;
 }
 
@@ -34,9 +39,18 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  speech: [false, { option: true, scope: 'worker' }],
+  speechEngine: [
+    async ({ speech }, use) => {
+      if (!speech) return use(null);
+      const engine = await startSpeechEngine();
+      await use(engine);
+      await engine.stop();
+    },
+    { scope: 'worker' },
+  ],
   firefox: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ speechEngine }, use) => {
       const executablePath = findFirefox();
       if (!executablePath) throw new Error(INSTALL_HINT.firefox);
       const profile = mkdtempSync(join(tmpdir(), 'kanjian-ff-'));
@@ -46,7 +60,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         headless: true,
         userDataDir: profile,
         args: ['--remote-allow-system-access'],
-        env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
+        env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1', ...(speechEngine?.available ? speechEngine.env : {}) },
         extraPrefsFirefox: {
           'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
           'intl.locale.requested': 'zh-CN',

@@ -16,6 +16,7 @@ export function convertToggle(siteKey: () => string | null): ControlSpec {
     label: 'convertButton',
     icon: '繁',
     group: 'convert',
+    shortcuts: [{ keys: 'Alt+Shift+F', where: 'helpWhereAnywhere', what: 'commandConvert' }],
     pressed: (_s, ctx) => isShownConverted(ctx),
     run(_s: SiteSettings, ctx: ControlContext) {
       const on = !isShownConverted(ctx);

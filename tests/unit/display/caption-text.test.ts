@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pinyin } from 'pinyin-pro';
 import { fitFontSize, hasHan, normalizeText, pinyinSegments, sentenceAt, sentences } from '../../../src/display/caption-text';
 
 describe('caption text', () => {
@@ -31,15 +32,15 @@ describe('caption text', () => {
   });
 
   it('gives pinyin with tone marks per character, in context', () => {
-    const segs = pinyinSegments('钟楼');
+    const segs = pinyinSegments('钟楼', pinyin);
     expect(segs).toEqual([
       { base: '钟', ruby: 'zhōng' },
       { base: '楼', ruby: 'lóu' },
     ]);
-    expect(pinyinSegments('重庆').map((s) => s.ruby)).toEqual(['chóng', 'qìng']);
-    expect(pinyinSegments('重点').map((s) => s.ruby)).toEqual(['zhòng', 'diǎn']);
+    expect(pinyinSegments('重庆', pinyin).map((s) => s.ruby)).toEqual(['chóng', 'qìng']);
+    expect(pinyinSegments('重点', pinyin).map((s) => s.ruby)).toEqual(['zhòng', 'diǎn']);
     // Other text stays as one run.
-    expect(pinyinSegments('2006年GDP')).toEqual([
+    expect(pinyinSegments('2006年GDP', pinyin)).toEqual([
       { base: '2006', ruby: null },
       { base: '年', ruby: 'nián' },
       { base: 'GDP', ruby: null },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Readability } from '@mozilla/readability';
 import { buildReaderContent, extractArticle } from '../../../src/display/reader-content';
 import { headingLevel, jumpTo, landmarkRole, listRegions, regionLabel } from '../../../src/display/regions';
 import { translator } from '../../../src/i18n/messages';
@@ -98,7 +99,7 @@ describe('reading view content', () => {
       <footer>主办单位</footer><kanjian-toolbar>ours</kanjian-toolbar>`);
     document.title = '2006年政府重点工作 - 常州市钟楼区人民政府';
     const before = document.documentElement.outerHTML;
-    const article = extractArticle(document);
+    const article = extractArticle(document, Readability);
     expect(document.documentElement.outerHTML).toBe(before);
     expect(article.title).toContain('2006年政府重点工作');
     const text = article.content.textContent ?? '';

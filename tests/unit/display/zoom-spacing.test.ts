@@ -88,3 +88,26 @@ describe('text spacing', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 });
+
+describe('overlap and token helpers', () => {
+  it('finds pairs of different text boxes that overlap, not mere neighbours', async () => {
+    const { overlappingPairs } = await import('../../../src/display/unclip');
+    const box = (node: string, top: number, left: number, w = 100, h = 20) => ({ node, r: { top, bottom: top + h, left, right: left + w } });
+    expect(overlappingPairs([box('a', 0, 0), box('b', 20, 0), box('c', 0, 100)])).toEqual([]);
+    expect(overlappingPairs([box('a', 0, 0), box('b', 10, 50), box('a', 30, 0)])).toEqual([['a', 'b']]);
+  });
+
+  it('keeps one token per aid on a shared attribute', async () => {
+    const { addToken, removeTokens } = await import('../../../src/display/unclip');
+    document.body.innerHTML = '<p id="t">x</p>';
+    const el = document.getElementById('t')!;
+    addToken(el, 'data-kj-unclip', 'zoom');
+    addToken(el, 'data-kj-unclip', 'spacing');
+    addToken(el, 'data-kj-unclip', 'zoom');
+    expect(el.getAttribute('data-kj-unclip')).toBe('zoom spacing');
+    removeTokens(document, 'data-kj-unclip', 'zoom');
+    expect(el.getAttribute('data-kj-unclip')).toBe('spacing');
+    removeTokens(document, 'data-kj-unclip', 'spacing');
+    expect(el.hasAttribute('data-kj-unclip')).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
-  chooseVoice, detectPlatform, groupVoices, noChineseVoiceHelp, variantFromLang, voiceLangInfo, waitForVoices,
+  chooseVoice, detectPlatform, groupVoices, noChineseVoiceHelp, variantFromLang, voiceInstallHint, voiceLangInfo, waitForVoices,
 } from '../../../src/speech/voices';
 import type { VoiceLike } from '../../../src/speech/types';
 import { voice } from './helpers';
@@ -222,5 +222,20 @@ describe('noChineseVoiceHelp', () => {
     expect(detectPlatform('Mozilla/5.0 (X11; Linux x86_64)')).toBe('linux');
     expect(detectPlatform('Linux; Android 14')).toBe('android');
     expect(noChineseVoiceHelp('zh-CN', 'Mozilla/5.0 (X11; Linux x86_64)')).toContain('espeak-ng');
+  });
+});
+
+describe('espeak-ng variants', () => {
+  test('a base voice is preferred over its "+variant" copies; the install hint drops the "no voice" sentence', () => {
+    const list = [
+      voice('Chinese (Mandarin, latin as English)+Andy', 'cmn'),
+      voice('Chinese (Mandarin, latin as English)', 'cmn'),
+      voice('Chinese (Mandarin, latin as English)+Zac', 'cmn'),
+    ];
+    expect(chooseVoice(list, { variant: 'cn' })?.name).toBe('Chinese (Mandarin, latin as English)');
+    expect(chooseVoice(list, { variant: 'tw' })?.name).toBe('Chinese (Mandarin, latin as English)');
+    expect(voiceInstallHint('zh-CN', 'windows')).toMatch(/^Windows：/);
+    expect(voiceInstallHint('en', 'linux')).toMatch(/^Linux: install speech-dispatcher/);
+    expect(voiceInstallHint('zh-TW', 'mac')).toMatch(/^macOS：/);
   });
 });

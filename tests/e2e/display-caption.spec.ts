@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { announced, choose, DEMO, diffSnapshots, openToolbar, snapshot } from './display-helpers';
+
+const band = (page: Page) =>
+  page.evaluate(() => {
+    const host = document.querySelector('kanjian-caption');
+    const b = host?.shadowRoot?.querySelector('.band') as HTMLElement | undefined;
+    const t = host?.shadowRoot?.querySelector('.text') as HTMLElement | undefined;
+    if (!b || !t) return null;
+    const r = b.getBoundingClientRect();
+    return {
+      top: r.top,
+      bottom: r.bottom,
+      width: r.width,
+      height: r.height,
+      text: t.textContent ?? '',
+      mode: t.dataset['mode'] ?? '',
+      fontSize: parseFloat(getComputedStyle(t).fontSize),
+      fits: t.scrollHeight <= b.clientHeight && t.scrollWidth <= b.clientWidth,
+      ruby: [...t.querySelectorAll('ruby')].map((x) => [x.firstChild?.textContent ?? '', x.querySelector('rt')?.textContent ?? '']),
+      padding: getComputedStyle(document.documentElement).paddingBottom,
+    };
+  });
+
+/** Moves the pointer over the middle of the element's first line of text. */
+async function hover(page: Page, selector: string): Promise<string> {
+  const el = page.locator(selector).first();
+  await el.scrollIntoViewIfNeeded();
+  const box = await el.evaluate((e) => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    const r = range.getClientRects()[0]!;
+    return { x: r.x + Math.min(40, r.width / 2), y: r.y + r.height / 2 };
+  });
+  await page.mouse.move(box.x - 3, box.y);
+  await page.mouse.move(box.x, box.y);
+  return el.evaluate((e) => e.textContent!.replace(/\s+/g, ' ').trim());
+}
+
+test.describe('caption band (显示屏)', () => {
+  test('简体: a band fixed at the bottom shows the hovered paragraph in 30–80 px type; the page is padded so nothing hides behind it', async ({ page, server }) => {
+    await page.goto(server.url + DEMO);
+    await openToolbar(page);
+    const original = await snapshot(page);
+    await choose(page, '显示屏', '简体');
+    await announced(page, '显示屏已开启：简体');
+    let b = (await band(page))!;
+    expect(b.bottom).toBe(800);
+    expect(b.width).toBe(1280);
+    expect(b.height).toBeGreaterThanOrEqual(120);
+    expect(b.height).toBeLessThanOrEqual(260);
+    expect(parseFloat(b.padding)).toBeCloseTo(b.height, 0);
+    // A short paragraph: shown whole, as large as fits.
+    const short = await hover(page, 'article.article p');
+    await expect.poll(async () => (await band(page))?.text).toBe(short);
+    b = (await band(page))!;
+    expect(b.fontSize).toBeGreaterThanOrEqual(30);
+    expect(b.fontSize).toBeLessThanOrEqual(80);
+    expect(b.fits).toBe(true);
+    // A short label gets the largest size.
+    const logo = await hover(page, '.logo');
+    await expect.poll(async () => (await band(page))?.text).toBe(logo);
+    expect((await band(page))!.fontSize).toBe(80);
+    // A long paragraph: the sentence under the pointer, from that paragraph.
+    const long = await hover(page, 'article.article p:nth-of-type(3)');
+    await expect.poll(async () => (await band(page))?.text.length ?? 0).toBeGreaterThan(5);
+    b = (await band(page))!;
+    expect(long.length).toBeGreaterThan(b.text.length);
+    expect(long).toContain(b.text);
+    expect(b.fits).toBe(true);
+    // Keyboard focus counts too.
+    await page.locator('.mainnav a').nth(1).focus();
+    await expect.poll(async () => (await band(page))?.text).toBe('走进钟楼');
+    // The page's last line can scroll above the band.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const lastBottom = await page.locator('.footer p').last().evaluate((e) => e.getBoundingClientRect().bottom);
+    expect(lastBottom).toBeLessThanOrEqual((await band(page))!.top + 1);
+    await choose(page, '显示屏', '关闭显示屏');
+    await announced(page, '显示屏已关闭');
+    await expect(page.locator('kanjian-caption')).toHaveCount(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(async () => diffSnapshots(original, await snapshot(page))).toEqual([]);
+  });
+
+  test('繁體 and 拼音: the same text through the 繁体版 engine, and with tone marks over each character (钟楼 → zhōng lóu)', async ({ page, server }) => {
+    await page.goto(server.url + DEMO);
+    await openToolbar(page);
+    await choose(page, '显示屏', '繁體');
+    await hover(page, '.logo');
+    await expect.poll(async () => (await band(page))?.text).toBe('★ 常州市鐘樓區人民政府');
+    expect((await band(page))!.mode).toBe('traditional');
+    const para = await hover(page, 'article.article p');
+    await expect.poll(async () => (await band(page))?.text).toContain('經濟');
+    expect((await band(page))!.text.length).toBe(para.length);
+    await choose(page, '显示屏', '拼音');
+    await hover(page, '.logo');
+    await expect.poll(async () => (await band(page))?.mode).toBe('pinyin');
+    await expect.poll(async () => (await band(page))?.ruby.length).toBe(10);
+    const ruby = (await band(page))!.ruby;
+    const i = ruby.findIndex(([base]) => base === '钟');
+    expect(ruby.slice(i, i + 2)).toEqual([
+      ['钟', 'zhōng'],
+      ['楼', 'lóu'],
+    ]);
+    const b = (await band(page))!;
+    expect(b.fits).toBe(true);
+    expect(b.fontSize).toBeGreaterThanOrEqual(30);
+    // 重点 is read zhòng diǎn in context.
+    await hover(page, 'article.article h1');
+    await expect.poll(async () => (await band(page))?.ruby.find(([base]) => base === '重')?.[1]).toBe('zhòng');
+  });
+});

@@ -1,0 +1,139 @@
+import type { Page } from 'puppeteer-core';
+import { clickToolbarButton, expect, test, toolbarVisible } from './fixtures';
+
+/** Firefox smoke for the display aids: page zoom, a colour scheme, the caption band. */
+const DEMO = '/zhonglou-2006.html';
+
+/** Opens the toolbar from a clean state (the profile keeps settings between tests: 退出 clears them). */
+async function openToolbar(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => !!document.querySelector('kanjian-toolbar')?.shadowRoot)).toBe(true);
+  if (await toolbarVisible(page)) {
+    await page.evaluate(() => (document.querySelector('kanjian-toolbar')!.shadowRoot!.querySelector('[data-control=exit]') as HTMLElement).click());
+    await expect.poll(() => toolbarVisible(page)).toBe(false);
+  }
+  await expect.poll(() => page.evaluate(() => !!document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('.kj-launcher:not([hidden])'))).toBe(true);
+  await page.evaluate(() => (document.querySelector('kanjian-toolbar')!.shadowRoot!.querySelector('.kj-launcher') as HTMLElement).click());
+  await expect.poll(() => toolbarVisible(page)).toBe(true);
+}
+
+async function chooseMenu(page: Page, menuButton: string, item: string): Promise<void> {
+  await clickToolbarButton(page, menuButton);
+  await expect.poll(() => page.evaluate(() => !!document.querySelector('kanjian-toolbar')!.shadowRoot!.querySelector('[role=menu]'))).toBe(true);
+  const ok = await page.evaluate((name: string) => {
+    const items = [...document.querySelector('kanjian-toolbar')!.shadowRoot!.querySelectorAll('[role^=menuitem]')] as HTMLElement[];
+    const it = items.find((i) => i.textContent!.trim() === name);
+    it?.click();
+    return !!it;
+  }, item);
+  expect(ok, `menu item ${item}`).toBe(true);
+}
+
+/** Lowest contrast of any visible text node against its (composited) background. */
+async function minContrast(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const parse = (s: string) => {
+      const m = /rgba?\(([^)]+)\)/.exec(s);
+      if (!m) return null;
+      const p = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+      return { r: p[0]!, g: p[1]!, b: p[2]!, a: p[3] ?? 1 };
+    };
+    const lum = (c: { r: number; g: number; b: number }) => {
+      const f = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+    };
+    let min = 21;
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      if (!n.nodeValue!.trim()) continue;
+      const el = n.parentElement!;
+      if (/^(script|style|option)$/.test(el.localName) || !el.getClientRects().length || getComputedStyle(el).visibility !== 'visible') continue;
+      const fg = parse(getComputedStyle(el).color)!;
+      let bg = { r: 255, g: 255, b: 255, a: 1 };
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c.a >= 1) {
+          bg = c;
+          break;
+        }
+      }
+      const [a, b] = [lum(fg), lum(bg)];
+      min = Math.min(min, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05));
+    }
+    return min;
+  });
+}
+
+const styles = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('body, body *')].map((e) => {
+      const cs = getComputedStyle(e);
+      return [cs.color, cs.backgroundColor, cs.backgroundImage, cs.fontSize, cs.lineHeight, cs.textDecorationLine, cs.zoom].join('|');
+    }),
+  );
+
+test('Firefox: page zoom 200% reflows without a horizontal scrollbar and leaves the toolbar alone', async ({ ffPage: page, ffServer }) => {
+  // Firefox here reports an English UI language, so English pages get an English toolbar.
+  const zh = { zoomIn: '页面放大', reset: '页面还原', close: '关闭工具栏' };
+  const en = { zoomIn: 'Zoom in', reset: 'Reset zoom', close: 'Close toolbar' };
+  for (const [p, names] of [[DEMO, zh], ['/corpus/bad/before/home.html', en], ['/corpus/bad/after/news.html', en]] as const) {
+    await page.goto(ffServer.url + p, { waitUntil: 'load' });
+    await openToolbar(page);
+    const barFont = await page.evaluate(() => getComputedStyle(document.querySelector('kanjian-toolbar')!.shadowRoot!.querySelector('.kj-btn')!).fontSize);
+    for (let i = 0; i < 5; i++) await clickToolbarButton(page, names.zoomIn);
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).zoom)).toBe('2');
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), { timeout: 5000 }).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('kanjian-toolbar')!.shadowRoot!.querySelector('.kj-btn')!).fontSize)).toBe(barFont);
+    await clickToolbarButton(page, names.reset);
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).zoom)).toBe('1');
+    await clickToolbarButton(page, names.close);
+  }
+});
+
+test('Firefox: 黑底黄字 brings every text to 7:1, survives a reload, and 原始配色 restores the computed styles', async ({ ffPage: page, ffServer }) => {
+  await page.goto(ffServer.url + DEMO, { waitUntil: 'load' });
+  await openToolbar(page);
+  const before = await styles(page);
+  expect(await minContrast(page)).toBeLessThan(7);
+  await chooseMenu(page, '配色', '黑底黄字');
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+  expect(await minContrast(page)).toBeGreaterThanOrEqual(7);
+  await page.reload({ waitUntil: 'load' });
+  await expect.poll(() => toolbarVisible(page)).toBe(true);
+  expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(255, 255, 0)');
+  expect(await minContrast(page)).toBeGreaterThanOrEqual(7);
+  await chooseMenu(page, '配色', '原始配色');
+  await expect.poll(async () => JSON.stringify(await styles(page)) === JSON.stringify(before)).toBe(true);
+});
+
+test('Firefox: 显示屏 shows the hovered text in 繁體 and 拼音 (钟楼 → zhōng lóu)', async ({ ffPage: page, ffServer }) => {
+  await page.goto(ffServer.url + DEMO, { waitUntil: 'load' });
+  await openToolbar(page);
+  const band = () =>
+    page.evaluate(() => {
+      const t = document.querySelector('kanjian-caption')?.shadowRoot?.querySelector('.text') as HTMLElement | null;
+      const b = document.querySelector('kanjian-caption')?.shadowRoot?.querySelector('.band');
+      return t && b
+        ? { text: t.textContent, bottom: b.getBoundingClientRect().bottom, ruby: [...t.querySelectorAll('ruby')].map((r) => r.textContent), fs: parseFloat(getComputedStyle(t).fontSize) }
+        : null;
+    });
+  const hoverLogo = async () => {
+    const box = await page.evaluate(() => {
+      const r = document.querySelector('.logo')!.getBoundingClientRect();
+      return { x: r.x + 60, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(box.x - 5, box.y);
+    await page.mouse.move(box.x, box.y);
+  };
+  await chooseMenu(page, '显示屏', '繁體');
+  await hoverLogo();
+  await expect.poll(async () => (await band())?.text ?? '').toContain('鐘樓區');
+  const b = (await band())!;
+  expect(b.bottom).toBe(800);
+  expect(b.fs).toBeGreaterThanOrEqual(30);
+  await chooseMenu(page, '显示屏', '拼音');
+  await hoverLogo();
+  await expect.poll(async () => (await band())?.ruby ?? []).toContain('钟zhōng');
+  expect((await band())!.ruby).toContain('楼lóu');
+  await chooseMenu(page, '显示屏', '关闭显示屏');
+  await expect.poll(() => page.evaluate(() => !!document.querySelector('kanjian-caption'))).toBe(false);
+});
