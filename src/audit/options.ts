@@ -13,8 +13,11 @@ export interface AuditOptions {
   elderlyProfile: boolean;
   /** Language of rendered reports. */
   locale: UiLocale;
-  /** Rule ids to force on or off, whatever their tags. */
-  rules: { include: string[]; exclude: string[] };
+  /**
+   * Rule ids to force on or off, whatever their tags. `only` (present when non-empty) runs just those
+   * rules, as axe's runOnly type "rule" — the way conformance suites call axe; include adds to it.
+   */
+  rules: { include: string[]; exclude: string[]; only?: string[] };
 }
 
 export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
@@ -35,12 +38,15 @@ export function normalizeOptions(input: AuditOptionsInput = {}): AuditOptions {
   const standard = input.standard ?? DEFAULT_AUDIT_OPTIONS.standard;
   if (!WCAG_STANDARDS.includes(standard)) throw new Error(`Unknown standard "${standard}"; use one of ${WCAG_STANDARDS.join(', ')}`);
   const uniq = (xs: string[] | undefined) => [...new Set(xs ?? [])].sort();
+  const rules: AuditOptions['rules'] = { include: uniq(input.rules?.include), exclude: uniq(input.rules?.exclude) };
+  const only = uniq(input.rules?.only);
+  if (only.length) rules.only = only;
   return {
     standard,
     bestPractices: input.bestPractices ?? DEFAULT_AUDIT_OPTIONS.bestPractices,
     elderlyProfile: input.elderlyProfile ?? DEFAULT_AUDIT_OPTIONS.elderlyProfile,
     locale: input.locale ? toUiLocale(input.locale) : DEFAULT_AUDIT_OPTIONS.locale,
-    rules: { include: uniq(input.rules?.include), exclude: uniq(input.rules?.exclude) },
+    rules,
   };
 }
 
@@ -66,5 +72,10 @@ export function axeRunOptions(input: AuditOptionsInput = {}, env: { kanjianRules
   if (!o.elderlyProfile && registered) for (const id of KANJIAN_RULE_IDS) rules[id] = { enabled: false };
   for (const id of o.rules.include) rules[id] = { enabled: true };
   for (const id of o.rules.exclude) rules[id] = { enabled: false };
+  if (o.rules.only) {
+    // runOnly by rule id wins over every enabled flag in axe, so include/exclude are applied to the list.
+    const ids = [...new Set([...o.rules.only, ...o.rules.include])].filter((id) => !o.rules.exclude.includes(id));
+    return { runOnly: { type: 'rule', values: ids }, rules, resultTypes: ['violations', 'incomplete'] };
+  }
   return { runOnly: { type: 'tag', values }, rules, resultTypes: ['violations', 'incomplete'] };
 }

@@ -42,14 +42,22 @@ async function prune(area: KeyValueArea): Promise<void> {
   if (ids.length > KEEP) await area.remove(ids.slice(KEEP));
 }
 
+export interface AuditTabOptions {
+  /** Open the report in a new tab when done (default true). */
+  openReport?: boolean;
+  /** Run only these axe rule ids (conformance suites); the stored audit settings otherwise. */
+  onlyRules?: readonly string[];
+}
+
 /**
  * Audits a tab: axe into every frame, run from the top frame (the content script turns kanjian's
  * aids off for the run and excludes the toolbar), store the results, open the report.
  */
-export async function auditTab(browser: Browser, tabId: number, openReport = true): Promise<StoredAudit> {
+export async function auditTab(browser: Browser, tabId: number, how: AuditTabOptions = {}): Promise<StoredAudit> {
   const area = browser.storage.local;
   const { global } = await loadSettings(area, null);
-  const options = auditOptionsFrom(global);
+  const stored = auditOptionsFrom(global);
+  const options = how.onlyRules?.length ? { ...stored, rules: { ...stored.rules, only: [...how.onlyRules] } } : stored;
   const started = Date.now();
   await injectIntoAllFrames(browser, tabId);
   const run = await sendMessage('runAudit', { options }, { tabId, frameId: 0 });
@@ -65,6 +73,6 @@ export async function auditTab(browser: Browser, tabId: number, openReport = tru
   };
   await area.set({ [AUDIT_PREFIX + audit.id]: audit });
   await prune(area);
-  if (openReport) await browser.tabs.create({ url: `${browser.runtime.getURL('/report.html')}?id=${audit.id}` });
+  if (how.openReport !== false) await browser.tabs.create({ url: `${browser.runtime.getURL('/report.html')}?id=${audit.id}` });
   return audit;
 }

@@ -55,6 +55,6 @@ export function startBackground(browser: Browser): void {
   // Diagnostic hook: lets the end-to-end tests fire a command the way the browser's shortcut does.
   Object.assign(globalThis, {
     kanjianHandleCommand: (command: string) => handleCommand(browser, command),
-    kanjianAuditTab: (tabId: number) => auditTab(browser, tabId, false),
+    kanjianAuditTab: (tabId: number, onlyRules?: string[]) => auditTab(browser, tabId, { openReport: false, onlyRules }),
   });
 }

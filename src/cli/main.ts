@@ -9,7 +9,9 @@ import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import packageJson from '../../package.json';
+import { auditCommand } from './audit';
 import { convertCommand } from './convert';
+import { mergeReportsCommand } from './merge-reports';
 
 export interface CliIo {
   /** All of standard input, as bytes. */
@@ -28,7 +30,7 @@ export interface Command {
 }
 
 /** The registry of subcommands, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [convertCommand];
+export const COMMANDS: readonly Command[] = [convertCommand, auditCommand, mergeReportsCommand];
 
 /** The package version (package.json is inlined by the bundler). */
 export const VERSION: string = packageJson.version;

@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 import { button, choose, DEMO, openToolbar } from './display-helpers';
 
 /**
- * Writes the display aids' screenshots to docs/screenshots/ (run on demand:
+ * Writes the display aids' and the audit report's screenshots to docs/screenshots/ (run on demand:
  * KANJIAN_SCREENSHOTS=1 npx playwright test tests/e2e/display-screenshots.spec.ts).
  */
 const out = (name: string) => resolve(REPO_ROOT, 'docs', 'screenshots', name);
@@ -17,7 +17,7 @@ const SCHEMES: Array<[string, string]> = [
 ];
 
 test.describe('display aid screenshots', () => {
-  test.skip(!process.env['KANJIAN_SCREENSHOTS'], 'set KANJIAN_SCREENSHOTS=1 to write docs/screenshots/display-*.png');
+  test.skip(!process.env['KANJIAN_SCREENSHOTS'], 'set KANJIAN_SCREENSHOTS=1 to write docs/screenshots/*.png');
 
   test('schemes, crosshair, ruler, caption band, text mode, help, zoom', async ({ page, server }) => {
     await page.goto(server.url + DEMO);
@@ -73,5 +73,24 @@ test.describe('display aid screenshots', () => {
     await button(page, '帮助').click();
     await page.waitForTimeout(200);
     await page.screenshot({ path: out('display-help.png') });
+  });
+
+  test('the audit report on W3C BAD "before", and an element located on the page', async ({ page, server, extContext }) => {
+    await page.goto(`${server.url}/corpus/bad/before/home.html`);
+    await openToolbar(page);
+    const reportPromise = extContext.waitForEvent('page', { predicate: (p) => p.url().includes('/report.html'), timeout: 60_000 });
+    await button(page, '无障碍检查').click();
+    const report = await reportPromise;
+    await report.setViewportSize({ width: 1280, height: 1000 });
+    await expect(report.getByRole('heading', { level: 1, name: '无障碍检查报告' })).toBeVisible({ timeout: 30_000 });
+    await report.screenshot({ path: out('audit-report-bad-before.png') });
+    const finding = report.locator('#violations article.finding').first();
+    await finding.scrollIntoViewIfNeeded();
+    await report.evaluate(() => window.scrollBy(0, -80));
+    await report.screenshot({ path: out('audit-report-finding.png') });
+    await finding.getByRole('button', { name: '在页面中定位' }).first().click();
+    await page.bringToFront();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: out('audit-highlight.png') });
   });
 });

@@ -126,20 +126,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   openPopup: async ({ extContext, extensionId, serviceWorker }, use) => {
     const opened: Page[] = [];
     await use(async (forPage: Page) => {
-      // Find the page's tab by asking each tab's content script for its site (no `tabs` permission needed).
-      const origin = new URL(forPage.url()).origin;
-      const tabId = await serviceWorker.evaluate(async (want: string) => {
-        for (const tab of await chrome.tabs.query({})) {
-          if (tab.id === undefined) continue;
-          try {
-            const reply = (await chrome.tabs.sendMessage(tab.id, { id: 0, type: 'getPageState', timestamp: Date.now() })) as { res?: { siteKey?: string } };
-            if (reply?.res?.siteKey === want) return tab.id;
-          } catch {
-            // no content script in that tab
-          }
-        }
-        return -1;
-      }, origin);
+      const tabId = await tabIdOf(serviceWorker, forPage);
       expect(tabId, 'tab of the page under test').toBeGreaterThan(0);
       const popup = await extContext.newPage();
       opened.push(popup);
@@ -151,6 +138,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+/**
+ * The browser tab id of a page: the tab whose URL is the page's (the extension's host permission lets
+ * the service worker see tab URLs; no `tabs` permission needed). -1 when there is none.
+ */
+export async function tabIdOf(serviceWorker: Worker, page: Page): Promise<number> {
+  return serviceWorker.evaluate(async (want: string) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === want && t.id !== undefined);
+    return tab?.id ?? -1;
+  }, page.url());
+}
 
 /** The toolbar inside our shadow root (Playwright's locators pierce open shadow roots). */
 export function toolbar(page: Page) {

@@ -2,7 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAGES } from '../support/server.mjs';
-import { expect, test, toolbar } from './fixtures';
+import { expect, tabIdOf, test, toolbar } from './fixtures';
 
 /**
  * Read-aloud (issue 5) with a REAL speech engine: a private speech-dispatcher + espeak-ng playing into a
@@ -44,21 +44,9 @@ interface Diagnostics {
 /** The tab under test, for attaching the speech log when a test fails. */
 let lastTab: { sw: Worker; tabId: number } | null = null;
 
-/** The page's tab, found by asking each tab's content script for its site (as the popup fixture does). */
+/** The page's tab; remembered for attaching the speech log when a test fails. */
 async function tabOf(sw: Worker, page: Page): Promise<number> {
-  const origin = new URL(page.url()).origin;
-  const id = await sw.evaluate(async (want: string) => {
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      try {
-        const reply = (await chrome.tabs.sendMessage(tab.id, { id: 0, type: 'getPageState', timestamp: Date.now() })) as { res?: { siteKey?: string } };
-        if (reply?.res?.siteKey === want) return tab.id;
-      } catch {
-        // no content script there
-      }
-    }
-    return -1;
-  }, origin);
+  const id = await tabIdOf(sw, page);
   expect(id, 'tab of the page under test').toBeGreaterThan(0);
   lastTab = { sw, tabId: id };
   return id;

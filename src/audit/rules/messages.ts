@@ -92,6 +92,47 @@ export const KANJIAN_CHECK_TEXT: Record<string, KanjianCheckText> = {
   },
 };
 
+/**
+ * Texts of the checks `kanjian audit --transforms` adds (src/cli/audit-rules.ts). Kept apart from the
+ * 适老化 profile's texts above: those rules are registered everywhere, these only by the CLI.
+ */
+export const TRANSFORM_RULE_TEXT: Record<string, KanjianRuleText> = {
+  'kanjian-reflow': {
+    description: lt('确保文字放大到 200% 后，1280 像素宽的窗口中页面无需横向滚动', '確保文字放大到 200% 後，1280 像素寬的視窗中頁面無需橫向捲動', 'Ensures the page needs no horizontal scrolling in a 1280 px wide window with text at 200%'),
+    help: lt('文字放大后内容必须重排，不能超出窗口宽度', '文字放大後內容必須重排，不能超出視窗寬度', 'Content must reflow when text is enlarged, not run past the window width'),
+    helpUrl: 'https://www.w3.org/WAI/WCAG22/Understanding/reflow.html',
+  },
+  'kanjian-clipped-text': {
+    description: lt('确保文字放大后不会被 overflow:hidden 的容器截断', '確保文字放大後不會被 overflow:hidden 的容器截斷', 'Ensures enlarged text is not cut off by an overflow:hidden container'),
+    help: lt('文字放大到 200% 时不得被截断或遮挡', '文字放大到 200% 時不得被截斷或遮擋', 'Text must not be cut off when enlarged to 200%'),
+    helpUrl: 'https://www.w3.org/WAI/WCAG22/Understanding/resize-text.html',
+  },
+  'kanjian-lang-script': {
+    description: lt('确保 lang 属性与文字的简繁字形一致', '確保 lang 屬性與文字的簡繁字形一致', 'Ensures the lang attribute matches the script (Simplified or Traditional) of the text'),
+    help: lt('lang 属性必须与文字的简体或繁体字形相符', 'lang 屬性必須與文字的簡體或繁體字形相符', 'The lang attribute must match whether the text is Simplified or Traditional Chinese'),
+    helpUrl: 'https://www.w3.org/WAI/WCAG22/Understanding/language-of-parts.html',
+  },
+};
+
+export const TRANSFORM_CHECK_TEXT: Record<string, KanjianCheckText> = {
+  'kanjian-reflow': {
+    pass: lt('元素没有超出窗口', '元素沒有超出視窗', 'The element stays within the window'),
+    fail: lt('元素右边缘位于 ${data.right} 像素，超出 ${data.viewport} 像素宽的窗口，页面需要横向滚动', '元素右邊緣位於 ${data.right} 像素，超出 ${data.viewport} 像素寬的視窗，頁面需要橫向捲動', 'The element ends at ${data.right} px, past the ${data.viewport} px wide window; the page scrolls horizontally'),
+  },
+  'kanjian-clipped-text': {
+    pass: lt('文字没有被截断', '文字沒有被截斷', 'No text is cut off'),
+    fail: lt('容器（overflow: ${data.overflow}）截断了文字“${data.text}”，被遮住 ${data.hiddenPx} 像素', '容器（overflow: ${data.overflow}）截斷了文字「${data.text}」，被遮住 ${data.hiddenPx} 像素', 'The container (overflow: ${data.overflow}) cuts off the text "${data.text}" by ${data.hiddenPx} px'),
+  },
+  'kanjian-lang-script': {
+    pass: lt('lang 属性与文字字形一致', 'lang 屬性與文字字形一致', 'The lang attribute matches the script of the text'),
+    fail: {
+      default: lt('lang="${data.lang}" 与文字字形不符', 'lang="${data.lang}" 與文字字形不符', 'lang="${data.lang}" does not match the script of the text'),
+      traditional: lt('lang="${data.lang}" 表示简体中文，但文字是繁体（简 ${data.simplified} 字，繁 ${data.traditional} 字）', 'lang="${data.lang}" 表示簡體中文，但文字是繁體（簡 ${data.simplified} 字，繁 ${data.traditional} 字）', 'lang="${data.lang}" says Simplified Chinese but the text is Traditional (${data.simplified} Simplified-only, ${data.traditional} Traditional-only characters)'),
+      simplified: lt('lang="${data.lang}" 表示繁体中文，但文字是简体（简 ${data.simplified} 字，繁 ${data.traditional} 字）', 'lang="${data.lang}" 表示繁體中文，但文字是簡體（簡 ${data.simplified} 字，繁 ${data.traditional} 字）', 'lang="${data.lang}" says Traditional Chinese but the text is Simplified (${data.simplified} Simplified-only, ${data.traditional} Traditional-only characters)'),
+    },
+  },
+};
+
 function pickMsg(m: Msg, locale: UiLocale): string | Record<string, string> {
   if (typeof (m as LocalizedText).en === 'string' && typeof (m as LocalizedText)['zh-CN'] === 'string') {
     return (m as LocalizedText)[locale];
@@ -107,7 +148,7 @@ export function kanjianCheckMessages(id: string, locale: UiLocale): {
   fail: string | Record<string, string>;
   incomplete?: string | Record<string, string>;
 } {
-  const t = KANJIAN_CHECK_TEXT[id];
+  const t = KANJIAN_CHECK_TEXT[id] ?? TRANSFORM_CHECK_TEXT[id];
   if (!t) throw new Error(`No messages for kanjian check ${id}`);
   const out: ReturnType<typeof kanjianCheckMessages> = { pass: pickMsg(t.pass, locale), fail: pickMsg(t.fail, locale) };
   if (t.incomplete) out.incomplete = pickMsg(t.incomplete, locale);

@@ -1,0 +1,266 @@
+/**
+ * Settings of `kanjian audit`: the config file (kanjian.config.json) and the command-line flags,
+ * which win. Every mistake is a UsageError (exit 2) that says what is wrong in Chinese and English.
+ * The format is documented in docs/cli.md ("配置文件 Config file").
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import type { FailOn } from '../audit/model';
+import type { AuditOptionsInput } from '../audit/options';
+import { WCAG_STANDARDS, type WcagStandard } from '../audit/standards';
+import { SCHEME_IDS, type SchemeId } from '../display/schemes';
+import type { BrowserName } from './audit-driver';
+import { TRANSFORMS, type TransformName } from './audit-runner';
+import { parseShard, type TargetInput } from './audit-targets';
+
+export class UsageError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = 'UsageError';
+  }
+}
+
+export const FORMATS = ['json', 'junit', 'sarif', 'html', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+export const FAIL_ON: readonly FailOn[] = ['critical', 'serious', 'moderate', 'minor', 'none'];
+export const DEFAULT_CONFIG_FILE = 'kanjian.config.json';
+
+/** The config file's shape (all keys optional; paths relative to the file). */
+export interface ConfigFile {
+  urls?: Array<string | { url: string; rules?: string[] }>;
+  sitemap?: string | string[];
+  crawl?: number;
+  sameOrigin?: boolean;
+  maxPages?: number;
+  level?: string;
+  rules?: string[] | string;
+  include?: string[];
+  exclude?: string[];
+  bestPractices?: boolean;
+  profile?: string;
+  locale?: string;
+  format?: string[] | string;
+  out?: string;
+  failOn?: string;
+  baseline?: string;
+  transforms?: string[] | string;
+  concurrency?: number;
+  shard?: string;
+  browser?: string;
+  wsEndpoint?: string;
+  withExtension?: boolean;
+  extensionDir?: string;
+  timeout?: number;
+  root?: string;
+}
+
+const CONFIG_KEYS: ReadonlyArray<keyof ConfigFile> = [
+  'urls', 'sitemap', 'crawl', 'sameOrigin', 'maxPages', 'level', 'rules', 'include', 'exclude', 'bestPractices', 'profile',
+  'locale', 'format', 'out', 'failOn', 'baseline', 'transforms', 'concurrency', 'shard', 'browser', 'wsEndpoint',
+  'withExtension', 'extensionDir', 'timeout', 'root',
+];
+
+export interface AuditSettings {
+  inputs: TargetInput[];
+  sitemaps: Array<{ ref: string; base: string }>;
+  crawl?: { depth: number; sameOrigin: boolean; maxPages: number };
+  options: AuditOptionsInput;
+  formats: Format[];
+  outDir: string;
+  failOn: FailOn;
+  baseline?: string;
+  updateBaseline: boolean;
+  transforms: TransformName[];
+  contrastScheme: SchemeId;
+  concurrency: number;
+  shard?: { index: number; total: number };
+  browser: BrowserName;
+  wsEndpoint?: string;
+  extensionDir?: string;
+  timeoutMs: number;
+  root?: string;
+  configFile?: string;
+}
+
+/** The flags as parsed by args.ts. */
+export type Flags = Readonly<Record<string, string | boolean | undefined>>;
+
+function list(v: string | string[] | undefined): string[] {
+  if (v === undefined) return [];
+  const parts = Array.isArray(v) ? v : [v];
+  return parts.flatMap((p) => p.split(',')).map((s) => s.trim()).filter(Boolean);
+}
+
+function str(flags: Flags, name: string): string | undefined {
+  const v = flags[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function loadConfig(file: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = e && typeof e === 'object' && 'code' in e ? String(e.code) : String(e);
+    throw new UsageError(`无法读取配置文件 ${file}（${code}）`, `cannot read config file ${file} (${code})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    throw new UsageError(`配置文件 ${file} 不是有效的 JSON：${m}`, `config file ${file} is not valid JSON: ${m}`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new UsageError(`配置文件 ${file} 必须是一个 JSON 对象`, `config file ${file} must be a JSON object`);
+  }
+  const unknown = Object.keys(data).filter((k) => !(CONFIG_KEYS as readonly string[]).includes(k));
+  if (unknown.length) {
+    throw new UsageError(
+      `配置文件 ${file} 有未知的键：${unknown.join('、')}（可用：${CONFIG_KEYS.join(', ')}）`,
+      `config file ${file} has unknown keys: ${unknown.join(', ')} (known: ${CONFIG_KEYS.join(', ')})`,
+    );
+  }
+  const c = data as Record<string, unknown>;
+  const expect = (key: string, ok: boolean, zh: string, en: string): void => {
+    if (c[key] !== undefined && !ok) throw new UsageError(`配置文件 ${file}：“${key}” ${zh}`, `config file ${file}: "${key}" ${en}`);
+  };
+  const isStrList = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  expect('urls', Array.isArray(c.urls) && (c.urls as unknown[]).every((u) => typeof u === 'string' || (!!u && typeof u === 'object' && typeof (u as { url?: unknown }).url === 'string' && ((u as { rules?: unknown }).rules === undefined || isStrList((u as { rules?: unknown }).rules)) && Object.keys(u).every((k) => k === 'url' || k === 'rules'))),
+    '必须是数组，元素为网址/路径字符串或 { "url": …, "rules": [规则 id…] }', 'must be an array of URL/path strings or { "url": …, "rules": [rule ids…] }');
+  for (const k of ['sitemap', 'rules', 'format', 'transforms'] as const) expect(k, typeof c[k] === 'string' || isStrList(c[k]), '必须是字符串或字符串数组', 'must be a string or an array of strings');
+  for (const k of ['include', 'exclude'] as const) expect(k, isStrList(c[k]), '必须是字符串数组', 'must be an array of strings');
+  for (const k of ['crawl', 'maxPages', 'concurrency', 'timeout'] as const) expect(k, typeof c[k] === 'number' && Number.isFinite(c[k]), '必须是数字', 'must be a number');
+  for (const k of ['sameOrigin', 'bestPractices', 'withExtension'] as const) expect(k, typeof c[k] === 'boolean', '必须是 true 或 false', 'must be true or false');
+  for (const k of ['level', 'profile', 'locale', 'out', 'failOn', 'baseline', 'shard', 'browser', 'wsEndpoint', 'extensionDir', 'root'] as const) expect(k, typeof c[k] === 'string', '必须是字符串', 'must be a string');
+  return c as ConfigFile;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: { zh: string; en: string }): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${what.zh} “${value}” 无效，可用：${allowed.join('、')}`, `${what.en} "${value}" is not valid; use one of ${allowed.join(', ')}`);
+}
+
+function standardOf(v: string): WcagStandard {
+  const s = v.trim().toLowerCase().replace(/[.\s_-]/g, '').replace(/^wcag20/, 'wcag2');
+  return oneOf(s, WCAG_STANDARDS, { zh: '--level', en: '--level' });
+}
+
+function localeOf(v: string): 'zh-CN' | 'zh-TW' | 'en' {
+  const s = v.trim().replace('_', '-').toLowerCase();
+  if (s === 'zh-cn' || s === 'zh' || s === 'zh-hans') return 'zh-CN';
+  if (s === 'zh-tw' || s === 'zh-hant' || s === 'zh-hk') return 'zh-TW';
+  if (s === 'en' || s.startsWith('en-')) return 'en';
+  throw new UsageError(`--locale “${v}” 无效，可用：zh_CN、zh_TW、en`, `--locale "${v}" is not valid; use zh_CN, zh_TW or en`);
+}
+
+function profileOf(v: string): boolean {
+  const s = v.trim().toLowerCase();
+  if (['适老化', '適老化', 'elderly', 'shilaohua'].includes(s)) return true;
+  if (['none', 'off', ''].includes(s)) return false;
+  throw new UsageError(`--profile “${v}” 无效，可用：适老化（或 elderly）、none`, `--profile "${v}" is not valid; use 适老化 (or elderly) or none`);
+}
+
+function intOf(v: string | number, flag: string, min: number): number {
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} 必须是不小于 ${min} 的整数（收到 “${v}”）`, `${flag} must be an integer of at least ${min} (got "${v}")`);
+  return n;
+}
+
+const RULE_ID = /^[a-z0-9][a-z0-9-]*$/i;
+function ruleIds(ids: string[], flag: string): string[] {
+  const bad = ids.filter((id) => !RULE_ID.test(id));
+  if (bad.length) throw new UsageError(`${flag} 中的规则 id 无效：${bad.join('、')}`, `invalid rule ids in ${flag}: ${bad.join(', ')}`);
+  return ids;
+}
+
+/** Combines the config file (given, or ./kanjian.config.json when present) with the flags. */
+export function resolveSettings(positionals: readonly string[], flags: Flags, cwd: string): AuditSettings {
+  const given = str(flags, 'config');
+  const configFile = given ? resolve(cwd, given) : existsSync(resolve(cwd, DEFAULT_CONFIG_FILE)) ? resolve(cwd, DEFAULT_CONFIG_FILE) : undefined;
+  const c: ConfigFile = configFile ? loadConfig(configFile) : {};
+  const base = configFile ? dirname(configFile) : cwd;
+  const fromConfig = (p: string | undefined): string | undefined => (p === undefined ? undefined : resolve(base, p));
+  const fromCwd = (p: string | undefined): string | undefined => (p === undefined ? undefined : resolve(cwd, p));
+
+  // Pages: the command line's, else the config's.
+  let inputs: TargetInput[];
+  if (positionals.length) inputs = positionals.map((ref) => ({ ref, base: cwd }));
+  else inputs = (c.urls ?? []).map((u) => (typeof u === 'string' ? { ref: u, base } : { ref: u.url, base, ...(u.rules ? { rules: ruleIds(u.rules, 'urls[].rules') } : {}) }));
+  const sitemaps = str(flags, 'sitemap') !== undefined ? list(str(flags, 'sitemap')).map((ref) => ({ ref, base: cwd })) : list(c.sitemap).map((ref) => ({ ref, base }));
+  if (!inputs.length && !sitemaps.length) {
+    throw new UsageError(
+      '没有要检测的页面：请给出网址、文件或文件夹，或用 --sitemap、--config 指定',
+      'nothing to audit: give URLs, files or folders, or use --sitemap or --config',
+    );
+  }
+
+  const crawlFlag = str(flags, 'crawl');
+  const crawlDepth = crawlFlag !== undefined ? intOf(crawlFlag, '--crawl', 0) : c.crawl !== undefined ? intOf(c.crawl, 'crawl', 0) : 0;
+  const sameOrigin = flags['same-origin'] === true || c.sameOrigin === true;
+  const maxPages = c.maxPages !== undefined ? intOf(c.maxPages, 'maxPages', 1) : 500;
+  if (sameOrigin && !crawlDepth) throw new UsageError('--same-origin 只能与 --crawl 一起使用', '--same-origin only goes with --crawl');
+
+  const levelRaw = str(flags, 'level') ?? c.level;
+  const standard = levelRaw !== undefined ? standardOf(levelRaw) : undefined;
+  const only = ruleIds(list(str(flags, 'rules') ?? c.rules), '--rules');
+  const profileRaw = str(flags, 'profile') ?? c.profile;
+  const localeRaw = str(flags, 'locale') ?? c.locale;
+  const options: AuditOptionsInput = {
+    ...(standard ? { standard } : {}),
+    bestPractices: flags['best-practices'] === true || c.bestPractices === true,
+    elderlyProfile: profileRaw !== undefined ? profileOf(profileRaw) : false,
+    locale: localeRaw !== undefined ? localeOf(localeRaw) : 'zh-CN',
+    rules: { include: ruleIds(c.include ?? [], 'include'), exclude: ruleIds(c.exclude ?? [], 'exclude'), ...(only.length ? { only } : {}) },
+  };
+
+  const formatList = list(str(flags, 'format') ?? c.format);
+  const formats = (formatList.length ? formatList : ['json', 'html']).map((f) => oneOf(f.toLowerCase(), FORMATS, { zh: '--format', en: '--format' }));
+  const outDir = str(flags, 'out') !== undefined ? fromCwd(str(flags, 'out'))! : (fromConfig(c.out) ?? resolve(cwd, 'kanjian-report'));
+  const failOn = oneOf((str(flags, 'fail-on') ?? c.failOn ?? 'minor').toLowerCase(), FAIL_ON, { zh: '--fail-on', en: '--fail-on' });
+  const baseline = str(flags, 'baseline') !== undefined ? fromCwd(str(flags, 'baseline')) : fromConfig(c.baseline);
+  const updateBaseline = flags['update-baseline'] === true;
+
+  let contrastScheme: SchemeId = 'white-on-black';
+  const transforms: TransformName[] = [];
+  for (const t of list(str(flags, 'transforms') ?? c.transforms)) {
+    const [name, arg] = t.split(':') as [string, string | undefined];
+    const n = oneOf(name.toLowerCase(), TRANSFORMS, { zh: '--transforms', en: '--transforms' });
+    if (n === 'contrast' && arg) contrastScheme = oneOf(arg, SCHEME_IDS, { zh: 'contrast 配色', en: 'contrast scheme' });
+    if (!transforms.includes(n)) transforms.push(n);
+  }
+
+  const concRaw = str(flags, 'concurrency') ?? c.concurrency;
+  const concurrency = concRaw !== undefined ? intOf(concRaw, '--concurrency', 1) : Math.max(1, Math.min(8, availableParallelism()));
+  const shardRaw = str(flags, 'shard') ?? c.shard;
+  let shard: AuditSettings['shard'];
+  if (shardRaw !== undefined) {
+    const s = parseShard(shardRaw);
+    if (!s) throw new UsageError(`--shard “${shardRaw}” 无效，格式为 I/N，例如 2/4（1 ≤ I ≤ N）`, `--shard "${shardRaw}" is not valid; use I/N, e.g. 2/4 (1 ≤ I ≤ N)`);
+    shard = s;
+  }
+  const browser = oneOf((str(flags, 'browser') ?? c.browser ?? 'chromium').toLowerCase(), ['chromium', 'firefox'] as const, { zh: '--browser', en: '--browser' });
+  const wsEndpoint = str(flags, 'ws-endpoint') ?? c.wsEndpoint;
+  const withExtension = flags['with-extension'] === true || c.withExtension === true;
+  const extensionDir = withExtension ? (fromConfig(c.extensionDir) ?? resolve(cwd, '.output', 'chrome-mv3')) : undefined;
+  if (withExtension && wsEndpoint) throw new UsageError('--with-extension 不能与 --ws-endpoint 同用（扩展需要本机启动的浏览器）', '--with-extension cannot be used with --ws-endpoint (the extension needs a locally launched browser)');
+  if (withExtension && browser === 'firefox') throw new UsageError('--with-extension 目前只支持 --browser chromium', '--with-extension works with --browser chromium only for now');
+  const timeoutRaw = str(flags, 'timeout') ?? c.timeout;
+  const timeoutMs = timeoutRaw !== undefined ? intOf(timeoutRaw, '--timeout', 1) * 1000 : 30_000;
+
+  const settings: AuditSettings = {
+    inputs, sitemaps, options, formats, outDir, failOn, updateBaseline, transforms, contrastScheme, concurrency, browser, timeoutMs,
+  };
+  if (crawlDepth) settings.crawl = { depth: crawlDepth, sameOrigin, maxPages };
+  if (baseline) settings.baseline = baseline;
+  if (shard) settings.shard = shard;
+  if (wsEndpoint) settings.wsEndpoint = wsEndpoint;
+  if (extensionDir) settings.extensionDir = extensionDir;
+  if (c.root) settings.root = fromConfig(c.root)!;
+  if (configFile) settings.configFile = configFile;
+  return settings;
+}

@@ -1,0 +1,286 @@
+/**
+ * One browser for a whole `kanjian audit` run, behind a small interface so the runner does not care
+ * which: Chromium through playwright-core (launched, launched with the extension in a persistent
+ * context, or a remote Playwright browser server via --ws-endpoint), or Firefox through puppeteer-core
+ * over WebDriver BiDi (Playwright's own Firefox needs its patched build; stock Firefox ESR is driven
+ * this way, as in tests/firefox). Both packages are loaded on demand.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { homedir, platform, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface NavResult {
+  /** HTTP status of the main document, null when there was no response (file:, data:, about:). */
+  status: number | null;
+  contentType: string | null;
+}
+
+export interface DriverPage {
+  goto(url: string, timeoutMs: number): Promise<NavResult>;
+  /** Runs fn in the page's main frame (fn is serialised: it must not use outer variables). */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  title(): Promise<string>;
+  url(): string;
+  /** Called once if the page's renderer crashes. */
+  onCrash(cb: () => void): void;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  readonly browser: BrowserName;
+  readonly version: string;
+  newPage(): Promise<DriverPage>;
+  close(): Promise<void>;
+}
+
+export interface DriverOptions {
+  browser: BrowserName;
+  /** The script every frame gets at document start (axe + page side). */
+  initScript: string;
+  /** Connect to a Playwright browser server (`npx playwright run-server`, browserType.launchServer()). */
+  wsEndpoint?: string;
+  /** Load this unpacked Chromium extension (persistent context). */
+  extensionDir?: string;
+  executablePath?: string;
+  viewport?: { width: number; height: number };
+  locale?: string;
+}
+
+export class DriverError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = 'DriverError';
+  }
+}
+
+// ---- finding a browser ------------------------------------------------------------------------
+
+function playwrightCache(prefix: string, rels: string[]): string | null {
+  const dirs = [process.env.PLAYWRIGHT_BROWSERS_PATH, join(homedir(), '.cache', 'ms-playwright'), join(homedir(), 'Library', 'Caches', 'ms-playwright')];
+  for (const dir of dirs) {
+    if (!dir || !existsSync(dir)) continue;
+    for (const b of readdirSync(dir).filter((d) => d.startsWith(prefix)).sort().reverse()) {
+      for (const rel of rels) if (existsSync(join(dir, b, rel))) return join(dir, b, rel);
+    }
+  }
+  return null;
+}
+
+/** $KANJIAN_CHROMIUM, Playwright's cache, then system paths (Chromium, not branded Chrome: see README). */
+export function findChromium(): string | null {
+  const env = process.env.KANJIAN_CHROMIUM;
+  if (env) return existsSync(env) ? env : null;
+  const system: Record<string, string[]> = {
+    linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome-for-testing'],
+    darwin: ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing'],
+    win32: ['C:\\Program Files\\Chromium\\Application\\chrome.exe'],
+  };
+  return (
+    playwrightCache('chromium-', ['chrome-linux/chrome', 'chrome-linux64/chrome', 'chrome-mac/Chromium.app/Contents/MacOS/Chromium', 'chrome-win/chrome.exe']) ??
+    (system[platform()] ?? []).find((p) => existsSync(p)) ??
+    null
+  );
+}
+
+export function findFirefox(): string | null {
+  const env = process.env.KANJIAN_FIREFOX;
+  if (env) return existsSync(env) ? env : null;
+  const system: Record<string, string[]> = {
+    linux: ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/snap/bin/firefox'],
+    darwin: ['/Applications/Firefox.app/Contents/MacOS/firefox'],
+    win32: ['C:\\Program Files\\Mozilla Firefox\\firefox.exe'],
+  };
+  return (system[platform()] ?? []).find((p) => existsSync(p)) ?? null;
+}
+
+/** Chromium flags for unattended runs (no sync, no first-run UI, no background traffic). */
+export function chromiumFlags(extensionDir?: string): string[] {
+  return [
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+    ...(process.env.KANJIAN_BROWSER_ARGS ? process.env.KANJIAN_BROWSER_ARGS.split(/\s+/).filter(Boolean) : []),
+  ];
+}
+
+// Variable specifiers keep these out of the CLI bundle (they are loaded from node_modules at run time).
+async function load<T>(name: string, hintZh: string, hintEn: string): Promise<T> {
+  try {
+    return (await import(name)) as T;
+  } catch {
+    throw new DriverError(`需要 ${name}：${hintZh}`, `${name} is needed: ${hintEn}`);
+  }
+}
+
+type PW = typeof import('playwright-core');
+
+/**
+ * Both libraries type evaluate's argument as "serialisable", which generic callers cannot prove;
+ * the runner only passes JSON data.
+ */
+function looseEvaluate(page: { evaluate: unknown }): DriverPage['evaluate'] {
+  const evaluate = (page.evaluate as (this: unknown, fn: unknown, arg: unknown) => Promise<unknown>).bind(page);
+  return (fn, arg) => evaluate(fn, arg) as Promise<never>;
+}
+type PWPage = import('playwright-core').Page;
+
+function playwrightPage(page: PWPage): DriverPage {
+  return {
+    async goto(url, timeoutMs) {
+      const res = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+      return { status: res ? res.status() : null, contentType: res ? (res.headers()['content-type'] ?? null) : null };
+    },
+    evaluate: looseEvaluate(page),
+    title: () => page.title(),
+    url: () => page.url(),
+    onCrash(cb) {
+      page.once('crash', cb);
+    },
+    close: () => page.close(),
+  };
+}
+
+async function openPlaywright(o: DriverOptions): Promise<Driver> {
+  const pw = await load<PW>('playwright-core', '运行 npm install playwright-core', 'run npm install playwright-core');
+  const type = o.browser === 'firefox' ? pw.firefox : pw.chromium;
+  const contextOptions = { viewport: o.viewport ?? { width: 1280, height: 800 }, locale: o.locale ?? 'zh-CN' };
+  if (o.extensionDir) {
+    if (!existsSync(join(o.extensionDir, 'manifest.json'))) {
+      throw new DriverError(
+        `找不到扩展 ${o.extensionDir}（先运行 npm run build）`,
+        `no extension at ${o.extensionDir} (run npm run build first)`,
+      );
+    }
+    const userDataDir = mkdtempSync(join(tmpdir(), 'kanjian-audit-'));
+    const executablePath = o.executablePath ?? findChromium() ?? undefined;
+    const context = await pw.chromium.launchPersistentContext(userDataDir, {
+      ...contextOptions,
+      headless: true,
+      // kanjian handles Ctrl-C itself: it writes what is done before the browser goes.
+      handleSIGINT: false,
+      ...(executablePath ? { executablePath } : {}),
+      args: chromiumFlags(o.extensionDir),
+    });
+    await context.addInitScript({ content: o.initScript });
+    // The extension's first (blank) tab is not ours to audit.
+    for (const p of context.pages()) await p.close().catch(() => undefined);
+    return {
+      browser: 'chromium',
+      version: context.browser()?.version() ?? 'unknown',
+      newPage: async () => playwrightPage(await context.newPage()),
+      async close() {
+        await context.close().catch(() => undefined);
+        rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  let browser: import('playwright-core').Browser;
+  if (o.wsEndpoint) {
+    try {
+      browser = await type.connect(o.wsEndpoint, { timeout: 30_000 });
+    } catch (e) {
+      const m = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      throw new DriverError(`无法连接浏览器服务 ${o.wsEndpoint}：${m}`, `cannot connect to the browser server ${o.wsEndpoint}: ${m}`);
+    }
+  } else {
+    const executablePath = o.executablePath ?? findChromium() ?? undefined;
+    try {
+      browser = await pw.chromium.launch({ headless: true, handleSIGINT: false, ...(executablePath ? { executablePath } : {}), args: chromiumFlags() });
+    } catch (e) {
+      const m = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      throw new DriverError(
+        `无法启动 Chromium：${m}。请安装 Chromium（Debian/Ubuntu：apt-get install chromium）或设置 KANJIAN_CHROMIUM=路径`,
+        `cannot start Chromium: ${m}. Install Chromium (Debian/Ubuntu: apt-get install chromium) or set KANJIAN_CHROMIUM=/path`,
+      );
+    }
+  }
+  const context = await browser.newContext(contextOptions);
+  await context.addInitScript({ content: o.initScript });
+  return {
+    browser: o.browser,
+    version: browser.version(),
+    newPage: async () => playwrightPage(await context.newPage()),
+    async close() {
+      await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+type PP = typeof import('puppeteer-core');
+
+async function openFirefox(o: DriverOptions): Promise<Driver> {
+  const mod = await load<PP & { default?: PP }>('puppeteer-core', '运行 npm install puppeteer-core', 'run npm install puppeteer-core');
+  const puppeteer = mod.default ?? mod;
+  const executablePath = o.executablePath ?? findFirefox();
+  if (!executablePath) {
+    throw new DriverError(
+      '找不到 Firefox：请安装（Debian：apt-get install firefox-esr）或设置 KANJIAN_FIREFOX=路径',
+      'no Firefox found: install it (Debian: apt-get install firefox-esr) or set KANJIAN_FIREFOX=/path',
+    );
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'kanjian-audit-ff-'));
+  let browser: import('puppeteer-core').Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      handleSIGINT: false,
+      userDataDir: profile,
+      extraPrefsFirefox: { 'intl.accept_languages': 'zh-CN, zh' },
+    });
+  } catch (e) {
+    rmSync(profile, { recursive: true, force: true });
+    const m = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    throw new DriverError(`无法启动 Firefox：${m}`, `cannot start Firefox: ${m}`);
+  }
+  const viewport = o.viewport ?? { width: 1280, height: 800 };
+  return {
+    browser: 'firefox',
+    version: await browser.version(),
+    async newPage() {
+      const page = await browser.newPage();
+      await page.setViewport(viewport);
+      await page.evaluateOnNewDocument(o.initScript);
+      return {
+        async goto(url, timeoutMs) {
+          const res = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+          return { status: res ? res.status() : null, contentType: res ? (res.headers()['content-type'] ?? null) : null };
+        },
+        evaluate: looseEvaluate(page),
+        title: () => page.title(),
+        url: () => page.url(),
+        onCrash(cb) {
+          page.once('error', cb);
+        },
+        close: () => page.close(),
+      };
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function openDriver(o: DriverOptions): Promise<Driver> {
+  if (o.browser === 'firefox' && !o.wsEndpoint) {
+    if (o.extensionDir) {
+      throw new DriverError('--with-extension 目前只支持 Chromium', '--with-extension works with Chromium only for now');
+    }
+    return openFirefox(o);
+  }
+  return openPlaywright(o);
+}

@@ -1,0 +1,333 @@
+/**
+ * Audits a list of pages in one browser, `concurrency` pages at a time: load, stop further
+ * navigation (meta refresh), run axe (already in the page: an init script), then re-run it with each
+ * requested transform applied. Turns each page into a PageInput for buildReport; a page that cannot
+ * be audited (unreachable, HTTP error, not HTML, timeout, crashed tab) becomes a failed page and the
+ * run goes on. Optionally follows links (--crawl).
+ */
+import type { AxeResults } from 'axe-core';
+import type { AuditOptionsInput } from '../audit/options';
+import type { AxeResultsLike, PageInput } from '../audit/model';
+import { hash64 } from '../audit/fingerprint';
+import type { Converter } from '../convert/engine/create-converter';
+import { loadConverterNode } from '../convert/engine/node-loader';
+import type { SchemeId } from '../display/schemes';
+import type { AuditRequest, TransformSpec } from './audit-page';
+import { SCRIPT_RULE_IDS, ZOOM_RULE_IDS } from './audit-rules';
+import type { Driver, DriverPage } from './audit-driver';
+
+export const TRANSFORMS = ['zoom200', 'contrast', 'traditional'] as const;
+export type TransformName = (typeof TRANSFORMS)[number];
+
+export interface Target {
+  /** What the browser loads. */
+  url: string;
+  /** What the report calls the page (a local file's path relative to the working directory). */
+  display: string;
+  /** Per-page rule ids (runOnly), from the config file. */
+  rules?: string[];
+  /** Crawl depth of this page (0: given). */
+  depth?: number;
+}
+
+export interface CrawlPlan {
+  depth: number;
+  sameOrigin: boolean;
+  maxPages: number;
+  /** Maps a discovered URL to a Target (e.g. a local server URL back to its file path), or null to skip. */
+  toTarget(url: string, depth: number): Target | null;
+}
+
+export interface RunPlan {
+  targets: Target[];
+  options: AuditOptionsInput;
+  transforms: readonly TransformName[];
+  /** Scheme used by the contrast transform. */
+  contrastScheme: SchemeId;
+  concurrency: number;
+  /** Per page: navigation plus all its audits. */
+  timeoutMs: number;
+  crawl?: CrawlPlan;
+  /** With a crawl, pages are assigned to shards by a hash of their name; others are only visited for links. */
+  shard?: { index: number; total: number };
+}
+
+export interface PageDone {
+  input: PageInput;
+  target: Target;
+  violations: number;
+  /** Pages known so far (grows while crawling). */
+  total: number;
+  done: number;
+}
+
+export interface RunHooks {
+  onPageDone?(p: PageDone): void;
+  signal?: AbortSignal;
+}
+
+export interface RunOutcome {
+  pages: PageInput[];
+  /** Pages not audited because the run was interrupted. */
+  interrupted: number;
+}
+
+class PageFailure extends Error {}
+
+function errorMessage(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  // Playwright appends a call log; the first line says what happened.
+  return m.split('\n')[0]!.replace(/^(page|frame)\.(goto|evaluate): /, '').trim();
+}
+
+/** Whether a content type is one axe can audit (HTML or XHTML). */
+export function isHtmlType(contentType: string | null): boolean {
+  if (!contentType) return true; // no response headers (about:, data:, file:)
+  const t = contentType.split(';')[0]!.trim().toLowerCase();
+  return t === 'text/html' || t === 'application/xhtml+xml';
+}
+
+/** Shard membership for crawled pages: stable whatever order pages are found in. */
+export function shardOf(name: string, total: number): number {
+  return parseInt(hash64(name).slice(0, 8), 16) % total;
+}
+
+const converters = new Map<string, Converter>();
+function converterFor(from: 'cn' | 'tw', to: 'cn' | 'tw'): Converter {
+  const key = `${from}-${to}`;
+  let c = converters.get(key);
+  if (!c) {
+    c = loadConverterNode(from, to);
+    converters.set(key, c);
+  }
+  return c;
+}
+
+async function callApi<R>(page: DriverPage, method: 'audit', arg: AuditRequest): Promise<R>;
+async function callApi<R>(page: DriverPage, method: 'convertibleStrings', arg: string): Promise<R>;
+async function callApi<R>(page: DriverPage, method: 'pageScript' | 'links', arg?: null): Promise<R>;
+async function callApi<R>(page: DriverPage, method: string, arg: unknown = null): Promise<R> {
+  return page.evaluate(
+    ({ method, arg }: { method: string; arg: unknown }) => {
+      const api = (globalThis as unknown as Record<symbol, Record<string, (a: unknown) => unknown> | undefined>)[Symbol.for('kanjian.cli')];
+      if (!api) throw new Error('axe could not be loaded into this page (not HTML, or scripts cannot run here) / 无法在此页面加载 axe');
+      return api[method]!(arg);
+    },
+    { method, arg },
+  ) as Promise<R>;
+}
+
+/** axe's results after the trip out of the page (plain JSON), as the report model's input type. */
+function asResults(r: AxeResults): AxeResultsLike {
+  return r as unknown as AxeResultsLike;
+}
+
+async function auditPage(page: DriverPage, target: Target, plan: RunPlan, wantLinks: boolean): Promise<{ input: PageInput; links: string[] }> {
+  let nav;
+  try {
+    nav = await page.goto(target.url, plan.timeoutMs);
+  } catch (e) {
+    throw new PageFailure(errorMessage(e));
+  }
+  if (nav.status !== null && nav.status >= 400) throw new PageFailure(`HTTP ${nav.status}`);
+  if (!isHtmlType(nav.contentType)) throw new PageFailure(`not HTML (${nav.contentType ?? 'no content type'}) / 不是 HTML 页面`);
+  // (The init script stops the document at its load event, so a meta refresh cannot pull it away
+  // mid-audit; the first audit call fails clearly if the script could not run in this document.)
+  const options: AuditOptionsInput = target.rules?.length ? { ...plan.options, rules: { ...plan.options.rules, only: target.rules } } : plan.options;
+  const input = await auditLoaded(page, target.display, options, plan.transforms, plan.contrastScheme);
+  const links = wantLinks ? await callApi<string[]>(page, 'links').catch(() => []) : [];
+  return { input, links };
+}
+
+/**
+ * Audits a page that is already loaded and has the init script (axe + page side) in every frame:
+ * the plain run, then one run per transform. Shared by the CLI and the kanjian/playwright fixture.
+ */
+export async function auditLoaded(
+  page: Pick<DriverPage, 'evaluate' | 'title'>,
+  display: string,
+  options: AuditOptionsInput,
+  transformNames: readonly TransformName[],
+  contrastScheme: SchemeId = 'white-on-black',
+): Promise<PageInput> {
+  const p = page as DriverPage;
+  const zoom = transformNames.includes('zoom200');
+  const script = transformNames.includes('traditional');
+  // The transforms' own checks also run on the plain page, so only what a transform causes is labelled.
+  const baseChecks = [...(zoom ? ZOOM_RULE_IDS : []), ...(script ? SCRIPT_RULE_IDS : [])];
+  const results = await callApi<AxeResults>(p, 'audit', { options, checks: baseChecks });
+  const transforms: NonNullable<PageInput['transforms']>[number][] = [];
+  for (const name of transformNames) {
+    let spec: TransformSpec;
+    let label: string;
+    let checks: readonly string[] = [];
+    if (name === 'zoom200') {
+      spec = { kind: 'zoom', percent: 200 };
+      label = 'zoom-200';
+      checks = ZOOM_RULE_IDS;
+    } else if (name === 'contrast') {
+      spec = { kind: 'contrast', scheme: contrastScheme };
+      label = 'contrast';
+    } else {
+      const pageScript = await callApi<'simplified' | 'traditional'>(p, 'pageScript');
+      const toTraditional = pageScript === 'simplified';
+      const conv = toTraditional ? converterFor('cn', 'tw') : converterFor('tw', 'cn');
+      const langTag = toTraditional ? 'zh-TW' : 'zh-CN';
+      const strings = await callApi<string[]>(p, 'convertibleStrings', langTag);
+      const map: Record<string, string> = {};
+      for (const s of strings) {
+        const c = conv.convert(s);
+        if (c !== s) map[s] = c;
+      }
+      spec = { kind: 'convert', map, langTag };
+      label = toTraditional ? 'traditional' : 'simplified';
+      checks = SCRIPT_RULE_IDS;
+    }
+    const r = await callApi<AxeResults>(p, 'audit', { options, checks, transform: spec });
+    transforms.push({ label, results: asResults(r) });
+  }
+  const title = await page.title().catch(() => '');
+  const input: PageInput = { url: display, results: asResults(results) };
+  if (title) input.title = title;
+  if (transforms.length) input.transforms = transforms;
+  return input;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      onTimeout();
+      reject(new PageFailure(`timeout: not done after ${Math.round(ms / 1000)} s / 超时`));
+    }, ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** Runs the plan. Pages come back in the order they finished; buildReport sorts them. */
+export async function runPages(driver: Driver, plan: RunPlan, hooks: RunHooks = {}): Promise<RunOutcome> {
+  const queue: Target[] = [];
+  const seen = new Set<string>();
+  const enqueue = (t: Target): boolean => {
+    if (seen.has(t.display)) return false;
+    if (plan.crawl && seen.size >= plan.crawl.maxPages) return false;
+    seen.add(t.display);
+    queue.push(t);
+    return true;
+  };
+  for (const t of plan.targets) enqueue({ ...t, depth: t.depth ?? 0 });
+  const owned = (t: Target): boolean => !plan.crawl || !plan.shard || shardOf(t.display, plan.shard.total) === plan.shard.index - 1;
+
+  const pages: PageInput[] = [];
+  let done = 0;
+  let inFlight = 0;
+  const open = new Set<DriverPage>();
+  const signal = hooks.signal;
+  const onAbort = (): void => {
+    // Closing the tabs makes their pending calls fail fast; those pages are dropped, not reported.
+    for (const p of open) void p.close().catch(() => undefined);
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const ownedTotal = (): number => [...seen].length - (plan.crawl && plan.shard ? [...seen].filter((d) => shardOf(d, plan.shard!.total) !== plan.shard!.index - 1).length : 0);
+
+  const worker = async (): Promise<void> => {
+    // One tab per worker, reused from page to page (a new tab costs a renderer start); replaced
+    // after any failure so a broken or crashed tab never carries over.
+    let tab: { page: DriverPage; crashed: boolean } | null = null;
+    const dropTab = async (): Promise<void> => {
+      if (!tab) return;
+      open.delete(tab.page);
+      await tab.page.close().catch(() => undefined);
+      tab = null;
+    };
+    try {
+      for (;;) {
+        if (signal?.aborted) return;
+        const target = queue.shift();
+        if (!target) {
+          // Another worker may still find links to crawl.
+          if (inFlight === 0) return;
+          await new Promise((r) => setTimeout(r, 20));
+          continue;
+        }
+        inFlight++;
+        const audit = owned(target);
+        const wantLinks = !!plan.crawl && (target.depth ?? 0) < plan.crawl.depth;
+        let input: PageInput;
+        let links: string[] = [];
+        try {
+          if (!tab) {
+            const page = await driver.newPage();
+            const t = { page, crashed: false };
+            page.onCrash(() => {
+              t.crashed = true;
+            });
+            open.add(page);
+            tab = t;
+          }
+          const t = tab;
+          try {
+            const r = await withTimeout(audit ? auditPage(t.page, target, plan, wantLinks) : visitForLinks(t.page, target, plan), plan.timeoutMs * 2, () => void t.page.close().catch(() => undefined));
+            input = r.input;
+            links = r.links;
+          } catch (e) {
+            if (signal?.aborted) throw e;
+            input = { url: target.display, error: t.crashed ? 'the page crashed / 页面崩溃' : errorMessage(e) };
+            await dropTab();
+          }
+        } catch (e) {
+          if (signal?.aborted) {
+            inFlight--;
+            return;
+          }
+          input = { url: target.display, error: errorMessage(e) };
+          await dropTab();
+        }
+        if (plan.crawl && wantLinks) {
+          for (const link of links) {
+            const t = plan.crawl.toTarget(link, (target.depth ?? 0) + 1);
+            if (!t) continue;
+            if (plan.crawl.sameOrigin && !sameOrigin(t.url, target.url)) continue;
+            enqueue(t);
+          }
+        }
+        inFlight--;
+        if (audit) {
+          pages.push(input);
+          done++;
+          const violations = input.results ? input.results.violations.reduce((s, r) => s + r.nodes.length, 0) : 0;
+          hooks.onPageDone?.({ input, target, violations, total: ownedTotal(), done });
+        }
+      }
+    } finally {
+      await dropTab();
+    }
+  };
+  const n = Math.max(1, Math.min(plan.concurrency, 32));
+  await Promise.all(Array.from({ length: n }, () => worker()));
+  signal?.removeEventListener('abort', onAbort);
+  return { pages, interrupted: signal?.aborted ? ownedTotal() - done : 0 };
+}
+
+/** A crawled page owned by another shard: load it only to follow its links. */
+async function visitForLinks(page: DriverPage, target: Target, plan: RunPlan): Promise<{ input: PageInput; links: string[] }> {
+  const nav = await page.goto(target.url, plan.timeoutMs);
+  const links = nav.status !== null && nav.status >= 400 ? [] : await callApi<string[]>(page, 'links').catch(() => []);
+  return { input: { url: target.display }, links };
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}

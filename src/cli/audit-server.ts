@@ -1,0 +1,95 @@
+// The local web server for `kanjian audit FILE|DIR`: pages are served over http://127.0.0.1 so
+// relative (and root-absolute) asset links work as they do on the real site. Read-only, no listing.
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.xhtml': 'application/xhtml+xml; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
+  '.webp': 'image/webp', '.avif': 'image/avif', '.ico': 'image/x-icon', '.mp4': 'video/mp4', '.webm': 'video/webm',
+  '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.wav': 'audio/wav', '.vtt': 'text/vtt; charset=utf-8', '.woff': 'font/woff',
+  '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf', '.pdf': 'application/pdf', '.wasm': 'application/wasm',
+};
+
+export interface StaticServer {
+  /** Directory served as the web root. */
+  readonly root: string;
+  /** e.g. http://127.0.0.1:41234 (no trailing slash). */
+  readonly origin: string;
+  /** The URL of a file under root. */
+  urlOf(file: string): string;
+  /** The file behind a URL of this server, or null. */
+  fileOf(url: string): string | null;
+  close(): Promise<void>;
+}
+
+function fileFor(root: string, pathname: string): string | null {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const full = resolve(root, `.${rel.startsWith('/') ? rel : `/${rel}`}`);
+  if (full !== root && !full.startsWith(root + sep)) return null;
+  return full;
+}
+
+export function startStaticServer(rootDir: string): Promise<StaticServer> {
+  const root = resolve(rootDir);
+  const server: Server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let file = fileFor(root, url.pathname);
+    try {
+      if (file && statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (!file || !statSync(file).isFile()) throw new Error('not found');
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      const origin = `http://127.0.0.1:${port}`;
+      resolvePromise({
+        root,
+        origin,
+        urlOf(file) {
+          const rel = resolve(file).slice(root.length).split(sep).map(encodeURIComponent).join('/');
+          return origin + (rel.startsWith('/') ? rel : `/${rel}`);
+        },
+        fileOf(u) {
+          let parsed: URL;
+          try {
+            parsed = new URL(u);
+          } catch {
+            return null;
+          }
+          if (parsed.origin !== origin) return null;
+          return fileFor(root, parsed.pathname);
+        },
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

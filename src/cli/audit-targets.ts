@@ -1,0 +1,212 @@
+/**
+ * What `kanjian audit` audits: URLs as given; files and folders served from 127.0.0.1 (one server per
+ * web root, so relative and root-absolute links work); sitemap entries; and the shard of it all.
+ * A local page is named in the report by its path relative to the working directory (portable
+ * across machines and CI runs, so baselines and shard merges line up); a URL by itself.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { startStaticServer, type StaticServer } from './audit-server';
+import type { Target } from './audit-runner';
+
+export class TargetError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = 'TargetError';
+  }
+}
+
+export interface TargetInput {
+  /** A URL, a file or a folder (relative to `base`). */
+  ref: string;
+  rules?: string[];
+  /** Directory `ref` is relative to (the config file's, or the working directory). */
+  base: string;
+}
+
+const HTML_FILE = /\.(html?|xhtml)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+export function isUrl(s: string): boolean {
+  return /^https?:\/\//i.test(s);
+}
+
+/** HTML files under dir, sorted, skipping node_modules and hidden folders. */
+export function htmlFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(join(d, e.name));
+      } else if (e.isFile() && HTML_FILE.test(e.name)) out.push(join(d, e.name));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The report's name for a local file: its path relative to cwd, with / separators, URI-safe. */
+export function displayName(file: string, cwd: string): string {
+  const rel = relative(cwd, file).split(sep).join('/');
+  return encodeURI(rel);
+}
+
+function isUnder(file: string, dir: string): boolean {
+  return file === dir || file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+}
+
+export interface ResolvedTargets {
+  targets: Target[];
+  servers: StaticServer[];
+  /** Maps any URL (e.g. a crawled link) to a Target named like the given ones. */
+  toTarget(url: string, depth: number): Target | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Resolves inputs to targets and starts the servers local files need. `root` (config) is the web
+ * root for files under it; otherwise a folder argument is its own root and a file's folder is its.
+ */
+export async function resolveTargets(inputs: readonly TargetInput[], opts: { cwd: string; root?: string }): Promise<ResolvedTargets> {
+  const files: Array<{ file: string; root: string; rules?: string[] }> = [];
+  const urls: Target[] = [];
+  for (const input of inputs) {
+    let ref = input.ref.trim();
+    if (isUrl(ref)) {
+      urls.push({ url: ref, display: ref, ...(input.rules ? { rules: input.rules } : {}) });
+      continue;
+    }
+    if (/^file:/i.test(ref)) ref = fileURLToPath(ref);
+    const full = resolve(input.base, ref);
+    if (!existsSync(full)) {
+      throw new TargetError(`“${input.ref}” 既不是网址（http:// 或 https://），也不是存在的文件或文件夹`, `"${input.ref}" is neither a URL (http:// or https://) nor an existing file or folder`);
+    }
+    const isDir = statSync(full).isDirectory();
+    const list = isDir ? htmlFilesUnder(full) : [full];
+    if (isDir && list.length === 0) throw new TargetError(`文件夹 ${input.ref} 中没有 HTML 文件`, `folder ${input.ref} has no HTML files`);
+    const ownRoot = isDir ? full : dirname(full);
+    for (const file of list) {
+      const root = opts.root && isUnder(file, resolve(opts.root)) ? resolve(opts.root) : ownRoot;
+      files.push({ file, root, ...(input.rules ? { rules: input.rules } : {}) });
+    }
+  }
+  // One server per root; a root inside another root is served by the outer one.
+  const roots = [...new Set(files.map((f) => f.root))].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const r of roots) if (!kept.some((k) => isUnder(r, k))) kept.push(r);
+  const servers = await Promise.all(kept.map((r) => startStaticServer(r)));
+  const serverFor = (file: string): StaticServer | undefined => servers.find((s) => isUnder(file, s.root));
+  const targets: Target[] = [...urls];
+  for (const f of files) {
+    const s = serverFor(f.file)!;
+    targets.push({ url: s.urlOf(f.file), display: displayName(f.file, opts.cwd), ...(f.rules ? { rules: f.rules } : {}) });
+  }
+  return {
+    targets,
+    servers,
+    toTarget(url, depth) {
+      let u: URL;
+      try {
+        u = new URL(url);
+      } catch {
+        return null;
+      }
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+      u.hash = '';
+      for (const s of servers) {
+        const file = s.fileOf(u.href);
+        if (file) {
+          if (!HTML_FILE.test(file) && !(existsSync(file) && statSync(file).isDirectory())) return null;
+          return { url: u.href, display: displayName(file, opts.cwd), depth };
+        }
+      }
+      return { url: u.href, display: u.href, depth };
+    },
+    async close() {
+      await Promise.all(servers.map((s) => s.close()));
+    },
+  };
+}
+
+/** `<loc>` entries of a sitemap or sitemap index (XML entities decoded, CDATA unwrapped). */
+export function parseSitemap(xml: string): { urls: string[]; sitemaps: string[] } {
+  const decode = (s: string): string =>
+    s
+      .replace(/^<!\[CDATA\[([\s\S]*)\]\]>$/, '$1')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+      .replace(/&amp;/g, '&')
+      .trim();
+  const locs = (block: string): string[] => [...block.matchAll(/<(?:\w+:)?loc>([\s\S]*?)<\/(?:\w+:)?loc>/g)].map((m) => decode(m[1]!));
+  const isIndex = /<(?:\w+:)?sitemapindex[\s>]/.test(xml);
+  return isIndex ? { urls: [], sitemaps: locs(xml) } : { urls: locs(xml), sitemaps: [] };
+}
+
+async function readSitemap(ref: string, base: string): Promise<string> {
+  let bytes: Buffer;
+  if (isUrl(ref)) {
+    let res: Response;
+    try {
+      res = await fetch(ref, { signal: AbortSignal.timeout(30_000) });
+    } catch (e) {
+      const m = e instanceof Error ? e.message : String(e);
+      throw new TargetError(`无法读取站点地图 ${ref}：${m}`, `cannot fetch sitemap ${ref}: ${m}`);
+    }
+    if (!res.ok) throw new TargetError(`无法读取站点地图 ${ref}：HTTP ${res.status}`, `cannot fetch sitemap ${ref}: HTTP ${res.status}`);
+    bytes = Buffer.from(await res.arrayBuffer());
+  } else {
+    const file = resolve(base, ref);
+    if (!existsSync(file)) throw new TargetError(`找不到站点地图文件 ${ref}`, `sitemap file ${ref} not found`);
+    bytes = readFileSync(file);
+  }
+  // gzip magic: sitemap.xml.gz
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+  return bytes.toString('utf8');
+}
+
+/** All page URLs of a sitemap, following sitemap indexes (at most 50 sitemaps). */
+export async function sitemapUrls(ref: string, base: string): Promise<string[]> {
+  const out: string[] = [];
+  const pending = [ref];
+  const visited = new Set<string>();
+  while (pending.length && visited.size < 50) {
+    const next = pending.shift()!;
+    if (visited.has(next)) continue;
+    visited.add(next);
+    const { urls, sitemaps } = parseSitemap(await readSitemap(next, base));
+    out.push(...urls);
+    pending.push(...sitemaps);
+  }
+  return [...new Set(out)];
+}
+
+/** Parses `--shard I/N` (1-based). */
+export function parseShard(value: string): { index: number; total: number } | null {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  if (!m) return null;
+  const index = Number(m[1]);
+  const total = Number(m[2]);
+  if (total < 1 || index < 1 || index > total) return null;
+  return { index, total };
+}
+
+/**
+ * The shard's part of the list: targets sorted by name (duplicates dropped), every N-th from I-1.
+ * Deterministic and balanced; the union of all shards is the whole list.
+ */
+export function selectShard<T extends { display: string }>(targets: readonly T[], shard: { index: number; total: number } | undefined): T[] {
+  const byName = new Map<string, T>();
+  for (const t of targets) if (!byName.has(t.display)) byName.set(t.display, t);
+  const sorted = [...byName.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  if (!shard) return sorted;
+  return sorted.filter((_, i) => i % shard.total === shard.index - 1);
+}

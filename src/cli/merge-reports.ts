@@ -1,0 +1,114 @@
+/**
+ * `kanjian merge-reports`: merges the report.json of sharded `kanjian audit --shard I/N` runs into one
+ * report (equal to an unsharded run's, generatedAt aside), re-renders any format, and exits like
+ * `kanjian audit` would have: 0 · 1 (--fail-on) · 2 usage · 3 some page failed in some shard.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { filterNew } from '../audit/baseline';
+import { mergeReports } from '../audit/merge';
+import { meetsFailOn, type FailOn, type KanjianReport } from '../audit/model';
+import { ArgsError, parseArgs } from './args';
+import { FAIL_ON, FORMATS, UsageError, type Format } from './audit-config';
+import { readBaseline, writeReports } from './audit';
+import type { CliIo, Command } from './main';
+
+export const MERGE_USAGE = `用法 Usage: kanjian merge-reports <report.json|文件夹 DIR ...> [选项 options]
+
+合并分片（--shard I/N）运行得到的 report.json，重新生成各种格式的报告。文件夹中所有的 report.json
+（含子文件夹）都会合并。
+Merges the report.json files of sharded runs (--shard I/N) and renders the merged report. For a folder,
+every report.json inside it (and its subfolders) is merged.
+
+  --format json,junit,sarif,html,csv   默认 json,html / default json,html
+  --out 文件夹 DIR                      默认 ./kanjian-report / default ./kanjian-report
+  --fail-on critical|serious|moderate|minor|none   同 kanjian audit，默认 minor / as kanjian audit
+  --baseline 文件                       只因新问题失败 / fail only on findings not in the baseline
+  -h, --help                            显示帮助 / show this help
+
+退出码 Exit codes: 0 通过 pass · 1 有违规 violations · 2 用法错误 usage error · 3 有页面无法检测 some pages failed
+`;
+
+function reportFiles(ref: string, cwd: string): string[] {
+  const full = resolve(cwd, ref);
+  if (!existsSync(full)) throw new UsageError(`找不到 ${ref}`, `${ref} not found`);
+  if (!statSync(full).isDirectory()) return [full];
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name === 'report.json') out.push(join(d, e.name));
+    }
+  };
+  walk(full);
+  if (!out.length) throw new UsageError(`文件夹 ${ref} 中没有 report.json`, `no report.json in folder ${ref}`);
+  return out;
+}
+
+function readReport(file: string): KanjianReport {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    throw new UsageError(`无法读取报告 ${file}：${m}`, `cannot read report ${file}: ${m}`);
+  }
+  const r = data as Partial<KanjianReport> | null;
+  if (!r || typeof r !== 'object' || typeof r.schemaVersion !== 'string' || !Array.isArray(r.pages) || !r.tool || !r.options) {
+    throw new UsageError(`${file} 不是看见的 report.json`, `${file} is not a kanjian report.json`);
+  }
+  return r as KanjianReport;
+}
+
+export async function runMergeReports(argv: readonly string[], io: CliIo, cwd: string): Promise<number> {
+  try {
+    const args = parseArgs(argv, {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'fail-on': { type: 'string' },
+      baseline: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (args.values.help) {
+      io.stdout(MERGE_USAGE);
+      return 0;
+    }
+    if (!args.positionals.length) throw new UsageError('请给出要合并的 report.json 或文件夹', 'give the report.json files or folders to merge');
+    const fmt = typeof args.values.format === 'string' ? args.values.format.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : ['json', 'html'];
+    const bad = fmt.filter((f) => !(FORMATS as readonly string[]).includes(f));
+    if (bad.length) throw new UsageError(`--format 无效：${bad.join('、')}（可用：${FORMATS.join('、')}）`, `invalid --format: ${bad.join(', ')} (use ${FORMATS.join(', ')})`);
+    const failOn = (typeof args.values['fail-on'] === 'string' ? args.values['fail-on'] : 'minor').toLowerCase() as FailOn;
+    if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on “${failOn}” 无效，可用：${FAIL_ON.join('、')}`, `--fail-on "${failOn}" is not valid; use ${FAIL_ON.join(', ')}`);
+    const files = [...new Set(args.positionals.flatMap((p) => reportFiles(p, cwd)))];
+    let merged: KanjianReport;
+    try {
+      merged = mergeReports(files.map(readReport));
+    } catch (e) {
+      const m = e instanceof Error ? e.message : String(e);
+      throw new UsageError(`无法合并这些报告：${m}`, `cannot merge these reports: ${m}`);
+    }
+    if (typeof args.values.baseline === 'string') merged = filterNew(merged, readBaseline(resolve(cwd, args.values.baseline)));
+    const outDir = resolve(cwd, typeof args.values.out === 'string' ? args.values.out : 'kanjian-report');
+    const written = writeReports(merged, fmt as Format[], outDir);
+    const s = merged.summary;
+    const code = s.pages.failed ? 3 : meetsFailOn(merged, failOn) ? 1 : 0;
+    io.stdout(
+      `已合并 Merged ${files.length} 个报告 reports: ${s.pages.total} 个页面 pages, 违规 ${s.violations.nodes} violation nodes, 失败 ${s.pages.failed} failed\n` +
+        written.map((f) => `报告 Report: ${relative(cwd, f) || f}\n`).join('') +
+        `结果 Result: exit ${code}\n`,
+    );
+    return code;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ArgsError) {
+      io.stderr(`kanjian merge-reports: 错误：${e.zh}\nkanjian merge-reports: error: ${e.en}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+export const mergeReportsCommand: Command = {
+  name: 'merge-reports',
+  summary: '合并分片运行的检测报告 / merge the reports of sharded audit runs',
+  run: (argv, io) => runMergeReports(argv, io, process.cwd()),
+};

@@ -1,0 +1,219 @@
+/**
+ * kanjian/playwright — accessibility checks in Playwright Test, with kanjian's audit (axe-core in its
+ * minified form, loaded once per document, plus kanjian's 适老化 rules and transforms).
+ *
+ *   import { test, expect } from 'kanjian/playwright';
+ *
+ *   test('首页无障碍', async ({ page, kanjian }) => {
+ *     await page.goto('https://example.gov.cn/');
+ *     const report = await kanjian.audit({ level: 'wcag21aa', profile: '适老化' });
+ *     expect(report).toHaveNoViolations({ failOn: 'serious' });
+ *   });
+ *
+ * `test.use({ kanjianExtension: true })` runs the test's page with the built kanjian extension
+ * loaded (Chromium, persistent context, .output/chrome-mv3 or a path), to check the toolbar on a site.
+ */
+import { test as base, expect as baseExpect, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { filterNew, type Baseline } from '../../audit/baseline';
+import { buildReport, IMPACT_ORDER, type FailOn, type Finding, type KanjianReport } from '../../audit/model';
+import type { AuditOptionsInput } from '../../audit/options';
+import { tagsInScope } from '../../audit/mappings';
+import { WCAG_STANDARDS, type WcagStandard } from '../../audit/standards';
+import type { SchemeId } from '../../display/schemes';
+import { initScript, kanjianVersion, readAxe } from '../audit-bundle';
+import { chromiumFlags } from '../audit-driver';
+import { auditLoaded, type TransformName } from '../audit-runner';
+
+export type { KanjianReport, Finding, FailOn, Baseline, TransformName, WcagStandard };
+
+export interface KanjianAuditOptions {
+  /** Conformance target, default wcag21aa. */
+  level?: WcagStandard;
+  /** Run only these axe rule ids (axe's runOnly). */
+  rules?: string[];
+  /** Rule ids to switch on or off besides the level's. */
+  include?: string[];
+  exclude?: string[];
+  /** '适老化' (or 'elderly'): also run kanjian's elder-friendly rules. */
+  profile?: '适老化' | '適老化' | 'elderly' | 'none';
+  bestPractices?: boolean;
+  /** Language of rendered reports (zh-CN default). */
+  locale?: 'zh-CN' | 'zh-TW' | 'en' | 'zh_CN' | 'zh_TW';
+  /** Re-audit with the toolbar's transforms (findings they cause are labelled). */
+  transforms?: TransformName[];
+  contrastScheme?: SchemeId;
+}
+
+export interface KanjianFixture {
+  /** Audits the test's page as it is now (all frames); returns kanjian's report model. */
+  audit(options?: KanjianAuditOptions): Promise<KanjianReport>;
+}
+
+export interface NoViolationsOptions {
+  /** Count only violations within this conformance level (a WCAG level tag on the rule). */
+  level?: WcagStandard;
+  /** Least impact that fails, default 'minor' (any violation); 'none' never fails. */
+  failOn?: FailOn;
+  /** Ignore findings this baseline knows (a baseline object, a report, fingerprints, or a file path). */
+  baseline?: Baseline | KanjianReport | readonly string[] | string;
+  /** Options for the audit when the received value is a Page. */
+  audit?: KanjianAuditOptions;
+}
+
+function toInput(o: KanjianAuditOptions = {}): AuditOptionsInput {
+  if (o.level && !WCAG_STANDARDS.includes(o.level)) throw new Error(`kanjian: unknown level "${o.level}" (use ${WCAG_STANDARDS.join(', ')})`);
+  return {
+    ...(o.level ? { standard: o.level } : {}),
+    bestPractices: !!o.bestPractices,
+    elderlyProfile: o.profile !== undefined && o.profile !== 'none',
+    ...(o.locale ? { locale: o.locale } : {}),
+    rules: { include: o.include ?? [], exclude: o.exclude ?? [], ...(o.rules?.length ? { only: o.rules } : {}) },
+  };
+}
+
+const PRESENT = (): boolean => !!(globalThis as unknown as Record<symbol, unknown>)[Symbol.for('kanjian.cli')];
+
+async function ensureInjected(page: Page): Promise<void> {
+  const frames = page.frames();
+  const missing: Frame[] = [];
+  for (const f of frames) if (!(await f.evaluate(PRESENT).catch(() => true))) missing.push(f);
+  if (!missing.length) return;
+  const { script } = await initScript();
+  // Children first: the top frame's axe.run asks every frame's axe for its part.
+  for (const f of missing.reverse()) await f.evaluate(script).catch(() => undefined);
+  if (!(await page.evaluate(PRESENT))) throw new Error('kanjian: could not load axe into the page / 无法在页面中加载 axe');
+}
+
+/** Audits a loaded Playwright page (all its frames) and returns kanjian's report. */
+export async function auditPage(page: Page, options: KanjianAuditOptions = {}): Promise<KanjianReport> {
+  await ensureInjected(page);
+  const input = toInput(options);
+  const pageInput = await auditLoaded(
+    { evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as Promise<never>, title: () => page.title() },
+    page.url(),
+    input,
+    options.transforms ?? [],
+    options.contrastScheme ?? 'white-on-black',
+  );
+  return buildReport({ pages: [pageInput], options: input, toolVersion: kanjianVersion(), axeVersion: readAxe().version, generatedAt: new Date() });
+}
+
+function loadBaseline(b: NonNullable<NoViolationsOptions['baseline']>): Baseline | KanjianReport | readonly string[] {
+  if (typeof b !== 'string') return b;
+  return JSON.parse(readFileSync(resolve(b), 'utf8')) as Baseline | KanjianReport | string[];
+}
+
+function isPage(x: unknown): x is Page {
+  return !!x && typeof x === 'object' && typeof (x as Page).evaluate === 'function' && typeof (x as Page).mainFrame === 'function';
+}
+
+const IMPACT_ZH: Record<string, string> = { critical: '严重', serious: '重要', moderate: '中等', minor: '轻微' };
+
+/** The violations that count: within the level, at or above failOn. */
+export function countedViolations(report: KanjianReport, o: Pick<NoViolationsOptions, 'level' | 'failOn'>): Array<{ url: string; finding: Finding }> {
+  const failOn = o.failOn ?? 'minor';
+  if (failOn === 'none') return [];
+  const min = IMPACT_ORDER.indexOf(failOn);
+  const out: Array<{ url: string; finding: Finding }> = [];
+  for (const p of report.pages) {
+    for (const f of p.violations) {
+      if (o.level && !tagsInScope(f.tags, o.level)) continue;
+      const nodes = f.nodes.filter((n) => {
+        const i = n.impact ?? f.impact;
+        return i !== null && IMPACT_ORDER.indexOf(i) >= min;
+      });
+      if (nodes.length) out.push({ url: p.url, finding: { ...f, nodes } });
+    }
+  }
+  return out;
+}
+
+/** The readable failure message, Chinese then English. */
+export function violationsMessage(found: ReturnType<typeof countedViolations>, o: Pick<NoViolationsOptions, 'level' | 'failOn'>): string {
+  const nodes = found.reduce((s, x) => s + x.finding.nodes.length, 0);
+  const scope = `${o.level ? `${o.level}, ` : ''}--fail-on ${o.failOn ?? 'minor'}`;
+  const lines = [`期望没有无障碍违规（${scope}），但发现 ${found.length} 条规则、${nodes} 处：`, `Expected no accessibility violations (${scope}), found ${found.length} rule(s), ${nodes} node(s):`, ''];
+  for (const { url, finding: f } of found) {
+    const impact = f.impact ?? 'unknown';
+    lines.push(`✗ ${f.id} [${IMPACT_ZH[impact] ?? impact} ${impact}]${f.transform ? ` (${f.transform})` : ''} ${f.help['zh-CN']} / ${f.help.en}`);
+    lines.push(`  ${url}${f.wcag.length ? `  WCAG ${f.wcag.map((w) => w.sc).join(', ')}` : ''}  ${f.helpUrl}`);
+    for (const n of f.nodes.slice(0, 5)) lines.push(`    ${n.target.map((t) => (typeof t === 'string' ? t : t.join(' >> '))).join(' >>> ')}`);
+    if (f.nodes.length > 5) lines.push(`    …另有 ${f.nodes.length - 5} 处 / ${f.nodes.length - 5} more`);
+  }
+  return lines.join('\n');
+}
+
+interface MatcherResult { pass: boolean; name: string; message: () => string; expected?: unknown; actual?: unknown }
+
+function judge(received: unknown, options: NoViolationsOptions): MatcherResult {
+  const name = 'toHaveNoViolations';
+  if (!received || typeof received !== 'object' || !Array.isArray((received as KanjianReport).pages)) {
+    return { pass: false, name, message: () => 'kanjian: toHaveNoViolations expects a kanjian report or a Playwright page / 需要看见的报告或 Playwright 页面' };
+  }
+  let report = received as KanjianReport;
+  if (options.baseline !== undefined) report = filterNew(report, loadBaseline(options.baseline));
+  const found = countedViolations(report, options);
+  const pass = found.length === 0;
+  return {
+    pass,
+    name,
+    expected: 0,
+    actual: found.length,
+    message: () =>
+      pass ? `期望有无障碍违规，但没有发现 / expected accessibility violations, found none (${report.pages.length} page(s))` : violationsMessage(found, options),
+  };
+}
+
+export const expect = baseExpect.extend({
+  /**
+   * On a report: synchronous (`expect(report).toHaveNoViolations()`). On a Page: audits it first, so
+   * await it (`await expect(page).toHaveNoViolations()`).
+   */
+  toHaveNoViolations(received: KanjianReport | Page, options: NoViolationsOptions = {}) {
+    if (isPage(received)) {
+      return auditPage(received, { ...options.audit, ...(options.level ? { level: options.level } : {}) }).then((r) => judge(r, options));
+    }
+    return judge(received, options);
+  },
+});
+
+interface TestFixtures {
+  kanjian: KanjianFixture;
+  /** Default options for kanjian.audit() (test.use({ kanjianOptions: { … } })). */
+  kanjianOptions: KanjianAuditOptions;
+  /**
+   * true, or the path of an unpacked Chromium build (default .output/chrome-mv3): run the test's page
+   * in a persistent Chromium context with the kanjian extension loaded.
+   */
+  kanjianExtension: boolean | string;
+}
+
+export const test = base.extend<TestFixtures>({
+  kanjianExtension: [false, { option: true }],
+  kanjianOptions: [{}, { option: true }],
+  context: async ({ context, kanjianExtension, launchOptions, viewport, locale }, use) => {
+    if (!kanjianExtension) {
+      await use(context);
+      return;
+    }
+    const dir = resolve(typeof kanjianExtension === 'string' ? kanjianExtension : join('.output', 'chrome-mv3'));
+    const userDataDir = mkdtempSync(join(tmpdir(), 'kanjian-pw-'));
+    const { chromium } = await import('@playwright/test');
+    const ext: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
+      ...launchOptions,
+      headless: launchOptions.headless ?? true,
+      args: [...(launchOptions.args ?? []), ...chromiumFlags(dir)],
+      viewport: viewport ?? { width: 1280, height: 800 },
+      ...(locale ? { locale } : {}),
+    });
+    await use(ext);
+    await ext.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  },
+  kanjian: async ({ page, kanjianOptions }, use) => {
+    await use({ audit: (options) => auditPage(page, { ...kanjianOptions, ...options }) });
+  },
+});

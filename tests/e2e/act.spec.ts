@@ -1,0 +1,60 @@
+// ACT conformance through the extension's own audit path: for each W3C ACT test case that axe-core
+// implements (tier "core"), the page is opened in a tab and audited the way the toolbar button does it
+// (background injects axe and the frame script into every frame, the content script turns the aids
+// off and runs from the top frame), with only the case's axe rules. Judged as in tests/support/act.ts:
+// kanjian must agree with ACT wherever axe-core itself does.
+import type { Route } from '@playwright/test';
+import { ACT_EXTRA_ROOTS, ACT_PREFIX, actFigure, coreActCases, tallyAct, type ActCase, type ActOutcome } from '../support/act';
+import { startServer } from '../support/server.mjs';
+import { expect, tabIdOf, test } from './fixtures';
+
+test('ACT test cases (tier core) through the extension’s audit: agrees with ACT wherever axe-core does', async ({ page, serviceWorker }) => {
+  test.setTimeout(900_000);
+  const cases = coreActCases();
+  expect(cases).toHaveLength(450);
+  const server = await startServer({ extraRoots: ACT_EXTRA_ROOTS });
+  // A case's meta refresh would pull the page away before it is audited: once a case has loaded, the
+  // top frame's further navigations are cancelled (a user's audit sees whatever page is showing).
+  let settled = false;
+  await page.route('**/*', (route: Route) => {
+    const req = route.request();
+    if (settled && req.isNavigationRequest() && req.frame() === page.mainFrame()) return route.abort('aborted');
+    return route.continue();
+  });
+  const started = Date.now();
+  try {
+    const results: Array<{ c: ActCase; outcome: ActOutcome | { error: string } }> = [];
+    let tabId = -1;
+    for (const c of cases) {
+      settled = false;
+      try {
+        await page.goto(server.url + ACT_PREFIX + c.relativePath, { waitUntil: 'load', timeout: 20_000 });
+        settled = true;
+        if (tabId < 0) tabId = await tabIdOf(serviceWorker, page);
+        const outcome = await serviceWorker.evaluate(
+          async ({ tabId, rules }) => {
+            type Results = { violations: Array<{ id: string; nodes: unknown[] }>; incomplete: Array<{ id: string; nodes: unknown[] }> };
+            const hook = (globalThis as unknown as { kanjianAuditTab(t: number, only: string[]): Promise<{ results: Results }> }).kanjianAuditTab;
+            const { results } = await hook(tabId, rules);
+            const count = (xs: Results['violations']) => xs.reduce((n, r) => n + r.nodes.length, 0);
+            return { violations: count(results.violations), needsReview: count(results.incomplete), ids: [...results.violations, ...results.incomplete].map((r) => r.id) };
+          },
+          { tabId, rules: c.axeRules },
+        );
+        // Only the case's rules ran.
+        for (const id of outcome.ids) expect(c.axeRules, c.relativePath).toContain(id);
+        results.push({ c, outcome });
+      } catch (e) {
+        results.push({ c, outcome: { error: e instanceof Error ? e.message.split('\n')[0]! : String(e) } });
+      }
+    }
+    const tally = tallyAct(results);
+    const figure = actFigure(tally, (Date.now() - started) / 1000);
+    test.info().annotations.push({ type: 'act-agreement', description: figure });
+    console.log(figure);
+    expect(tally.regressions, tally.regressions.join('\n')).toEqual([]);
+  } finally {
+    await page.unroute('**/*');
+    await server.close();
+  }
+});
