@@ -1,11 +1,15 @@
-// Stable fingerprints for findings, used for CI baselines. A fingerprint depends only on the rule id,
-// the normalised page URL, the CSS target selector (and the transform label, if any), never on the
+// Stable fingerprints for findings, used for CI baselines. The main fingerprint depends only on the rule
+// id, the normalised page URL, the CSS target selector (and the transform label, if any), never on the
 // element's HTML, its text or its position in axe's node list, so unrelated DOM changes leave it alone.
+// axe builds selectors from classes and attributes that are rare *document-wide*, so a selector can
+// still change when an unrelated element gains the same class: the second fingerprint (htmlFingerprint)
+// hashes the element's normalised HTML instead, and a baseline knows a finding by either.
 
 /** An axe target: one entry per frame level; an entry is a selector or a list of shadow-DOM selectors. */
 export type AxeTarget = ReadonlyArray<string | readonly string[]>;
 
-const TRACKING_PARAM = /^(utm_[a-z]+|gclid|fbclid|spm|from|_t|timestamp)$/i;
+// Not "from": on many Chinese sites it is content (/list?from=2023), not a referrer tag.
+const TRACKING_PARAM = /^(utm_[a-z]+|gclid|fbclid|spm|_t|timestamp)$/i;
 
 /**
  * Normalises a page URL for fingerprints: lower-case scheme and host, default port and fragment dropped,
@@ -57,6 +61,63 @@ export function hash64(input: string): string {
 
 export function fingerprint(ruleId: string, pageUrl: string, target: AxeTarget, transform?: string): string {
   const parts = [ruleId, normalizeUrl(pageUrl), targetToString(target)];
+  if (transform) parts.push(transform);
+  return hash64(parts.join('\n'));
+}
+
+// Parts of attribute values that change from build to build or render to render, replaced by "#".
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/** Hex hashes: 8+ hex digits mixing digits and letters (app.3f2a9c1b.js). */
+const HEX_HASH = /[0-9a-f]{8,}/gi;
+/** Ids, timestamps, cache busters. */
+const DIGIT_RUN = /\d{4,}/g;
+/** CSS-in-JS class hashes: 6+ letters and digits, mixed, after - or _ (css-1q2w3e, sc-a1b2c3). */
+const CLASS_HASH = /(?<=[-_])(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{6,}\b/gi;
+
+function dropGenerated(value: string): string {
+  return value
+    .replace(UUID, '#')
+    .replace(HEX_HASH, (m) => (/\d/.test(m) && /[a-f]/i.test(m) ? '#' : m))
+    .replace(DIGIT_RUN, '#')
+    .replace(CLASS_HASH, '#');
+}
+
+/** Attribute names that are themselves generated (Vue's scoped-style attributes: data-v-7ba5bd90). */
+const GENERATED_ATTR = /^data-v-[0-9a-f]{6,}$/i;
+const START_TAG = /<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
+const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/**
+ * An element's HTML snippet in a form that survives re-renders: whitespace collapsed (and dropped
+ * between tags), attribute values re-quoted with their generated-looking parts replaced by "#",
+ * generated attribute names (data-v-…) dropped. Text content is kept.
+ */
+export function normalizeHtml(html: string): string {
+  return html
+    .replace(START_TAG, (_m, name: string, attrs: string, selfClose: string) => {
+      const parts = [name.toLowerCase()];
+      for (const a of attrs.matchAll(ATTRIBUTE)) {
+        const attr = a[1]!.toLowerCase();
+        if (GENERATED_ATTR.test(attr)) continue;
+        const value = (a[2] ?? a[3] ?? a[4] ?? '').replace(/\s+/g, ' ').trim();
+        parts.push(value ? `${attr}="${dropGenerated(value)}"` : attr);
+      }
+      return `<${parts.join(' ')}${selfClose ? ' /' : ''}>`;
+    })
+    .replace(/<\/([a-zA-Z][^\s/>]*)\s*>/g, (_m, name: string) => `</${name.toLowerCase()}>`)
+    .replace(/\s+/g, ' ')
+    .replace(/>\s+</g, '><')
+    .trim();
+}
+
+/**
+ * The second fingerprint: rule id + normalised page URL + normalised HTML snippet (+ transform).
+ * Undefined when the node has no HTML (nothing to tell elements apart by).
+ */
+export function htmlFingerprint(ruleId: string, pageUrl: string, html: string, transform?: string): string | undefined {
+  const norm = normalizeHtml(html);
+  if (!norm) return undefined;
+  const parts = ['html', ruleId, normalizeUrl(pageUrl), norm];
   if (transform) parts.push(transform);
   return hash64(parts.join('\n'));
 }

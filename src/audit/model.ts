@@ -73,6 +73,10 @@ export interface BuildReportInput {
   generatedAt?: string | Date;
   /** Keep each page's axe results under pages[].raw (for toJson(report, { raw: true })). */
   keepRaw?: boolean;
+  /** The part of a sharded run (`kanjian audit --shard I/N`) this report covers. */
+  shard?: ShardInfo;
+  /** Whether the run stopped before every page was audited (Ctrl-C, SIGTERM…). */
+  interrupted?: boolean;
 }
 
 // ---- output: report.json -----------------------------------------------------------------------
@@ -171,10 +175,17 @@ export interface ReportSummary {
   verdict: Verdict;
 }
 
+/** Shard I of N (1-based). */
+export interface ShardInfo { index: number; total: number }
+
 export interface KanjianReport {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: 'kanjian'; version: string; axeVersion: string };
   generatedAt: string;
+  /** Set by `kanjian audit --shard I/N`, so merge-reports can tell missing or repeated shards. */
+  shard?: ShardInfo;
+  /** true when the run was interrupted and some pages were not audited (the report is incomplete). */
+  interrupted?: boolean;
   options: AuditOptions;
   pages: PageReport[];
   summary: ReportSummary;
@@ -323,6 +334,8 @@ export function buildReport(input: BuildReportInput): KanjianReport {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'kanjian', version: input.toolVersion ?? 'dev', axeVersion },
     generatedAt,
+    ...(input.shard ? { shard: { index: input.shard.index, total: input.shard.total } } : {}),
+    ...(input.interrupted !== undefined ? { interrupted: input.interrupted } : {}),
     options,
     pages,
   };

@@ -3,7 +3,7 @@
  * which win. Every mistake is a UsageError (exit 2) that says what is wrong in Chinese and English.
  * The format is documented in docs/cli.md ("配置文件 Config file").
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { FailOn } from '../audit/model';
@@ -165,10 +165,35 @@ function profileOf(v: string): boolean {
   throw new UsageError(`--profile “${v}” 无效，可用：适老化（或 elderly）、none`, `--profile "${v}" is not valid; use 适老化 (or elderly) or none`);
 }
 
-function intOf(v: string | number, flag: string, min: number): number {
+function intOf(v: string | number, flag: string, min: number, max?: number): number {
   const n = typeof v === 'number' ? v : Number(v);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} 必须是不小于 ${min} 的整数（收到 “${v}”）`, `${flag} must be an integer of at least ${min} (got "${v}")`);
+  if (max !== undefined && n > max) throw new UsageError(`${flag} 不能大于 ${max}（收到 “${v}”）`, `${flag} must be at most ${max} (got "${v}")`);
   return n;
+}
+
+/**
+ * Longest --timeout: one day. A page gets twice the timeout, and setTimeout fires at once for delays
+ * above 2^31-1 ms (24.8 days), which would fail every page.
+ */
+export const MAX_TIMEOUT_SECONDS = 86_400;
+
+/**
+ * --out must be a folder or not exist yet: a file there (or a file where a parent folder should be)
+ * would only fail after every page was audited.
+ */
+export function checkOutDir(outDir: string, flag = '--out'): void {
+  for (let dir = outDir; ; dir = dirname(dir)) {
+    if (existsSync(dir)) {
+      if (!statSync(dir).isDirectory()) {
+        const what = dir === outDir ? '' : `（${dir} 是文件）`;
+        const whatEn = dir === outDir ? '' : ` (${dir} is a file)`;
+        throw new UsageError(`${flag} ${outDir} 不是文件夹${what}`, `${flag} ${outDir} is not a folder${whatEn}`);
+      }
+      return;
+    }
+    if (dirname(dir) === dir) return;
+  }
 }
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]*$/i;
@@ -221,6 +246,7 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
   const formatList = list(str(flags, 'format') ?? c.format);
   const formats = (formatList.length ? formatList : ['json', 'html']).map((f) => oneOf(f.toLowerCase(), FORMATS, { zh: '--format', en: '--format' }));
   const outDir = str(flags, 'out') !== undefined ? fromCwd(str(flags, 'out'))! : (fromConfig(c.out) ?? resolve(cwd, 'kanjian-report'));
+  checkOutDir(outDir);
   const failOn = oneOf((str(flags, 'fail-on') ?? c.failOn ?? 'minor').toLowerCase(), FAIL_ON, { zh: '--fail-on', en: '--fail-on' });
   const baseline = str(flags, 'baseline') !== undefined ? fromCwd(str(flags, 'baseline')) : fromConfig(c.baseline);
   const updateBaseline = flags['update-baseline'] === true;
@@ -250,7 +276,7 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
   if (withExtension && wsEndpoint) throw new UsageError('--with-extension 不能与 --ws-endpoint 同用（扩展需要本机启动的浏览器）', '--with-extension cannot be used with --ws-endpoint (the extension needs a locally launched browser)');
   if (withExtension && browser === 'firefox') throw new UsageError('--with-extension 目前只支持 --browser chromium', '--with-extension works with --browser chromium only for now');
   const timeoutRaw = str(flags, 'timeout') ?? c.timeout;
-  const timeoutMs = timeoutRaw !== undefined ? intOf(timeoutRaw, '--timeout', 1) * 1000 : 30_000;
+  const timeoutMs = timeoutRaw !== undefined ? intOf(timeoutRaw, '--timeout', 1, MAX_TIMEOUT_SECONDS) * 1000 : 30_000;
 
   const settings: AuditSettings = {
     inputs, sitemaps, options, formats, outDir, failOn, updateBaseline, transforms, contrastScheme, concurrency, browser, timeoutMs,

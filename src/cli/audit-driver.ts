@@ -126,6 +126,28 @@ async function load<T>(name: string, hintZh: string, hintEn: string): Promise<T>
 type PW = typeof import('playwright-core');
 
 /**
+ * kanjian handles Ctrl-C, SIGTERM and SIGHUP itself (it writes what is done, then exits 130); the
+ * libraries' own handlers would close the browser under it.
+ */
+const NO_SIGNAL_HANDLERS = { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } as const;
+
+/** Runs `setup` on something just launched; if it fails, `release` it (best effort) and rethrow. */
+export async function releaseOnFailure<T>(setup: () => Promise<T>, release: () => Promise<unknown> | void): Promise<T> {
+  try {
+    return await setup();
+  } catch (e) {
+    await Promise.resolve()
+      .then(release)
+      .catch(() => undefined);
+    throw e;
+  }
+}
+
+function firstLine(e: unknown): string {
+  return e instanceof Error ? e.message.split('\n')[0]! : String(e);
+}
+
+/**
  * Both libraries type evaluate's argument as "serialisable", which generic callers cannot prove;
  * the runner only passes JSON data.
  */
@@ -133,9 +155,18 @@ function looseEvaluate(page: { evaluate: unknown }): DriverPage['evaluate'] {
   const evaluate = (page.evaluate as (this: unknown, fn: unknown, arg: unknown) => Promise<unknown>).bind(page);
   return (fn, arg) => evaluate(fn, arg) as Promise<never>;
 }
-type PWPage = import('playwright-core').Page;
+/** What playwright-core's and puppeteer-core's pages both offer, as far as the runner needs. */
+interface LibraryPage {
+  goto(url: string, options: { waitUntil: 'load'; timeout: number }): Promise<{ status(): number; headers(): Record<string, string> } | null>;
+  evaluate: unknown;
+  title(): Promise<string>;
+  url(): string;
+  once(event: string, cb: () => void): unknown;
+  close(): Promise<void>;
+}
 
-function playwrightPage(page: PWPage): DriverPage {
+/** A library page as a DriverPage; `crashEvent` is the library's name for a crashed renderer. */
+function driverPage(page: LibraryPage, crashEvent: 'crash' | 'error'): DriverPage {
   return {
     async goto(url, timeoutMs) {
       const res = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
@@ -145,7 +176,7 @@ function playwrightPage(page: PWPage): DriverPage {
     title: () => page.title(),
     url: () => page.url(),
     onCrash(cb) {
-      page.once('crash', cb);
+      page.once(crashEvent, cb);
     },
     close: () => page.close(),
   };
@@ -163,25 +194,43 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
       );
     }
     const userDataDir = mkdtempSync(join(tmpdir(), 'kanjian-audit-'));
+    const removeProfile = (): void => rmSync(userDataDir, { recursive: true, force: true });
     const executablePath = o.executablePath ?? findChromium() ?? undefined;
-    const context = await pw.chromium.launchPersistentContext(userDataDir, {
-      ...contextOptions,
-      headless: true,
-      // kanjian handles Ctrl-C itself: it writes what is done before the browser goes.
-      handleSIGINT: false,
-      ...(executablePath ? { executablePath } : {}),
-      args: chromiumFlags(o.extensionDir),
-    });
-    await context.addInitScript({ content: o.initScript });
-    // The extension's first (blank) tab is not ours to audit.
-    for (const p of context.pages()) await p.close().catch(() => undefined);
+    let context: import('playwright-core').BrowserContext;
+    try {
+      context = await pw.chromium.launchPersistentContext(userDataDir, {
+        ...contextOptions,
+        headless: true,
+        ...NO_SIGNAL_HANDLERS,
+        ...(executablePath ? { executablePath } : {}),
+        args: chromiumFlags(o.extensionDir),
+      });
+    } catch (e) {
+      removeProfile();
+      const m = firstLine(e);
+      throw new DriverError(
+        `无法启动加载扩展的 Chromium：${m}。请安装 Chromium（Debian/Ubuntu：apt-get install chromium）或设置 KANJIAN_CHROMIUM=路径`,
+        `cannot start Chromium with the extension: ${m}. Install Chromium (Debian/Ubuntu: apt-get install chromium) or set KANJIAN_CHROMIUM=/path`,
+      );
+    }
+    await releaseOnFailure(
+      async () => {
+        await context.addInitScript({ content: o.initScript });
+        // The extension's first (blank) tab is not ours to audit.
+        for (const p of context.pages()) await p.close().catch(() => undefined);
+      },
+      async () => {
+        await context.close().catch(() => undefined);
+        removeProfile();
+      },
+    );
     return {
       browser: 'chromium',
       version: context.browser()?.version() ?? 'unknown',
-      newPage: async () => playwrightPage(await context.newPage()),
+      newPage: async () => driverPage(await context.newPage(), 'crash'),
       async close() {
         await context.close().catch(() => undefined);
-        rmSync(userDataDir, { recursive: true, force: true });
+        removeProfile();
       },
     };
   }
@@ -190,27 +239,34 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
     try {
       browser = await type.connect(o.wsEndpoint, { timeout: 30_000 });
     } catch (e) {
-      const m = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      const m = firstLine(e);
       throw new DriverError(`无法连接浏览器服务 ${o.wsEndpoint}：${m}`, `cannot connect to the browser server ${o.wsEndpoint}: ${m}`);
     }
   } else {
     const executablePath = o.executablePath ?? findChromium() ?? undefined;
     try {
-      browser = await pw.chromium.launch({ headless: true, handleSIGINT: false, ...(executablePath ? { executablePath } : {}), args: chromiumFlags() });
+      browser = await pw.chromium.launch({ headless: true, ...NO_SIGNAL_HANDLERS, ...(executablePath ? { executablePath } : {}), args: chromiumFlags() });
     } catch (e) {
-      const m = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      const m = firstLine(e);
       throw new DriverError(
         `无法启动 Chromium：${m}。请安装 Chromium（Debian/Ubuntu：apt-get install chromium）或设置 KANJIAN_CHROMIUM=路径`,
         `cannot start Chromium: ${m}. Install Chromium (Debian/Ubuntu: apt-get install chromium) or set KANJIAN_CHROMIUM=/path`,
       );
     }
   }
-  const context = await browser.newContext(contextOptions);
-  await context.addInitScript({ content: o.initScript });
+  // A browser that started must not outlive a failure here (it would keep the process alive).
+  const context = await releaseOnFailure(
+    async () => {
+      const c = await browser.newContext(contextOptions);
+      await c.addInitScript({ content: o.initScript });
+      return c;
+    },
+    () => browser.close(),
+  );
   return {
     browser: o.browser,
     version: browser.version(),
-    newPage: async () => playwrightPage(await context.newPage()),
+    newPage: async () => driverPage(await context.newPage(), 'crash'),
     async close() {
       await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
@@ -237,36 +293,31 @@ async function openFirefox(o: DriverOptions): Promise<Driver> {
       browser: 'firefox',
       executablePath,
       headless: true,
-      handleSIGINT: false,
+      ...NO_SIGNAL_HANDLERS,
       userDataDir: profile,
       extraPrefsFirefox: { 'intl.accept_languages': 'zh-CN, zh' },
     });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
-    const m = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    const m = firstLine(e);
     throw new DriverError(`无法启动 Firefox：${m}`, `cannot start Firefox: ${m}`);
   }
   const viewport = o.viewport ?? { width: 1280, height: 800 };
+  const version = await releaseOnFailure(
+    () => browser.version(),
+    async () => {
+      await browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  );
   return {
     browser: 'firefox',
-    version: await browser.version(),
+    version,
     async newPage() {
       const page = await browser.newPage();
       await page.setViewport(viewport);
       await page.evaluateOnNewDocument(o.initScript);
-      return {
-        async goto(url, timeoutMs) {
-          const res = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-          return { status: res ? res.status() : null, contentType: res ? (res.headers()['content-type'] ?? null) : null };
-        },
-        evaluate: looseEvaluate(page),
-        title: () => page.title(),
-        url: () => page.url(),
-        onCrash(cb) {
-          page.once('error', cb);
-        },
-        close: () => page.close(),
-      };
+      return driverPage(page, 'error');
     },
     async close() {
       await browser.close().catch(() => undefined);

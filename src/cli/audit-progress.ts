@@ -1,7 +1,8 @@
 // What `kanjian audit` prints while it runs and when it is done. On a terminal: one progress bar
 // line redrawn in place (pages done / total, violations so far); otherwise (CI logs): one plain line
 // per page. Chinese first, then English.
-import type { Impact, KanjianReport } from '../audit/model';
+import { IMPACT_LABEL } from '../audit/export/shared';
+import type { KanjianReport } from '../audit/model';
 import type { PageDone } from './audit-runner';
 
 export interface ProgressOut {
@@ -62,7 +63,6 @@ export class Progress {
   }
 }
 
-const IMPACT_ZH: Record<Impact, string> = { critical: '严重', serious: '重要', moderate: '中等', minor: '轻微' };
 
 export interface SummaryInput {
   report: KanjianReport;
@@ -85,7 +85,7 @@ export function summaryText(s: SummaryInput): string {
     `页面 Pages: ${sum.pages.total}（已检测 audited ${sum.pages.audited}，失败 failed ${sum.pages.failed}）· ${secs} s · ${ppm} 页/分钟 pages/min`,
   );
   const byImpact = (['critical', 'serious', 'moderate', 'minor'] as const)
-    .map((i) => `${IMPACT_ZH[i]} ${i} ${sum.violations.byImpact[i]}`)
+    .map((i) => `${IMPACT_LABEL[i]['zh-CN']} ${i} ${sum.violations.byImpact[i]}`)
     .join(' · ');
   lines.push(`违规 Violations: ${sum.violations.nodes} 处 nodes / ${sum.violations.rules} 条规则 rules（${byImpact}）`);
   lines.push(`需复核 Needs review: ${sum.incomplete.nodes} 处 nodes / ${sum.incomplete.rules} 条规则 rules`);

@@ -26,6 +26,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** Whether `file` is `dir` or inside it (both resolved). A root such as "/" already ends in the separator. */
+export function isUnder(file: string, dir: string): boolean {
+  return file === dir || file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+}
+
 function fileFor(root: string, pathname: string): string | null {
   let rel: string;
   try {
@@ -34,7 +39,7 @@ function fileFor(root: string, pathname: string): string | null {
     return null;
   }
   const full = resolve(root, `.${rel.startsWith('/') ? rel : `/${rel}`}`);
-  if (full !== root && !full.startsWith(root + sep)) return null;
+  if (!isUnder(full, root)) return null;
   return full;
 }
 
@@ -48,7 +53,14 @@ export function startStaticServer(rootDir: string): Promise<StaticServer> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let file = fileFor(root, url.pathname);
     try {
-      if (file && statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (file && statSync(file).isDirectory()) {
+        // As web servers do: /sub → /sub/, so the page's relative links resolve inside sub/.
+        if (!url.pathname.endsWith('/')) {
+          res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+          return;
+        }
+        file = join(file, 'index.html');
+      }
       if (!file || !statSync(file).isFile()) throw new Error('not found');
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');

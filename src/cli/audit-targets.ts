@@ -5,10 +5,10 @@
  * across machines and CI runs, so baselines and shard merges line up); a URL by itself.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { startStaticServer, type StaticServer } from './audit-server';
+import { isUnder, startStaticServer, type StaticServer } from './audit-server';
 import type { Target } from './audit-runner';
 
 export class TargetError extends Error {
@@ -50,14 +50,19 @@ export function htmlFilesUnder(dir: string): string[] {
   return out;
 }
 
-/** The report's name for a local file: its path relative to cwd, with / separators, URI-safe. */
+/**
+ * The report's name for a local file: its path relative to cwd, with / separators, URI-safe. Never
+ * empty (the working directory itself is named by its folder name; callers map folders to their
+ * index.html first).
+ */
 export function displayName(file: string, cwd: string): string {
   const rel = relative(cwd, file).split(sep).join('/');
-  return encodeURI(rel);
+  return encodeURI(rel || basename(resolve(file)) || resolve(file));
 }
 
-function isUnder(file: string, dir: string): boolean {
-  return file === dir || file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+/** A folder is served as its index.html: name it so, so "/" and "index.html" are one page. */
+function pageFile(file: string): string {
+  return existsSync(file) && statSync(file).isDirectory() ? join(file, 'index.html') : file;
 }
 
 export interface ResolvedTargets {
@@ -119,10 +124,12 @@ export async function resolveTargets(inputs: readonly TargetInput[], opts: { cwd
       if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
       u.hash = '';
       for (const s of servers) {
-        const file = s.fileOf(u.href);
-        if (file) {
-          if (!HTML_FILE.test(file) && !(existsSync(file) && statSync(file).isDirectory())) return null;
-          return { url: u.href, display: displayName(file, opts.cwd), depth };
+        const found = s.fileOf(u.href);
+        if (found) {
+          const file = pageFile(found);
+          if (!HTML_FILE.test(file)) return null;
+          // The file's own URL, so "/", "/sub" and "/sub/" load what "/index.html", "/sub/index.html" do.
+          return { url: s.urlOf(file) + u.search, display: displayName(file, opts.cwd), depth };
         }
       }
       return { url: u.href, display: u.href, depth };
@@ -162,15 +169,36 @@ async function readSitemap(ref: string, base: string): Promise<string> {
       throw new TargetError(`无法读取站点地图 ${ref}：${m}`, `cannot fetch sitemap ${ref}: ${m}`);
     }
     if (!res.ok) throw new TargetError(`无法读取站点地图 ${ref}：HTTP ${res.status}`, `cannot fetch sitemap ${ref}: HTTP ${res.status}`);
-    bytes = Buffer.from(await res.arrayBuffer());
+    try {
+      bytes = Buffer.from(await res.arrayBuffer());
+    } catch (e) {
+      throw new TargetError(`无法读取站点地图 ${ref}：${reason(e)}`, `cannot fetch sitemap ${ref}: ${reason(e)}`);
+    }
   } else {
     const file = resolve(base, ref);
     if (!existsSync(file)) throw new TargetError(`找不到站点地图文件 ${ref}`, `sitemap file ${ref} not found`);
-    bytes = readFileSync(file);
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      // EISDIR (a folder), EACCES…: the sitemap named is not usable, as a missing one is not.
+      throw new TargetError(`无法读取站点地图文件 ${ref}（${reason(e)}）`, `cannot read sitemap file ${ref} (${reason(e)})`);
+    }
   }
   // gzip magic: sitemap.xml.gz
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (e) {
+      throw new TargetError(`站点地图 ${ref} 不是有效的 gzip 文件（${reason(e)}）`, `sitemap ${ref} is not a valid gzip file (${reason(e)})`);
+    }
+  }
   return bytes.toString('utf8');
+}
+
+/** An error's code (ENOENT, Z_DATA_ERROR…) or first line. */
+function reason(e: unknown): string {
+  if (e && typeof e === 'object' && 'code' in e && typeof e.code === 'string') return e.code;
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 }
 
 /** All page URLs of a sitemap, following sitemap indexes (at most 50 sitemaps). */

@@ -4,9 +4,10 @@
  * N pages in parallel, axe loaded once per document in its minified form.
  *
  * Exit codes: 0 pass · 1 violations at or above --fail-on · 2 usage or config error · 3 some pages
- * could not be audited (the others are still reported) · 130 interrupted (Ctrl-C; what was done is written).
+ * could not be audited (the others are still reported) · 4 internal error · 130 interrupted (Ctrl-C,
+ * SIGTERM, SIGHUP; what was done is written).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import packageJson from '../../package.json';
 import { filterNew, makeBaseline, type Baseline } from '../audit/baseline';
@@ -19,8 +20,8 @@ import { DriverError, openDriver } from './audit-driver';
 import { initScript } from './audit-bundle';
 import { Progress, summaryText } from './audit-progress';
 import { TRANSFORM_RULE_IDS } from './audit-rules';
-import { runPages, type Target } from './audit-runner';
-import { resolveTargets, selectShard, sitemapUrls, TargetError } from './audit-targets';
+import { runPages, type PageDone, type RunOutcome, type Target } from './audit-runner';
+import { isUrl, resolveTargets, selectShard, sitemapUrls, TargetError } from './audit-targets';
 import type { CliIo, Command } from './main';
 
 const VERSION: string = packageJson.version;
@@ -48,7 +49,7 @@ status CI can gate on. Files and folders are served from 127.0.0.1 so relative a
                             繁体转换（lang 与字形一致性）；由变换引起的问题会标明
                             re-audit with the toolbar's transforms: 200% text (+ reflow and clipping
                             checks), a high-contrast scheme, 繁体 conversion; findings they cause are labelled
-  --timeout 秒 SECONDS       每个页面的加载超时，默认 30 / page load timeout (default 30)
+  --timeout 秒 SECONDS       每个页面的加载超时，默认 30，最多 86400 / page load timeout (default 30, at most 86400)
 报告 Reports
   --format json,junit,sarif,html,csv     默认 json,html / default json,html
   --out 文件夹 DIR           默认 ./kanjian-report / default ./kanjian-report
@@ -57,8 +58,10 @@ CI
   --fail-on critical|serious|moderate|minor|none   违规达到此影响程度时退出码为 1，默认 minor（任何违规）
                             exit 1 on violations of at least this impact (default minor: any violation)
   --baseline 文件            只因基线中没有的新问题而失败 / fail only on findings not in the baseline
-  --update-baseline          把当前的问题写入基线文件（默认 ./kanjian-baseline.json）并以 0 退出
-                            write the current findings to the baseline file and exit 0
+  --update-baseline          把当前的问题写入基线文件（默认 ./kanjian-baseline.json）并以 0 退出；
+                            有页面无法检测或运行被中断时不写入
+                            write the current findings to the baseline file and exit 0 (not written
+                            when some page could not be audited or the run was interrupted)
   --shard I/N                只检测第 I 份（共 N 份）；之后用 kanjian merge-reports 合并
                             audit shard I of N; merge the shards with kanjian merge-reports
 浏览器 Browser
@@ -69,7 +72,8 @@ CI
   -h, --help                 显示帮助 / show this help
 
 退出码 Exit codes: 0 通过 pass · 1 有违规 violations at/above --fail-on · 2 用法或配置错误 usage or config
-error · 3 有页面无法检测 some pages could not be audited · 130 被中断 interrupted (Ctrl-C)
+error · 3 有页面无法检测 some pages could not be audited · 4 内部错误 internal error · 130 被中断 interrupted
+(Ctrl-C, SIGTERM, SIGHUP)
 `;
 
 const SPEC: Readonly<Record<string, OptionSpec>> = {
@@ -110,17 +114,50 @@ export interface AuditEnv {
   /** Progress bar when true, one line per page otherwise. */
   isTTY: boolean;
   columns?: number;
-  /** Aborting writes what is done and exits 130 (SIGINT). */
+  /** Aborting writes what is done and exits 130 (SIGINT, SIGTERM, SIGHUP). */
   signal?: AbortSignal;
 }
 
-/** Writes the asked-for formats into outDir; returns the files written. */
-export function writeReports(report: KanjianReport, formats: readonly Format[], outDir: string): string[] {
+/**
+ * Reads a local page's source for the SARIF report (line numbers): the report names a local file by
+ * its path relative to the working directory, percent-encoded.
+ */
+export function localSourceReader(cwd: string): (pageUrl: string) => string | undefined {
+  return (pageUrl) => {
+    if (isUrl(pageUrl)) return undefined;
+    let path = pageUrl;
+    try {
+      path = decodeURI(pageUrl);
+    } catch {
+      // kept as it is
+    }
+    const file = resolve(cwd, path);
+    try {
+      return existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/**
+ * Writes the asked-for formats into outDir; returns the files written. `cwd` is where local pages'
+ * names are relative to (SARIF reads them for line numbers).
+ */
+export function writeReports(report: KanjianReport, formats: readonly Format[], outDir: string, cwd?: string): string[] {
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
   for (const f of formats) {
     const text =
-      f === 'json' ? toJson(report) : f === 'junit' ? toJunit(report) : f === 'sarif' ? toSarif(report) : f === 'html' ? toHtml(report) : toCsv(report);
+      f === 'json'
+        ? toJson(report)
+        : f === 'junit'
+          ? toJunit(report)
+          : f === 'sarif'
+            ? toSarif(report, cwd !== undefined ? { readSource: localSourceReader(cwd) } : {})
+            : f === 'html'
+              ? toHtml(report)
+              : toCsv(report);
     const file = join(outDir, REPORT_FILES[f]);
     writeFileSync(file, text);
     files.push(file);
@@ -197,7 +234,20 @@ export async function runAudit(argv: readonly string[], io: CliIo, env: AuditEnv
     const baseline = settings.baseline && !settings.updateBaseline ? readBaseline(settings.baseline) : undefined;
 
     const inputs = [...settings.inputs];
-    for (const sm of settings.sitemaps) for (const url of await sitemapUrls(sm.ref, sm.base)) inputs.push({ ref: url, base: sm.base });
+    const emptySitemaps: string[] = [];
+    for (const sm of settings.sitemaps) {
+      const urls = await sitemapUrls(sm.ref, sm.base);
+      if (!urls.length) emptySitemaps.push(sm.ref);
+      for (const url of urls) inputs.push({ ref: url, base: sm.base });
+    }
+    if (!inputs.length) {
+      // Only sitemaps can expand to nothing (a folder without HTML is refused by resolveTargets).
+      throw new TargetError(
+        `没有要检测的页面：站点地图 ${emptySitemaps.join('、')} 中没有任何 <loc> 网址（地址是否正确？返回的是否为 HTML 页面？）`,
+        `nothing to audit: no <loc> URLs in sitemap ${emptySitemaps.join(', ')} (is it the right address? did it return an HTML page?)`,
+      );
+    }
+    for (const ref of emptySitemaps) io.stderr(`kanjian audit: 注意：站点地图 ${ref} 中没有 <loc> 网址 / note: sitemap ${ref} has no <loc> URLs\n`);
     const resolved = await resolveTargets(inputs, { cwd: env.cwd, ...(settings.root ? { root: settings.root } : {}) });
     cleanup.push(() => resolved.close());
     checkRuleIds(settings, resolved.targets);
@@ -207,34 +257,43 @@ export async function runAudit(argv: readonly string[], io: CliIo, env: AuditEnv
     if (settings.crawl && !settings.crawl.sameOrigin) {
       io.stderr('kanjian audit: 注意：--crawl 未加 --same-origin，会跟随其他网站的链接 / note: --crawl without --same-origin follows links to other sites\n');
     }
+    if (!targets.length && settings.shard) {
+      // Allowed: more shards than pages. Its (empty) report still counts for merge-reports.
+      const { index, total } = settings.shard;
+      const all = selectShard(resolved.targets, undefined).length;
+      io.stderr(`kanjian audit: 注意：分片 ${index}/${total} 没有分到页面（共 ${all} 个页面）/ note: shard ${index}/${total} has no pages (${all} pages in all)\n`);
+    }
 
     const init = await initScript();
     phase('init script');
-    const driver = await openDriver({
-      browser: settings.browser,
-      initScript: init.script,
-      ...(settings.wsEndpoint ? { wsEndpoint: settings.wsEndpoint } : {}),
-      ...(settings.extensionDir ? { extensionDir: settings.extensionDir } : {}),
-    });
-    cleanup = [() => driver.close(), ...cleanup];
-    phase(`browser ${driver.browser} ${driver.version} started`);
+    // No browser for an empty shard.
+    const driver = targets.length
+      ? await openDriver({
+          browser: settings.browser,
+          initScript: init.script,
+          ...(settings.wsEndpoint ? { wsEndpoint: settings.wsEndpoint } : {}),
+          ...(settings.extensionDir ? { extensionDir: settings.extensionDir } : {}),
+        })
+      : undefined;
+    if (driver) {
+      cleanup = [() => driver.close(), ...cleanup];
+      phase(`browser ${driver.browser} ${driver.version} started`);
+    }
 
     const progress = new Progress({ write: (t) => io.stderr(t), isTTY: env.isTTY, ...(env.columns ? { columns: env.columns } : {}) });
     progress.start(targets.length);
-    const outcome = await runPages(
-      driver,
-      {
-        targets,
-        options: settings.options,
-        transforms: settings.transforms,
-        contrastScheme: settings.contrastScheme,
-        concurrency: settings.concurrency,
-        timeoutMs: settings.timeoutMs,
-        ...(settings.crawl ? { crawl: { ...settings.crawl, toTarget: (u: string, d: number) => resolved.toTarget(u, d) } } : {}),
-        ...(settings.shard ? { shard: settings.shard } : {}),
-      },
-      { onPageDone: (p) => progress.page(p), ...(env.signal ? { signal: env.signal } : {}) },
-    );
+    const plan = {
+      targets,
+      options: settings.options,
+      transforms: settings.transforms,
+      contrastScheme: settings.contrastScheme,
+      concurrency: settings.concurrency,
+      timeoutMs: settings.timeoutMs,
+      ...(settings.crawl ? { crawl: { ...settings.crawl, toTarget: (u: string, d: number) => resolved.toTarget(u, d) } } : {}),
+      ...(settings.shard ? { shard: settings.shard } : {}),
+    };
+    const hooks = { onPageDone: (p: PageDone) => progress.page(p), ...(env.signal ? { signal: env.signal } : {}) };
+    const outcome: RunOutcome = driver ? await runPages(driver, plan, hooks) : { pages: [], interrupted: 0 };
     progress.finish();
     phase(`${outcome.pages.length} pages audited`);
     for (const c of cleanup) await c().catch(() => undefined);
@@ -247,16 +306,27 @@ export async function runAudit(argv: readonly string[], io: CliIo, env: AuditEnv
       toolVersion: VERSION,
       axeVersion: init.axeVersion,
       generatedAt: new Date(),
+      ...(settings.shard ? { shard: settings.shard } : {}),
+      interrupted: outcome.interrupted > 0,
     });
     let baselineWritten: string | undefined;
     if (settings.updateBaseline && baselineFile) {
-      mkdirSync(dirname(baselineFile), { recursive: true });
-      writeFileSync(baselineFile, JSON.stringify(makeBaseline(report), null, 2) + '\n');
-      baselineWritten = relative(env.cwd, baselineFile) || baselineFile;
+      // A partial run would drop the known findings of the pages it missed, and the next run would
+      // report them all as new: keep the old baseline.
+      const failed = report.summary.pages.failed;
+      if (outcome.interrupted || failed) {
+        const zh = outcome.interrupted ? '运行被中断' : `${failed} 个页面无法检测`;
+        const en = outcome.interrupted ? 'the run was interrupted' : `${failed} page(s) could not be audited`;
+        io.stderr(`kanjian audit: 基线未更新：${zh}，基线需要完整的运行（${baselineFile}）\nkanjian audit: baseline not updated: ${en}; a baseline needs a complete run (${baselineFile})\n`);
+      } else {
+        mkdirSync(dirname(baselineFile), { recursive: true });
+        writeFileSync(baselineFile, JSON.stringify(makeBaseline(report), null, 2) + '\n');
+        baselineWritten = relative(env.cwd, baselineFile) || baselineFile;
+      }
     } else if (baseline) {
       report = filterNew(report, baseline);
     }
-    const files = writeReports(report, settings.formats, settings.outDir).map((f) => relative(env.cwd, f) || f);
+    const files = writeReports(report, settings.formats, settings.outDir, env.cwd).map((f) => relative(env.cwd, f) || f);
     const code = exitCodeFor(report, settings, outcome.interrupted);
     io.stdout(
       summaryText({
@@ -282,23 +352,36 @@ export async function runAudit(argv: readonly string[], io: CliIo, env: AuditEnv
   }
 }
 
-/** Ctrl-C once: stop, write what is done, exit 130. Twice: exit now. */
-function sigintSignal(): { signal: AbortSignal; dispose(): void } {
+/**
+ * Signals that stop a run the way Ctrl-C does: SIGTERM (GitLab job cancel, `timeout`, docker stop)
+ * and SIGHUP (the terminal went away) too.
+ */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** A stop signal once: stop, write what is done, exit 130. Twice: exit now. */
+function stopSignal(): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
-  const onSigint = (): void => {
+  const onSignal = (name: NodeJS.Signals): void => {
     if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\nkanjian audit: 正在停止，写出已完成的部分（再按一次 Ctrl-C 立即退出）/ stopping, writing what is done (Ctrl-C again to quit now)\n');
+    const again = name === 'SIGINT' ? '再按一次 Ctrl-C 立即退出 / Ctrl-C again to quit now' : '再收到一次信号立即退出 / a second signal quits now';
+    process.stderr.write(`\nkanjian audit: 收到 ${name}，正在停止，写出已完成的部分（${again}）/ ${name}: stopping, writing what is done\n`);
     controller.abort();
   };
-  process.on('SIGINT', onSigint);
-  return { signal: controller.signal, dispose: () => void process.off('SIGINT', onSigint) };
+  for (const s of STOP_SIGNALS) process.on(s, onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const s of STOP_SIGNALS) process.off(s, onSignal);
+    },
+  };
 }
 
 export const auditCommand: Command = {
   name: 'audit',
   summary: '检测网页无障碍问题，供 CI 使用 / audit pages for accessibility in CI',
+  internalErrorExit: 4,
   async run(argv, io) {
-    const sig = sigintSignal();
+    const sig = stopSignal();
     try {
       return await runAudit(argv, io, {
         cwd: process.cwd(),

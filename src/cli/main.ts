@@ -27,6 +27,11 @@ export interface Command {
   readonly summary: string;
   /** Runs the command with the arguments after its name; resolves to the exit code. */
   run(argv: readonly string[], io: CliIo): Promise<number>;
+  /**
+   * Exit code for an unexpected error (a bug), default 1. audit and merge-reports use 4, since 1
+   * means "violations found" to a CI gate.
+   */
+  readonly internalErrorExit?: number;
 }
 
 /** The registry of subcommands, in the order `--help` lists them. */
@@ -77,7 +82,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     // Commands report expected failures themselves; this is the last net for bugs.
     const message = e instanceof Error ? e.message : String(e);
     io.stderr(`kanjian ${command.name}: 内部错误 / internal error: ${message}\n`);
-    return 1;
+    return command.internalErrorExit ?? 1;
   }
 }
 

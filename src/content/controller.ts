@@ -5,7 +5,8 @@ import { ConvertFeature, type DictLoader } from '../convert/page/feature';
 import type { AxeResults } from 'axe-core';
 import { autoLocale, translator, type UiLocale } from '../i18n/messages';
 import type { PageState } from '../messaging/protocol';
-import { loadSettings, parseGlobal, parseSite, siteStorageKey, updateGlobal, updateSite, GLOBAL_KEY, type KeyValueArea } from '../settings/store';
+import { loadSettings, parseGlobal, parseSite, siteStorageKey, GLOBAL_KEY, type KeyValueArea } from '../settings/store';
+import { sameSettings, SettingsSync } from '../settings/sync';
 import type { GlobalSettings, SiteSettings } from '../settings/schema';
 import { siteKeyFor } from '../settings/origin';
 import { ToolbarView } from '../toolbar/toolbar';
@@ -55,9 +56,11 @@ export class PageController {
   readonly convert: ConvertFeature;
   readonly speech: SpeechFeature;
   private readonly controls: readonly ControlSpec[];
+  private readonly sync: SettingsSync;
 
   constructor(private readonly env: ControllerEnv) {
     this.siteKey = siteKeyFor(env.page.win.location.href);
+    this.sync = new SettingsSync({ area: env.storage, siteKey: this.siteKey, settled: (site, global) => this.applyStored(site, global), log: env.log });
     this.push = new PageStyle(env.page.doc, 'toolbar-space');
     this.convert = new ConvertFeature(env.page.doc, env.loadDict, env.log);
     this.speech = new SpeechFeature({
@@ -149,10 +152,20 @@ export class PageController {
     const siteChange = this.siteKey ? changes[siteStorageKey(this.siteKey)] : undefined;
     const globalChange = changes[GLOBAL_KEY];
     if (!siteChange && !globalChange) return;
+    // Echoes of our own queued writes are older than the page; the sync reads back once they are done.
+    if (this.sync.busy) return;
+    this.applyStored(siteChange ? parseSite(siteChange.newValue) : this.site, globalChange ? parseGlobal(globalChange.newValue) : this.global);
+  }
+
+  /** Applies stored settings that differ from what the page shows (a change made elsewhere). */
+  private applyStored(site: SiteSettings, global: GlobalSettings): void {
+    const siteChanged = !sameSettings(site, this.site);
+    const globalChanged = !sameSettings(global, this.global);
+    if (!siteChanged && !globalChanged) return;
     const before = this.site;
-    if (siteChange) this.site = parseSite(siteChange.newValue);
-    if (globalChange) {
-      this.global = parseGlobal(globalChange.newValue);
+    this.site = site;
+    if (globalChanged) {
+      this.global = global;
       this.view?.setLocale(translator(this.locale));
     }
     this.applyAids(before);
@@ -172,7 +185,7 @@ export class PageController {
     return this.state();
   }
 
-  /** Applies a change at once, then stores it; the storage echo re-applies the same values (idempotent). */
+  /** Applies a change at once, then stores it (queued: see SettingsSync). */
   private async change(patch: Partial<SiteSettings>, globalPatch?: Partial<GlobalSettings>): Promise<void> {
     const before = this.site;
     this.site = { ...this.site, ...patch };
@@ -180,12 +193,7 @@ export class PageController {
     this.applyAids(before);
     this.updateView();
     const converting = this.applyConvert();
-    try {
-      if (globalPatch) await updateGlobal(this.env.storage, globalPatch);
-      if (this.siteKey && Object.keys(patch).length) await updateSite(this.env.storage, this.siteKey, patch);
-    } catch (err) {
-      this.env.log('could not save settings', err);
-    }
+    await this.sync.save(patch, globalPatch);
     await converting;
   }
 

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Baseline } from '../../src/audit/baseline';
+import { startServer } from '../support/server.mjs';
 import { kanjian, nodeCount, readReport, tmpDir } from './helpers';
 
 const PAGE = (extra = ''): string => `<!doctype html>
@@ -45,4 +46,27 @@ test('--update-baseline then --baseline: known findings pass, a new one fails', 
   expect(third.code, third.stdout + third.stderr).toBe(1);
   const fresh = readReport(join(dir, 'out3'));
   expect(fresh.pages[0]!.violations.map((f) => [f.id, f.nodes.map((n) => n.html)])).toEqual([['image-alt', [expect.stringContaining('new-banner.png')]]]);
+});
+
+test('--update-baseline keeps the old baseline when a page could not be audited (exit 3)', async () => {
+  const dir = tmpDir();
+  mkdirSync(join(dir, 'site'));
+  writeFileSync(join(dir, 'site', 'index.html'), PAGE());
+  const old = JSON.stringify({ schemaVersion: '1.0.0', kind: 'kanjian-baseline', createdFrom: 'earlier', entries: [] });
+  writeFileSync(join(dir, 'kanjian-baseline.json'), old);
+  const server = await startServer();
+  try {
+    const run = await kanjian(['audit', 'site', `${server.url}/no-such-page.html`, '--update-baseline', '--out', 'out', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stdout + run.stderr).toBe(3);
+    expect(run.stderr).toMatch(/基线未更新：1 个页面无法检测[\s\S]*baseline not updated: 1 page\(s\) could not be audited/);
+    expect(run.stdout).not.toContain('Baseline written');
+    // The pages that were audited are still reported; the baseline is untouched.
+    expect(readReport(join(dir, 'out')).pages.map((p) => [p.url, p.status])).toEqual([
+      [`${server.url}/no-such-page.html`, 'failed'],
+      ['site/index.html', 'audited'],
+    ]);
+    expect(readFileSync(join(dir, 'kanjian-baseline.json'), 'utf8')).toBe(old);
+  } finally {
+    await server.close();
+  }
 });

@@ -1,5 +1,5 @@
 // Pages from a sitemap, and pages found by following links (--crawl DEPTH --same-origin).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startServer } from '../support/server.mjs';
@@ -37,4 +37,21 @@ test('--sitemap audits every <loc> of a sitemap', async () => {
   } finally {
     await server.close();
   }
+});
+
+test('`kanjian audit . --crawl 1`: links to "/", "sub/", "/sub" are the index pages already listed, audited once each', async () => {
+  const dir = tmpDir();
+  mkdirSync(join(dir, 'sub'));
+  const page = (title: string, links: string[]): string =>
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1>` +
+    `<ul>${links.map((l) => `<li><a href="${l}">去 ${l}</a></li>`).join('')}</ul></main></body></html>`;
+  writeFileSync(join(dir, 'index.html'), page('首页', ['/', './', 'index.html', 'sub/', '/sub', 'sub/index.html']));
+  writeFileSync(join(dir, 'sub', 'index.html'), page('栏目', ['../', '/', './', '/sub/']));
+  const run = await kanjian(['audit', '.', '--crawl', '1', '--same-origin', '--out', 'out', '--format', 'json'], { cwd: dir });
+  expect(run.code, run.stdout + run.stderr).toBe(0);
+  const report = readReport(join(dir, 'out'));
+  expect(report.pages.map((p) => [p.url, p.status, p.title])).toEqual([
+    ['index.html', 'audited', '首页'],
+    ['sub/index.html', 'audited', '栏目'],
+  ]);
 });

@@ -1,17 +1,21 @@
 // Exit codes of `kanjian audit`: 0 pass, 1 findings at or above --fail-on, 2 usage or config error
 // (Chinese and English message), 3 some pages could not be audited (the others still reported).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startServer } from '../support/server.mjs';
-import { BAD, DEMO, kanjian, readReport, tmpDir } from './helpers';
+import { BAD, CLIPS, DEMO, kanjian, readReport, tmpDir } from './helpers';
 
 test('usage and config errors exit 2 with a Chinese and an English message, before any browser starts', async () => {
   const dir = tmpDir();
   writeFileSync(join(dir, 'broken.json'), '{ "urls": [ "a.html", ] }');
   writeFileSync(join(dir, 'typo.json'), JSON.stringify({ urls: ['x.html'], failon: 'serious' }));
   writeFileSync(join(dir, 'rules.json'), JSON.stringify({ urls: [{ url: 'https://example.org/', rules: 'image-alt' }] }));
+  writeFileSync(join(dir, 'a-file'), 'not a folder');
+  mkdirSync(join(dir, 'sitemap-folder'));
+  writeFileSync(join(dir, 'corrupt.xml.gz'), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 1, 2, 3, 4, 5, 6, 7, 8]));
+  writeFileSync(join(dir, 'not-a-sitemap.xml'), '<!doctype html><html><body><p>404 页面不存在</p></body></html>');
   const cases: Array<[string[], RegExp]> = [
     [['audit'], /没有要检测的页面[\s\S]*nothing to audit/],
     [['audit', DEMO, '--level', 'wcag99'], /--level[\s\S]*wcag21aa[\s\S]*is not valid/],
@@ -29,6 +33,13 @@ test('usage and config errors exit 2 with a Chinese and an English message, befo
     [['audit', '--config', join(dir, 'rules.json')], /urls[\s\S]*must be an array/],
     [['audit', DEMO, '--same-origin'], /--same-origin[\s\S]*--crawl/],
     [['audit', DEMO, '--with-extension', '--browser', 'firefox'], /--with-extension[\s\S]*chromium/],
+    [['audit', DEMO, '--timeout', '86401'], /--timeout 不能大于 86400[\s\S]*--timeout must be at most 86400/],
+    [['audit', DEMO, '--out', join(dir, 'a-file')], /不是文件夹[\s\S]*a-file is not a folder/],
+    [['audit', DEMO, '--out', join(dir, 'a-file', 'reports')], /不是文件夹[\s\S]*is not a folder \(.*a-file is a file\)/],
+    [['audit', '--sitemap', join(dir, 'sitemap-folder')], /无法读取站点地图文件[\s\S]*cannot read sitemap file .*EISDIR/],
+    [['audit', '--sitemap', join(dir, 'corrupt.xml.gz')], /不是有效的 gzip 文件[\s\S]*not a valid gzip file/],
+    [['audit', '--sitemap', join(dir, 'not-a-sitemap.xml')], /没有要检测的页面[\s\S]*nothing to audit: no <loc> URLs in sitemap/],
+    [['merge-reports', dir, '--out', join(dir, 'a-file')], /不是文件夹[\s\S]*is not a folder/],
     [['merge-reports'], /report\.json[\s\S]*give the report\.json/],
   ];
   for (const [args, message] of cases) {
@@ -114,3 +125,36 @@ function closedPort(): Promise<number> {
     });
   });
 }
+
+test('a sitemap URL that answers with an HTML page exits 2; an empty shard of a non-empty list exits 0 and says so', async () => {
+  const server = await startServer();
+  try {
+    const run = await kanjian(['audit', '--sitemap', `${server.url}/zhonglou-2006.html`, '--out', tmpDir(), '--format', 'json']);
+    expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/错误：没有要检测的页面：站点地图 http[\s\S]*error: nothing to audit: no <loc> URLs in sitemap http/);
+    expect(run.stdout).not.toMatch(/Pages: 0/);
+  } finally {
+    await server.close();
+  }
+  // More shards than pages: the third of three shards of two pages is empty, and that is fine.
+  const out = tmpDir();
+  const empty = await kanjian(['audit', DEMO, CLIPS, '--shard', '3/3', '--out', out, '--format', 'json']);
+  expect(empty.code, empty.stdout + empty.stderr).toBe(0);
+  expect(empty.stderr).toMatch(/分片 3\/3 没有分到页面（共 2 个页面）[\s\S]*shard 3\/3 has no pages \(2 pages in all\)/);
+  const report = readReport(out);
+  expect(report.pages).toEqual([]);
+  expect(report.shard).toEqual({ index: 3, total: 3 });
+  expect(report.interrupted).toBe(false);
+});
+
+test('a browser that cannot start with --with-extension: exit 2, and its temporary profile is removed', async () => {
+  const dir = tmpDir();
+  mkdirSync(join(dir, '.output', 'chrome-mv3'), { recursive: true });
+  writeFileSync(join(dir, '.output', 'chrome-mv3', 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'x', version: '1' }));
+  writeFileSync(join(dir, 'page.html'), '<!doctype html><html lang="zh-CN"><title>t</title><main><h1>t</h1></main></html>');
+  const tmp = tmpDir('kanjian-tmp-');
+  const run = await kanjian(['audit', 'page.html', '--with-extension', '--out', 'out'], { cwd: dir, env: { KANJIAN_CHROMIUM: '/bin/false', TMPDIR: tmp } });
+  expect(run.code, run.stdout + run.stderr).toBe(2);
+  expect(run.stderr).toMatch(/错误：无法启动加载扩展的 Chromium[\s\S]*error: cannot start Chromium with the extension/);
+  expect(readdirSync(tmp).filter((f) => f.startsWith('kanjian-audit-'))).toEqual([]);
+});

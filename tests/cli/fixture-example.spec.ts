@@ -39,7 +39,7 @@ test('the demo page: no critical violations, and a readable message for the seri
   }
   expect(message).toContain('期望没有无障碍违规');
   expect(message).toContain('Expected no accessibility violations');
-  expect(message).toMatch(/✗ \S+ \[重要 serious\]/);
+  expect(message).toMatch(/✗ \S+ \[较重 serious\]/);
   // A baseline made from today's report accepts today's findings.
   expect(report).toHaveNoViolations({ baseline: report });
 });

@@ -1,6 +1,6 @@
 // Every reporter of `kanjian audit`, validated: report.json against report.schema.json, JUnit XML
 // parsed (one testcase per page × rule), SARIF against the official 2.1.0 schema, HTML and CSV.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { expect, test } from '@playwright/test';
@@ -76,4 +76,37 @@ test('json, junit, sarif, html and csv reports of three pages are valid and agre
   expect(csv[0]).toEqual([...CSV_COLUMNS]);
   expect(csv.slice(1).every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
   expect(csv.length - 1).toBe(report.pages.reduce((s, p) => s + nodeCount(p.violations) + nodeCount(p.incomplete), 0));
+});
+
+test('SARIF for code scanning: a local file is a percent-encoded relative path, each result on its element\'s line', async () => {
+  const dir = tmpDir();
+  const name = '新闻 #1.html';
+  const lines = [
+    '<!doctype html>',
+    '<html lang="zh-CN">',
+    '<head><meta charset="utf-8"><title>新闻</title></head>',
+    '<body><main>',
+    '  <h1>新闻</h1>',
+    "  <p>今天的新闻。</p><img src='banner.png'",
+    '      width="300" height="60">',
+    '  <p><a href="list.html"><img src="more.png" width="20" height="20"></a></p>',
+    '</main></body></html>',
+  ];
+  writeFileSync(join(dir, name), lines.join('\n'));
+  const run = await kanjian(['audit', name, '--format', 'sarif,json', '--out', 'out'], { cwd: dir });
+  expect(run.code, run.stdout + run.stderr).toBe(1);
+  const sarif = JSON.parse(readFileSync(join(dir, 'out', 'report.sarif'), 'utf8')) as {
+    runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; snippet: { text: string } } } }>; partialFingerprints: Record<string, string> }> }>;
+  };
+  expect(sarifSchemaErrors(sarif)).toEqual([]);
+  const alt = sarif.runs[0]!.results.filter((r) => r.ruleId === 'image-alt');
+  expect(alt.map((r) => [r.locations[0]!.physicalLocation.region.snippet.text.match(/src="(.*?)"/)![1], r.locations[0]!.physicalLocation.region.startLine])).toEqual([
+    ['banner.png', 6],
+    ['more.png', 8],
+  ]);
+  for (const r of sarif.runs[0]!.results) {
+    expect(r.locations[0]!.physicalLocation.artifactLocation.uri).toBe('%E6%96%B0%E9%97%BB%20%231.html');
+    expect(r.locations[0]!.physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
+    expect(r.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:1$/);
+  }
 });

@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { axeRunOptions, normalizeOptions } from '../../src/audit/options';
 import { refreshParses } from '../../src/audit/runner/in-page';
-import { resolveSettings, UsageError } from '../../src/cli/audit-config';
+import { MAX_TIMEOUT_SECONDS, resolveSettings, UsageError } from '../../src/cli/audit-config';
+import { releaseOnFailure } from '../../src/cli/audit-driver';
 import { Progress, progressBar } from '../../src/cli/audit-progress';
 import { clippedBy, isReflowCulprit, langScriptMismatch, scriptOfLang } from '../../src/cli/audit-rules';
 import { isHtmlType, shardOf } from '../../src/cli/audit-runner';
-import { parseShard, parseSitemap, selectShard } from '../../src/cli/audit-targets';
+import { startStaticServer } from '../../src/cli/audit-server';
+import { displayName, parseShard, parseSitemap, resolveTargets, selectShard } from '../../src/cli/audit-targets';
 import { tmpDir } from './helpers';
 
 test('--shard I/N: parsed strictly; shards are balanced, disjoint, deterministic and cover the list', () => {
@@ -125,4 +127,92 @@ test('content types the audit accepts', () => {
   expect(isHtmlType(null)).toBe(true);
   expect(isHtmlType('text/plain')).toBe(false);
   expect(isHtmlType('image/svg+xml')).toBe(false);
+});
+
+test('--timeout is at most a day (setTimeout fires at once past 2^31-1 ms); --out must be a folder', () => {
+  const dir = tmpDir();
+  expect(resolveSettings(['x.html'], { timeout: String(MAX_TIMEOUT_SECONDS) }, dir).timeoutMs).toBe(86_400_000);
+  expect(() => resolveSettings(['x.html'], { timeout: '86401' }, dir)).toThrow(/--timeout must be at most 86400/);
+  expect(() => resolveSettings(['x.html'], { timeout: '3000000' }, dir)).toThrow(UsageError);
+  const configDir = tmpDir();
+  writeFileSync(join(configDir, 'kanjian.config.json'), JSON.stringify({ urls: ['x.html'], timeout: 100000 }));
+  let fromConfig: unknown;
+  try {
+    resolveSettings([], {}, configDir);
+  } catch (e) {
+    fromConfig = e;
+  }
+  expect(fromConfig).toBeInstanceOf(UsageError);
+  expect((fromConfig as UsageError).zh).toMatch(/timeout 不能大于 86400/);
+  writeFileSync(join(dir, 'a-file'), '');
+  expect(() => resolveSettings(['x.html'], { out: 'a-file' }, dir)).toThrow(/--out .*a-file is not a folder/);
+  expect(() => resolveSettings(['x.html'], { out: 'a-file/reports' }, dir)).toThrow(/is not a folder \(.*a-file is a file\)/);
+  expect(resolveSettings(['x.html'], { out: 'new/reports' }, dir).outDir).toBe(join(dir, 'new', 'reports'));
+});
+
+test('a driver set-up that fails releases what was launched and rethrows', async () => {
+  const released: string[] = [];
+  await expect(
+    releaseOnFailure(
+      async () => {
+        throw new Error('newContext failed');
+      },
+      async () => void released.push('browser closed'),
+    ),
+  ).rejects.toThrow('newContext failed');
+  expect(released).toEqual(['browser closed']);
+  // A release that fails itself does not hide the first error.
+  await expect(releaseOnFailure(async () => Promise.reject(new Error('first')), () => Promise.reject(new Error('second')))).rejects.toThrow('first');
+  expect(await releaseOnFailure(async () => 42, () => void released.push('no'))).toBe(42);
+  expect(released).toEqual(['browser closed']);
+});
+
+test('the local server: /sub redirects to /sub/, a folder is its index.html, a web root of "/" works', async () => {
+  const dir = tmpDir();
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>root</title>');
+  writeFileSync(join(dir, 'sub', 'index.html'), '<!doctype html><title>sub</title>');
+  const server = await startStaticServer(dir);
+  try {
+    const moved = await fetch(`${server.origin}/sub?x=1`, { redirect: 'manual' });
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe('/sub/?x=1');
+    expect(await (await fetch(`${server.origin}/sub/`)).text()).toContain('<title>sub</title>');
+    expect(await (await fetch(`${server.origin}/sub`)).text()).toContain('<title>sub</title>'); // followed
+  } finally {
+    await server.close();
+  }
+  const slash = await startStaticServer('/');
+  try {
+    const url = slash.urlOf(join(dir, 'sub', 'index.html'));
+    expect(url).toBe(`${slash.origin}${join(dir, 'sub', 'index.html')}`);
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>sub</title>');
+    expect(slash.fileOf(url)).toBe(join(dir, 'sub', 'index.html'));
+  } finally {
+    await slash.close();
+  }
+});
+
+test('crawled links to a folder ("/", "sub/", "/sub") name its index.html; names are never empty', async () => {
+  const dir = tmpDir();
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>root</title>');
+  writeFileSync(join(dir, 'sub', 'index.html'), '<!doctype html><title>sub</title>');
+  const resolved = await resolveTargets([{ ref: '.', base: dir }], { cwd: dir });
+  try {
+    expect(resolved.targets.map((t) => t.display)).toEqual(['index.html', 'sub/index.html']);
+    const origin = new URL(resolved.targets[0]!.url).origin;
+    const named = (path: string): string | undefined => resolved.toTarget(origin + path, 1)?.display;
+    expect(named('/')).toBe('index.html');
+    expect(named('/index.html')).toBe('index.html');
+    expect(named('/sub/')).toBe('sub/index.html');
+    expect(named('/sub')).toBe('sub/index.html');
+    expect(named('/sub/index.html#top')).toBe('sub/index.html');
+    expect(resolved.toTarget(`${origin}/sub/`, 1)!.url).toBe(`${origin}/sub/index.html`);
+  } finally {
+    await resolved.close();
+  }
+  expect(displayName(dir, dir)).not.toBe('');
 });

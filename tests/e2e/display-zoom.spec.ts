@@ -94,4 +94,29 @@ test.describe('page zoom (页面放大 / 页面缩小)', () => {
     await expect(page.getByRole('button', { name: '无障碍浏览' })).toBeVisible();
     expect(await page.evaluate(() => getComputedStyle(document.body).zoom)).toBe('1');
   });
+
+  test('quick presses are never lost, and another tab of the same site follows to the same zoom', async ({ page, server, extContext }) => {
+    await page.goto(server.url + DEMO);
+    await openToolbar(page);
+    const other = await extContext.newPage();
+    try {
+      await other.goto(server.url + DEMO);
+      await expect(toolbar(other)).toBeVisible();
+      // Five presses as fast as a held-down Enter: 100 → 110 → 125 → 150 → 175 → 200 %, while the storage
+      // echoes of the earlier presses are still arriving.
+      await button(page, '页面放大').focus();
+      for (let i = 0; i < 5; i++) await page.keyboard.press('Enter', { delay: 0 });
+      await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).zoom)).toBe('2');
+      await expect.poll(() => other.evaluate(() => getComputedStyle(document.body).zoom)).toBe('2');
+      // And back from the other tab: the first tab follows.
+      await button(other, '页面还原').click();
+      await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).zoom)).toBe('1');
+      // Settled: the first tab does not step back to an older value afterwards.
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => getComputedStyle(document.body).zoom)).toBe('1');
+      expect(await other.evaluate(() => getComputedStyle(document.body).zoom)).toBe('1');
+    } finally {
+      await other.close();
+    }
+  });
 });

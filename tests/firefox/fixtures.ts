@@ -50,7 +50,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   firefox: [
-    async ({ speechEngine }, use) => {
+    async ({ speechEngine, ffServer }, use) => {
       const executablePath = findFirefox();
       if (!executablePath) throw new Error(INSTALL_HINT.firefox);
       const profile = mkdtempSync(join(tmpdir(), 'kanjian-ff-'));
@@ -68,6 +68,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         },
       });
       await browser.installExtension(FIREFOX_EXTENSION_DIR);
+      await untilContentScriptRuns(browser, ffServer.url);
       await use(browser);
       await browser.close();
       rmSync(profile, { recursive: true, force: true });
@@ -75,6 +76,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   ffPage: async ({ firefox }, use) => {
+    // Each test starts with no stored settings (the browser is shared by the worker's tests).
+    const ext = await extensionPage(firefox);
+    await ext.evaluate(() => (globalThis as unknown as { browser: { storage: { local: { clear(): Promise<void> } } } }).browser.storage.local.clear());
+    await ext.close();
     const page = await firefox.newPage();
     await page.setViewport({ width: 1280, height: 800 });
     await use(page);
@@ -83,6 +88,38 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+/** An extension page to call extension APIs from (the popup page; over BiDi its URL cannot be awaited). */
+export async function extensionPage(firefox: Browser): Promise<Page> {
+  const p = await firefox.newPage();
+  void p.goto(`moz-extension://${EXTENSION_UUID}/popup.html`).catch(() => undefined);
+  // Polled (not waitForSelector): evaluating while the extension page is still loading can fail over BiDi.
+  await expect
+    .poll(() => p.evaluate(() => location.protocol === 'moz-extension:' && typeof (globalThis as { browser?: unknown }).browser === 'object').catch(() => false), { timeout: 15_000 })
+    .toBe(true);
+  return p;
+}
+
+/**
+ * Firefox starts an add-on's content scripts a moment after installExtension resolves (longer on a busy
+ * machine): a page opened too soon has no kanjian. Wait until a fresh page gets the launcher.
+ */
+async function untilContentScriptRuns(browser: Browser, serverUrl: string): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await page.goto(`${serverUrl}/zhonglou-2006.html`, { waitUntil: 'load' });
+      const ready = await page
+        .waitForFunction(() => !!document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('.kj-launcher'), { timeout: 2_000 })
+        .then(() => true, () => false);
+      if (ready) return;
+      if (Date.now() > deadline) throw new Error('kanjian’s content script did not start in Firefox within 30 s of installing the add-on');
+    }
+  } finally {
+    await page.close();
+  }
+}
 
 /** Evaluates in the page, piercing our open shadow root to find the toolbar's buttons by name. */
 export async function clickToolbarButton(page: Page, name: string): Promise<void> {

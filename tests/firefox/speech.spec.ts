@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'puppeteer-core';
-import { clickToolbarButton, expect, EXTENSION_UUID, test, toolbarVisible } from './fixtures';
+import type { Page } from 'puppeteer-core';
+import { clickToolbarButton, expect, extensionPage, test, toolbarVisible } from './fixtures';
 
 /**
  * Firefox smoke for read-aloud (issue 5) with a REAL engine: a private speech-dispatcher + espeak-ng
@@ -27,15 +27,6 @@ interface Diagnostics {
 }
 
 test.use({ speech: true });
-
-/** An extension page to send messages from (the popup page; over BiDi its URL cannot be awaited). */
-async function extensionPage(firefox: Browser): Promise<Page> {
-  const p = await firefox.newPage();
-  void p.goto(`moz-extension://${EXTENSION_UUID}/popup.html`).catch(() => undefined);
-  await p.waitForSelector('body', { timeout: 15_000 });
-  await expect.poll(() => p.evaluate(() => typeof (globalThis as { browser?: unknown }).browser === 'object').catch(() => false)).toBe(true);
-  return p;
-}
 
 /** The speech diagnostics of the tab showing `origin`, asked from the extension page. */
 async function diagnostics(ext: Page, origin: string): Promise<Diagnostics | null> {

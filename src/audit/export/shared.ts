@@ -29,9 +29,10 @@ export function safeHttpUrl(url: string | undefined): string | undefined {
   }
 }
 
+/** Impact names: the same words as the report page's (src/i18n/catalog/audit.ts). */
 export const IMPACT_LABEL: Record<Impact, LocalizedText> = {
   critical: lt('严重', '嚴重', 'Critical'),
-  serious: lt('重要', '重要', 'Serious'),
+  serious: lt('较重', '較重', 'Serious'),
   moderate: lt('中等', '中等', 'Moderate'),
   minor: lt('轻微', '輕微', 'Minor'),
 };

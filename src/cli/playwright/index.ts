@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { filterNew, type Baseline } from '../../audit/baseline';
 import { buildReport, IMPACT_ORDER, type FailOn, type Finding, type KanjianReport } from '../../audit/model';
+import { IMPACT_LABEL } from '../../audit/export/shared';
 import type { AuditOptionsInput } from '../../audit/options';
 import { tagsInScope } from '../../audit/mappings';
 import { WCAG_STANDARDS, type WcagStandard } from '../../audit/standards';
@@ -110,7 +111,6 @@ function isPage(x: unknown): x is Page {
   return !!x && typeof x === 'object' && typeof (x as Page).evaluate === 'function' && typeof (x as Page).mainFrame === 'function';
 }
 
-const IMPACT_ZH: Record<string, string> = { critical: '严重', serious: '重要', moderate: '中等', minor: '轻微' };
 
 /** The violations that count: within the level, at or above failOn. */
 export function countedViolations(report: KanjianReport, o: Pick<NoViolationsOptions, 'level' | 'failOn'>): Array<{ url: string; finding: Finding }> {
@@ -137,8 +137,8 @@ export function violationsMessage(found: ReturnType<typeof countedViolations>, o
   const scope = `${o.level ? `${o.level}, ` : ''}--fail-on ${o.failOn ?? 'minor'}`;
   const lines = [`期望没有无障碍违规（${scope}），但发现 ${found.length} 条规则、${nodes} 处：`, `Expected no accessibility violations (${scope}), found ${found.length} rule(s), ${nodes} node(s):`, ''];
   for (const { url, finding: f } of found) {
-    const impact = f.impact ?? 'unknown';
-    lines.push(`✗ ${f.id} [${IMPACT_ZH[impact] ?? impact} ${impact}]${f.transform ? ` (${f.transform})` : ''} ${f.help['zh-CN']} / ${f.help.en}`);
+    const impact = f.impact ? `${IMPACT_LABEL[f.impact]['zh-CN']} ${f.impact}` : '未分级 unknown';
+    lines.push(`✗ ${f.id} [${impact}]${f.transform ? ` (${f.transform})` : ''} ${f.help['zh-CN']} / ${f.help.en}`);
     lines.push(`  ${url}${f.wcag.length ? `  WCAG ${f.wcag.map((w) => w.sc).join(', ')}` : ''}  ${f.helpUrl}`);
     for (const n of f.nodes.slice(0, 5)) lines.push(`    ${n.target.map((t) => (typeof t === 'string' ? t : t.join(' >> '))).join(' >>> ')}`);
     if (f.nodes.length > 5) lines.push(`    …另有 ${f.nodes.length - 5} 处 / ${f.nodes.length - 5} more`);
