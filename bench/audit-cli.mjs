@@ -17,6 +17,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../tests/support/browsers.mjs';
+import { writeResults } from './doc-section.mjs';
 import { SHARED, startServer } from '../tests/support/server.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -256,3 +257,4 @@ const lines = [
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, 'audit-cli.json'), JSON.stringify({ date, machine, load: [load0, load1], urls, tags: TAGS, rows }, null, 2));
 console.log(lines.join('\n'));
+if (!process.argv.includes('--only')) writeResults(join(ROOT, 'docs', 'benchmarks-audit.md'), lines.join('\n'));

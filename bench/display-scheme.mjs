@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, findChromium, INSTALL_HINT } from '../tests/support/browsers.mjs';
 import { startServer } from '../tests/support/server.mjs';
+import { writeResults } from './doc-section.mjs';
 import { buildSync } from 'esbuild';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -139,5 +140,19 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.log(`  scheme → scheme    ${f(result.switch)}`);
     console.log(`  scheme → original  ${f(result.restore)}`);
     console.log(`  baseline (same CSS as a plain <style>, no extension code): ${f(result.baseline)}`);
+    const row = (name, st) => `| ${name} | ${st.median.toFixed(1)} | ${st.p90.toFixed(1)} | ${st.max.toFixed(1)} | ${st.n} |`;
+    writeResults(
+      join(repo, 'docs', 'benchmarks-display.md'),
+      [
+        `Date ${new Date().toISOString().slice(0, 10)} · ${result.machine} · ${result.elements}-element page`,
+        '',
+        '| switch | median (ms) | p90 (ms) | max (ms) | n |',
+        '| --- | ---: | ---: | ---: | ---: |',
+        row('original → scheme', result.apply),
+        row('scheme → scheme', result.switch),
+        row('scheme → original', result.restore),
+        row('same CSS as a plain `<style>` (no extension)', result.baseline),
+      ].join('\n'),
+    );
   }
 }

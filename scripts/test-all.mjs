@@ -109,8 +109,8 @@ if (want('cli') && existsSync(join(root, 'playwright.cli.config.ts'))) {
 }
 check('web-ext-lint', 'node', [join(root, 'scripts', 'web-ext-lint.mjs')]);
 
-console.log('\nstage           result  tests                          seconds');
-for (const [name, res, counts, secs] of rows) console.log(`${name.padEnd(16)}${res.padEnd(8)}${counts.padEnd(31)}${secs}`);
+console.log('\nstage           result  tests                             seconds');
+for (const [name, res, counts, secs] of rows) console.log(`${name.padEnd(16)}${res.padEnd(8)}${counts.padEnd(34)}${secs}`);
 if (skipped) console.log(`(${skipped} skipped: see the suite output for why)`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -1,0 +1,16 @@
+// Benchmarks that keep hand-written method notes in their docs/benchmarks-*.md rewrite only the part
+// between these markers with the numbers of the run, so docs/benchmarks.md (bench/run.mjs quotes the
+// docs) always shows the latest measurement.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const START = '<!-- bench:results -->';
+const END = '<!-- /bench:results -->';
+
+/** Replaces the results section of a doc; throws if the markers are missing (a renamed doc, a typo). */
+export function writeResults(docPath, markdown) {
+  const doc = readFileSync(docPath, 'utf8');
+  const a = doc.indexOf(START);
+  const b = doc.indexOf(END);
+  if (a < 0 || b < a) throw new Error(`${docPath}: no ${START} … ${END} section to write the results into`);
+  writeFileSync(docPath, `${doc.slice(0, a + START.length)}\n${markdown.trim()}\n${doc.slice(b)}`);
+}
