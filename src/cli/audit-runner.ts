@@ -193,6 +193,26 @@ export async function auditLoaded(
   return input;
 }
 
+/**
+ * Waits for p to settle, but at most ms (a stuck browser call must not keep a stopping run alive).
+ * Never rejects.
+ */
+export function settleWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    p.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+    );
+  });
+}
+
 function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -236,6 +256,13 @@ export async function runPages(driver: Driver, plan: RunPlan, hooks: RunHooks = 
     for (const p of open) void p.close().catch(() => undefined);
   };
   signal?.addEventListener('abort', onAbort, { once: true });
+  // Rejects on abort: a page's work is raced against it, because closing a tab in the middle of a
+  // navigation does not always make Playwright's pending goto settle.
+  const stopped = new Promise<never>((_resolve, reject) => {
+    if (signal?.aborted) reject(new PageFailure('interrupted'));
+    signal?.addEventListener('abort', () => reject(new PageFailure('interrupted')), { once: true });
+  });
+  stopped.catch(() => undefined);
   const ownedTotal = (): number => [...seen].length - (plan.crawl && plan.shard ? [...seen].filter((d) => shardOf(d, plan.shard!.total) !== plan.shard!.index - 1).length : 0);
 
   const worker = async (): Promise<void> => {
@@ -245,8 +272,10 @@ export async function runPages(driver: Driver, plan: RunPlan, hooks: RunHooks = 
     const dropTab = async (): Promise<void> => {
       if (!tab) return;
       open.delete(tab.page);
-      await tab.page.close().catch(() => undefined);
+      const closing = tab.page.close();
       tab = null;
+      // When stopping, the browser is closed next anyway: do not wait for a tab stuck mid-navigation.
+      await settleWithin(closing, signal?.aborted ? 0 : 5_000);
     };
     try {
       for (;;) {
@@ -275,7 +304,8 @@ export async function runPages(driver: Driver, plan: RunPlan, hooks: RunHooks = 
           }
           const t = tab;
           try {
-            const r = await withTimeout(audit ? auditPage(t.page, target, plan, wantLinks) : visitForLinks(t.page, target, plan), plan.timeoutMs * 2, () => void t.page.close().catch(() => undefined));
+            const work = withTimeout(audit ? auditPage(t.page, target, plan, wantLinks) : visitForLinks(t.page, target, plan), plan.timeoutMs * 2, () => void t.page.close().catch(() => undefined));
+            const r = await Promise.race([work, stopped]);
             input = r.input;
             links = r.links;
           } catch (e) {

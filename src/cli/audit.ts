@@ -20,7 +20,10 @@ import { DriverError, openDriver } from './audit-driver';
 import { initScript } from './audit-bundle';
 import { Progress, summaryText } from './audit-progress';
 import { TRANSFORM_RULE_IDS } from './audit-rules';
-import { runPages, type PageDone, type RunOutcome, type Target } from './audit-runner';
+import { runPages, settleWithin, type PageDone, type RunOutcome, type Target } from './audit-runner';
+
+/** How long closing the browser or the local server may take before the run goes on without it. */
+const CLOSE_WAIT_MS = 10_000;
 import { isUrl, resolveTargets, selectShard, sitemapUrls, TargetError } from './audit-targets';
 import type { CliIo, Command } from './main';
 
@@ -296,7 +299,7 @@ export async function runAudit(argv: readonly string[], io: CliIo, env: AuditEnv
     const outcome: RunOutcome = driver ? await runPages(driver, plan, hooks) : { pages: [], interrupted: 0 };
     progress.finish();
     phase(`${outcome.pages.length} pages audited`);
-    for (const c of cleanup) await c().catch(() => undefined);
+    for (const c of cleanup) await settleWithin(c(), CLOSE_WAIT_MS);
     cleanup = [];
     phase('browser closed');
 
@@ -348,7 +351,7 @@ export async function runAudit(argv: readonly string[], io: CliIo, env: AuditEnv
     }
     throw e;
   } finally {
-    for (const c of cleanup) await c().catch(() => undefined);
+    for (const c of cleanup) await settleWithin(c(), CLOSE_WAIT_MS);
   }
 }
 

@@ -115,6 +115,9 @@ if (isEntry()) {
   main(process.argv.slice(2), nodeIo()).then(
     (code) => {
       process.exitCode = code;
+      // Everything is written by now; a browser handle that failed to close must not keep the
+      // process (and the CI job) alive. unref: a clean exit does not wait for this timer.
+      setTimeout(() => process.exit(code), 5_000).unref();
     },
     (e: unknown) => {
       process.stderr.write(`kanjian: ${e instanceof Error ? e.message : String(e)}\n`);
