@@ -4,9 +4,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { findChromium } from '../support/browsers.mjs';
 import { REPO_ROOT, SHARED } from '../support/server.mjs';
 import type { KanjianReport } from '../../src/audit/model';
@@ -63,27 +60,7 @@ export function readReport(dir: string): KanjianReport {
   return JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as KanjianReport;
 }
 
-/** Validates a report.json against src/audit/report.schema.json; returns ajv's errors (empty when valid). */
-export function reportSchemaErrors(report: unknown): unknown[] {
-  const schema = JSON.parse(readFileSync(join(REPO, 'src', 'audit', 'report.schema.json'), 'utf8'));
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  addFormats(ajv);
-  const validate = ajv.compile(schema);
-  return validate(report) ? [] : (validate.errors ?? ['invalid']);
-}
-
-/** Validates a SARIF log against the official SARIF 2.1.0 schema (shipped by @microsoft/jest-sarif). */
-export function sarifSchemaErrors(log: unknown): unknown[] {
-  const raw = JSON.parse(readFileSync(join(REPO, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
-  // The schema is draft-04: adapt its two draft-04 spellings for Ajv's draft-07 dialect.
-  delete raw.$schema;
-  raw.$id = raw.id;
-  delete raw.id;
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
-  const validate = ajv.compile(raw);
-  return validate(log) ? [] : (validate.errors ?? ['invalid']);
-}
+export { reportSchemaErrors, sarifSchemaErrors } from '../support/schemas';
 
 /** Node count of a page's findings. */
 export function nodeCount(findings: ReadonlyArray<{ nodes: readonly unknown[] }>): number {
