@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumArgs, findChromium, INSTALL_HINT } from '../support/browsers.mjs';
 import { REPO_ROOT, startServer } from '../support/server.mjs';
-import { startSpeechEngine, type SpeechEngineHandle } from '../support/speech.mjs';
+import { speechWorkerFixtures, type SpeechWorkerFixtures } from '../support/speech-fixtures';
 
 export const EXTENSION_DIR = resolve(REPO_ROOT, '.output', 'chrome-mv3');
 
@@ -15,14 +15,10 @@ export interface Served {
   close(): Promise<void>;
 }
 
-interface WorkerFixtures {
+interface WorkerFixtures extends SpeechWorkerFixtures {
   server: Served;
   /** A second origin (another port) to prove settings stay per site. */
   server2: Served;
-  /** Option: start a private real speech engine for this worker's browser (test.use({ speech: true })). */
-  speech: boolean;
-  /** The engine when `speech` is on (check `available`), else null. */
-  speechEngine: SpeechEngineHandle | null;
   extContext: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
@@ -56,16 +52,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  speech: [false, { option: true, scope: 'worker' }],
-  speechEngine: [
-    async ({ speech }, use) => {
-      if (!speech) return use(null);
-      const engine = await startSpeechEngine();
-      await use(engine);
-      await engine.stop();
-    },
-    { scope: 'worker' },
-  ],
+  ...speechWorkerFixtures,
   extContext: [
     async ({ speechEngine }, use) => {
       const executablePath = findChromium();

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findFirefox, INSTALL_HINT } from '../support/browsers.mjs';
 import { REPO_ROOT, startServer } from '../support/server.mjs';
-import { startSpeechEngine, type SpeechEngineHandle } from '../support/speech.mjs';
+import { speechWorkerFixtures, type SpeechWorkerFixtures } from '../support/speech-fixtures';
 
 export const FIREFOX_EXTENSION_DIR = resolve(REPO_ROOT, '.output', 'firefox-mv2');
 export const GECKO_ID = 'kanjian@kanjian.app';
@@ -20,12 +20,8 @@ interface Served {
 interface Fixtures {
   ffPage: Page;
 }
-interface WorkerFixtures {
+interface WorkerFixtures extends SpeechWorkerFixtures {
   ffServer: Served;
-  /** Option: start a private real speech engine for this worker's Firefox (test.use({ speech: true })). */
-  speech: boolean;
-  /** The engine when `speech` is on (check `available`), else null. */
-  speechEngine: SpeechEngineHandle | null;
   firefox: Browser;
 }
 
@@ -39,16 +35,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  speech: [false, { option: true, scope: 'worker' }],
-  speechEngine: [
-    async ({ speech }, use) => {
-      if (!speech) return use(null);
-      const engine = await startSpeechEngine();
-      await use(engine);
-      await engine.stop();
-    },
-    { scope: 'worker' },
-  ],
+  ...speechWorkerFixtures,
   firefox: [
     async ({ speechEngine, ffServer }, use) => {
       const executablePath = findFirefox();
