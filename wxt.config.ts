@@ -43,8 +43,10 @@ export default defineConfig({
       },
     },
     // The compiled conversion dictionaries, fetched by the content script only when a page is converted.
+    // Chrome: only through the per-session dynamic URL (runtime.getURL), so a page cannot probe the
+    // extension's fixed id to learn it is installed. Firefox's moz-extension:// UUID is per install.
     web_accessible_resources:
-      browser === 'firefox' ? ['dict/*.bin'] : [{ resources: ['dict/*.bin'], matches: ['<all_urls>'] }],
+      browser === 'firefox' ? ['dict/*.bin'] : [{ resources: ['dict/*.bin'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

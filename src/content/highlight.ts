@@ -1,4 +1,5 @@
 import { UI_ATTR } from '../display/page-style';
+import { isUserInput } from '../shared/trusted';
 
 /**
  * Finds an element from an axe target: a list of selectors, one per frame level, the last one in the
@@ -50,7 +51,7 @@ export class TargetHighlighter {
   private timer = 0;
   private readonly reposition = (): void => this.place();
   private readonly onKey = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape') this.clear();
+    if (isUserInput(e) && e.key === 'Escape') this.clear();
   };
 
   constructor(private readonly doc: Document) {}

@@ -7,6 +7,7 @@ import { isOwnUi, PageStyle } from './page-style';
 import { convertScript } from './script-convert';
 import { loadLib } from '../content/lazy-libs';
 import type { LazyLibs } from '../shared/libs';
+import { isUserInput } from '../shared/trusted';
 
 /**
  * 显示屏: a band fixed at the bottom showing, in large type (30–80 px, the largest that fits), the
@@ -93,11 +94,13 @@ class Caption {
   private y = 0;
   private frame = 0;
   private readonly onMove = (e: PointerEvent): void => {
+    if (!isUserInput(e)) return;
     this.x = e.clientX;
     this.y = e.clientY;
     if (!this.frame) this.frame = this.page.win.requestAnimationFrame(() => this.fromPoint());
   };
   private readonly onFocus = (e: FocusEvent): void => {
+    if (!isUserInput(e)) return;
     const el = e.target;
     if (el instanceof Element && !isOwnUi(el)) this.fromElement(el);
   };

@@ -1,6 +1,7 @@
 import type { SiteSettings } from '../settings/schema';
 import type { Aid, ControlSpec, PageContext } from './aid';
 import { Overlay } from './overlay';
+import { isUserInput } from '../shared/trusted';
 
 /**
  * 十字线 and 阅读尺: full-width and full-height lines through the pointer, or a horizontal reading
@@ -55,11 +56,13 @@ class Guide {
   private y = -1;
   private frame = 0;
   private readonly onMove = (e: PointerEvent): void => {
+    if (!isUserInput(e)) return;
     this.x = e.clientX;
     this.y = e.clientY;
     if (!this.frame) this.frame = this.page.win.requestAnimationFrame(() => this.draw());
   };
   private readonly onLeave = (e: PointerEvent): void => {
+    if (!isUserInput(e)) return;
     if (!e.relatedTarget) this.hide();
   };
 

@@ -15,6 +15,7 @@ import { createReadAloud, type ReadAloud, type ReadAloudDiagnostics } from './re
 import { reportInternal } from './safe';
 import type { ChineseVariant, SpeechLocale } from './types';
 import { detectPlatform, variantFromLang, voiceInstallHint, type Platform, type VoiceGroup } from './voices';
+import { isUserInput } from '../shared/trusted';
 
 export interface SpeechFeatureEnv {
   doc: Document;
@@ -338,7 +339,7 @@ export class SpeechFeature {
 
   private readonly onKey = (e: KeyboardEvent): void => {
     try {
-      if (e.key !== 'Escape' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.isComposing) return;
+      if (!isUserInput(e) || e.key !== 'Escape' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.isComposing) return;
       // Esc in our own menu or dialog closes that; it does not stop the reading.
       const ui = this.env.overlayRoot();
       for (const t of e.composedPath()) {

@@ -1,3 +1,5 @@
+import { isUserInput } from '../shared/trusted';
+
 // "No Chinese voice" said plainly in the toolbar: a box under the bar, inside the toolbar's shadow root (so
 // the page is not touched), with the platform's link-free hint and a button to dismiss it for this page.
 
@@ -51,7 +53,8 @@ export class SpeechNotice {
     close.type = 'button';
     close.style.cssText = BUTTON_STYLE;
     close.textContent = text.close;
-    close.addEventListener('click', () => {
+    close.addEventListener('click', (e) => {
+      if (!isUserInput(e)) return;
       this.dismissed = true;
       this.hide();
     });

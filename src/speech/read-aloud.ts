@@ -13,6 +13,7 @@ import { collectReadingOrder, findMainContent } from './reading-order';
 import { reportInternal } from './safe';
 import type { ChineseVariant, SpeechChunk, SpeechLocale, VoiceLike } from './types';
 import { chooseVoice, detectPlatform, groupVoices, noChineseVoiceHelp, type VoiceGroup } from './voices';
+import { isUserInput } from '../shared/trusted';
 
 export interface ReadAloudOptions {
   document?: Document;
@@ -539,6 +540,7 @@ class ReadAloudImpl implements ReadAloud {
   }
 
   private readonly onPointerMove = (e: Event): void => {
+    if (!isUserInput(e)) return;
     try {
       const raw = innermostTarget(e);
       if (raw !== this.lastRaw) {
@@ -554,6 +556,7 @@ class ReadAloudImpl implements ReadAloud {
   };
 
   private readonly onFocusIn = (e: Event): void => {
+    if (!isUserInput(e)) return;
     try {
       const target = findSpeakableTarget(innermostTarget(e) as Node | null);
       if (target) this.dwell.focus(target);
@@ -563,6 +566,7 @@ class ReadAloudImpl implements ReadAloud {
   };
 
   private readonly onMouseOut = (e: Event): void => {
+    if (!isUserInput(e)) return;
     try {
       if (!(e as MouseEvent).relatedTarget) this.dwell.pointerLeave();
     } catch (error) {

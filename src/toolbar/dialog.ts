@@ -1,5 +1,6 @@
 import type { ControlSpec, DialogSpec } from '../display/aid';
 import type { Translator } from '../i18n/messages';
+import { onUserInput } from '../shared/trusted';
 
 /**
  * A modal dialog in the toolbar's shadow root (帮助): a native <dialog> shown with showModal(), so
@@ -32,7 +33,7 @@ export class HelpDialogView {
     close.type = 'button';
     close.className = 'kj-btn kj-dialog-close';
     close.textContent = tr('helpClose');
-    close.addEventListener('click', () => this.close(true));
+    close.addEventListener('click', onUserInput(() => this.close(true)));
     head.append(title, close);
     const body = doc.createElement('div');
     body.className = 'kj-dialog-body';
@@ -41,7 +42,7 @@ export class HelpDialogView {
     body.setAttribute('aria-labelledby', titleId);
     body.append(spec.render(doc, tr, controls));
     dialog.append(head, body);
-    dialog.addEventListener('keydown', (e) => this.onKeydown(e));
+    dialog.addEventListener('keydown', onUserInput((e: KeyboardEvent) => this.onKeydown(e)));
     // Esc fires 'cancel': close our way, so focus goes back to the opener.
     dialog.addEventListener('cancel', (e) => {
       e.preventDefault();

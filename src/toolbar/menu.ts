@@ -1,6 +1,7 @@
 import type { ControlContext, ControlSpec } from '../display/aid';
 import type { Translator } from '../i18n/messages';
 import type { SiteSettings } from '../settings/schema';
+import { isUserInput, onUserInput } from '../shared/trusted';
 
 export interface MenuHandlers {
   activate(item: ControlSpec): void;
@@ -19,6 +20,7 @@ export class MenuView {
   private button: HTMLElement | null = null;
   private items: Array<{ spec: ControlSpec; el: HTMLElement }> = [];
   private readonly onOutside = (e: Event): void => {
+    if (!isUserInput(e)) return;
     const path = e.composedPath();
     if (this.el && !path.includes(this.el) && !(this.button && path.includes(this.button))) this.close(false);
   };
@@ -60,11 +62,11 @@ export class MenuView {
       const label = doc.createElement('span');
       label.textContent = spec.text ?? tr(spec.label);
       item.append(mark, label);
-      item.addEventListener('click', () => this.choose(spec));
+      item.addEventListener('click', onUserInput(() => this.choose(spec)));
       menu.append(item);
       this.items.push({ spec, el: item });
     }
-    menu.addEventListener('keydown', (e) => this.onKeydown(e));
+    menu.addEventListener('keydown', onUserInput((e: KeyboardEvent) => this.onKeydown(e)));
     this.root.append(menu);
     this.el = menu;
     this.button = button;

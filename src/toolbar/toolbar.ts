@@ -4,6 +4,7 @@ import type { MessageKey, Translator } from '../i18n/messages';
 import type { SiteSettings } from '../settings/schema';
 import { HelpDialogView } from './dialog';
 import { MenuView } from './menu';
+import { onUserInput } from '../shared/trusted';
 
 export interface ToolbarHandlers {
   onControl(control: ControlSpec): void;
@@ -93,9 +94,10 @@ export class ToolbarView {
     this.root.append(this.bar, this.launcher, this.live);
     container.append(this.root);
     this.build();
-    this.bar.addEventListener('keydown', (e) => this.onKeydown(e));
-    this.bar.addEventListener('focusin', (e) => this.onFocusIn(e));
-    this.launcher.addEventListener('click', () => this.handlers.onOpen());
+    // Only the user's own input operates the toolbar (see shared/trusted.ts).
+    this.bar.addEventListener('keydown', onUserInput((e: KeyboardEvent) => this.onKeydown(e)));
+    this.bar.addEventListener('focusin', onUserInput((e: FocusEvent) => this.onFocusIn(e)));
+    this.launcher.addEventListener('click', onUserInput(() => this.handlers.onOpen()));
   }
 
   private build(): void {
@@ -124,14 +126,14 @@ export class ToolbarView {
           caret.setAttribute('aria-hidden', 'true');
           caret.textContent = '▾';
           btn.append(caret);
-          btn.addEventListener('click', () => this.toggleMenu(control, btn, 'first'));
+          btn.addEventListener('click', onUserInput(() => this.toggleMenu(control, btn, 'first')));
         } else if (control.dialog) {
           const dialog = control.dialog;
           btn.setAttribute('aria-haspopup', 'dialog');
-          btn.addEventListener('click', () => this.dialog.open(dialog, this.tr, this.controls, btn));
+          btn.addEventListener('click', onUserInput(() => this.dialog.open(dialog, this.tr, this.controls, btn)));
         } else {
           // aria-disabled buttons stay focusable and still answer (e.g. "文字已是最大").
-          btn.addEventListener('click', () => this.handlers.onControl(control));
+          btn.addEventListener('click', onUserInput(() => this.handlers.onControl(control)));
         }
         this.controlButtons.set(control, btn);
         group.append(btn);
@@ -143,7 +145,7 @@ export class ToolbarView {
     const close = this.makeButton('×');
     close.classList.add('kj-close');
     close.dataset['control'] = 'close';
-    close.addEventListener('click', () => this.handlers.onClose());
+    close.addEventListener('click', onUserInput(() => this.handlers.onClose()));
     this.bar.append(close);
     this.setLocale(this.tr);
   }

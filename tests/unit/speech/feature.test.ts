@@ -4,6 +4,7 @@ import { defaultsOf } from '../../../src/settings/fields';
 import { globalFields, siteFields, type GlobalSettings, type SiteSettings } from '../../../src/settings/schema';
 import { SPEECH_OFF, SpeechFeature, variantFor, type SpeechInputs } from '../../../src/speech/feature';
 import { FakeEngine, voice } from './helpers';
+import { asUser, userClick } from '../support/user-input';
 
 const ESPEAK = [voice('English (America)', 'en-US'), voice('Chinese (Mandarin)', 'cmn'), voice('Chinese (Cantonese)', 'yue')];
 const PAGE = `
@@ -71,7 +72,7 @@ describe('settings → speech', () => {
     await flush();
     expect(feature.diagnostics().active).toBe(false);
     expect(feature.context().state).toBe('idle');
-    document.getElementById('home')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    document.getElementById('home')!.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
     await flush();
     expect(engine.spoken).toEqual([]);
   });
@@ -80,7 +81,7 @@ describe('settings → speech', () => {
     make();
     feature.apply(inputs({ speech: true, pointReading: true }, { speechRate: 2, speechVolume: 50 }));
     await flush();
-    document.getElementById('home')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    document.getElementById('home')!.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true, composed: true })));
     await flush();
     expect(spoken()).toEqual(['链接 网站首页']);
     expect(engine.spoken[0]).toMatchObject({ rate: 2, volume: 0.5, lang: 'cmn' });
@@ -107,7 +108,7 @@ describe('settings → speech', () => {
     expect(feature.context().state).toBe('idle');
     expect(engine.speaking).toBeNull();
     const before = engine.spoken.length;
-    document.getElementById('home')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    document.getElementById('home')!.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
     await flush();
     expect(engine.spoken.length).toBe(before);
   });
@@ -199,7 +200,7 @@ describe('no Chinese voice', () => {
     expect(feature.context().noChineseVoice).toBe(true);
     expect(feature.diagnostics().noticeShown).toBe(true);
     // Dismissed: stays away for this page.
-    (note.querySelector('button') as HTMLButtonElement).click();
+    userClick(note.querySelector('button')!);
     expect(root.querySelector('[data-kanjian-speech-note]')).toBeNull();
     feature.apply(inputs({ speech: true }, { speechRate: 1.5 }));
     expect(root.querySelector('[data-kanjian-speech-note]')).toBeNull();
@@ -236,7 +237,7 @@ describe('Esc', () => {
     make();
     feature.apply(inputs({ speech: true }));
     const esc = () => {
-      const e = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+      const e = asUser(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
       document.body.dispatchEvent(e);
       return e;
     };
@@ -253,7 +254,7 @@ describe('Esc', () => {
     // Other keys (Tab) are never looked at.
     feature.context().continuous();
     await flush();
-    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    const tab = asUser(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }));
     document.body.dispatchEvent(tab);
     expect(tab.defaultPrevented).toBe(false);
     expect(feature.context().state).toBe('speaking');
@@ -269,7 +270,7 @@ describe('Esc', () => {
     const item = document.createElement('div');
     menu.append(item);
     root.append(menu);
-    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    item.dispatchEvent(asUser(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true })));
     expect(feature.context().state).toBe('speaking');
     menu.remove();
   });

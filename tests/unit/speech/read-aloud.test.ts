@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createReadAloud, type ReadAloud } from '../../../src/speech/read-aloud';
 import { FakeEngine, voice } from './helpers';
+import { asUser } from '../support/user-input';
 
 const ESPEAK = [voice('English (America)', 'en-US'), voice('Chinese (Mandarin)', 'cmn'), voice('Chinese (Cantonese)', 'yue')];
 
@@ -118,7 +119,7 @@ describe('连读 (continuous reading)', () => {
 
 describe('指读 (point reading)', () => {
   function move(el: Element) {
-    el.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true }));
+    el.dispatchEvent(asUser(new PointerEvent('pointermove', { bubbles: true, composed: true })));
   }
 
   test('dwell on a link reads "链接 …" after 300 ms and outlines nothing when highlight is off', async () => {
@@ -151,7 +152,7 @@ describe('指读 (point reading)', () => {
   test('focus reads at once', async () => {
     make();
     ra.setPointReading(true);
-    document.getElementById('name')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    document.getElementById('name')!.dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true, composed: true })));
     await Promise.resolve();
     await Promise.resolve();
     expect(spokenTexts()).toEqual(['编辑框 姓名 内容 张三']);
