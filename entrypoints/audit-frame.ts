@@ -1,14 +1,13 @@
+import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { prepareAxe, runAxe } from '../src/audit/runner/in-page';
-import type { AuditOptionsInput } from '../src/audit/options';
+import { installFrameAudit } from '../src/audit/runner/frame-api';
 
 /**
- * Injected into every frame of a tab right after vendor/axe.min.js, only when an audit runs. It
- * prepares axe in each frame; the top frame's content script then calls kanjianAudit.run().
+ * Injected into each frame of a tab (into the extension's isolated world, never the page's) right
+ * after vendor/axe.min.js, only while an audit runs. The background then calls the frame API it
+ * installs, frame by frame, and gathers the results itself.
  */
 export default defineUnlistedScript(() => {
-  const axe = (globalThis as unknown as { axe?: typeof import('axe-core') }).axe;
-  if (!axe) return;
-  prepareAxe(axe);
-  Object.assign(globalThis, { kanjianAudit: { run: (options: AuditOptionsInput) => runAxe(axe, options) } });
+  const runtime = browser.runtime as unknown as { getFrameId?: (target: Window) => number };
+  installFrameAudit(typeof runtime.getFrameId === 'function' ? (w) => runtime.getFrameId!(w) : undefined);
 });

@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import toolbarCss from '../src/toolbar/toolbar.css?inline';
 import { startContentScript } from '../src/content/start';
+import { markOwnUi } from '../src/shared/own-ui';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -22,6 +23,7 @@ export default defineContentScript({
           onMount: (container) => container,
         });
         ui.mount();
+        markOwnUi(ui.shadowHost);
         return ui.mounted as HTMLElement;
       },
     });

@@ -1,26 +1,24 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
-import type { AxeResults } from 'axe-core';
 import { sendMessage } from '../messaging/protocol';
-import { loadSettings, type KeyValueArea } from '../settings/store';
+import { loadSettings } from '../settings/store';
 import { auditOptionsFrom } from '../audit/settings';
+import { normalizeOptions, type AuditOptionsInput } from '../audit/options';
+import { assemblePartials, pathKey, type FrameNode } from '../audit/runner/assemble';
+import { callFrameAudit, callFrameIdentify, callFrameTeardown, type FrameAuditReply, type FrameIdentity } from '../audit/runner/frame-api';
+import type { FrameContextSpec } from '../audit/runner/in-page';
+import { saveAudit, type StoredAudit } from '../audit/store';
 
-/** One finished audit run, kept in storage until the report page reads it. */
-export interface StoredAudit {
-  id: string;
-  tabId: number;
-  url: string;
-  title: string;
-  startedAt: string;
-  durationMs: number;
-  options: ReturnType<typeof auditOptionsFrom>;
-  results: AxeResults;
-}
+export type { StoredAudit } from '../audit/store';
 
-export const AUDIT_PREFIX = 'audit:';
-const KEEP = 3;
-
-/** Files injected into every frame, in order, only when an audit runs. */
+/** Files injected into every frame, in order, only while an audit runs (into the isolated world). */
 const FRAME_FILES = ['/vendor/axe.min.js', '/audit-frame.js'] as const;
+/** Bounds for a page made of frames within frames. */
+const MAX_FRAMES = 200;
+const MAX_DEPTH = 12;
+/** A frame that does not answer in this time (e.g. stuck in a dialog) is left out of the report. */
+const FRAME_TIMEOUT_MS = 60_000;
+
+type TabsExecute = { executeScript(tabId: number, d: { file?: string; code?: string; allFrames?: boolean; frameId?: number }): Promise<unknown[]> };
 
 async function injectIntoAllFrames(browser: Browser, tabId: number): Promise<void> {
   if (browser.scripting?.executeScript) {
@@ -29,17 +27,100 @@ async function injectIntoAllFrames(browser: Browser, tabId: number): Promise<voi
     return;
   }
   // Firefox MV2: tabs.executeScript, one file after the other.
-  const tabs = browser.tabs as unknown as { executeScript(tabId: number, d: { file: string; allFrames: boolean }): Promise<unknown> };
+  const tabs = browser.tabs as unknown as TabsExecute;
   for (const file of FRAME_FILES) await tabs.executeScript(tabId, { file, allFrames: true });
 }
 
-/** Drops all but the newest audits so storage stays small. */
-async function prune(area: KeyValueArea): Promise<void> {
-  const all = await area.get(null);
-  const ids = Object.keys(all)
-    .filter((k) => k.startsWith(AUDIT_PREFIX))
-    .sort((a, b) => String((all[b] as StoredAudit).startedAt).localeCompare(String((all[a] as StoredAudit).startedAt)));
-  if (ids.length > KEEP) await area.remove(ids.slice(KEEP));
+/** Runs a self-contained function in one frame of the tab, in the extension's isolated world. */
+async function inFrame<A extends unknown[], R>(browser: Browser, tabId: number, frameId: number, fn: (...args: A) => R, args: A): Promise<Awaited<R> | undefined> {
+  if (browser.scripting?.executeScript) {
+    const [res] = await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: fn as never, args: args as never });
+    return res?.result as Awaited<R> | undefined;
+  }
+  const code = `(${fn.toString()})(...${JSON.stringify(args)})`;
+  const [res] = await (browser.tabs as unknown as TabsExecute).executeScript(tabId, { code, frameId });
+  return res as Awaited<R> | undefined;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(fallback), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(fallback);
+      },
+    );
+  });
+}
+
+/** Every injected frame's path (see FramePath) → its frame id. */
+async function frameIdsByPath(browser: Browser, tabId: number): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  if (browser.scripting?.executeScript) {
+    const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: callFrameIdentify });
+    for (const r of results) {
+      const id = r.result as FrameIdentity | null | undefined;
+      if (id && Array.isArray(id.path)) ids.set(pathKey(id.path), r.frameId);
+    }
+    return ids;
+  }
+  // Firefox gives no frame ids with allFrames results: each frame names its own (runtime.getFrameId).
+  const results = await (browser.tabs as unknown as TabsExecute).executeScript(tabId, { code: `(${callFrameIdentify.toString()})()`, allFrames: true });
+  for (const r of results as Array<FrameIdentity | null>) if (r && Array.isArray(r.path) && r.frameId >= 0) ids.set(pathKey(r.path), r.frameId);
+  return ids;
+}
+
+/**
+ * axe.runPartial in every frame, a level at a time: a frame's children run with the context that
+ * frame computed for them. Results come back only through the extension (executeScript's result).
+ */
+async function partialsOfAllFrames(browser: Browser, tabId: number, options: AuditOptionsInput): Promise<Map<number, FrameNode>> {
+  const byPath = await frameIdsByPath(browser, tabId);
+  const frames = new Map<number, FrameNode>();
+  let level: Array<{ frameId: number; context: FrameContextSpec | null }> = [{ frameId: 0, context: null }];
+  for (let depth = 0; level.length && depth < MAX_DEPTH; depth++) {
+    const got = await Promise.all(
+      level.map(({ frameId, context }) =>
+        withTimeout(
+          inFrame(browser, tabId, frameId, callFrameAudit, [options, context]).then((r): FrameAuditReply => r ?? { frameId, error: 'no result' }),
+          FRAME_TIMEOUT_MS,
+          { frameId, error: 'timed out' } as FrameAuditReply,
+        ),
+      ),
+    );
+    const next: typeof level = [];
+    got.forEach((reply, i) => {
+      // The frame the background asked is the one that answered; a frame's own claims are not needed.
+      const frameId = level[i]!.frameId;
+      if ('error' in reply) {
+        frames.set(frameId, { error: reply.error });
+        return;
+      }
+      const children = reply.children.map((child) => {
+        const id = byPath.get(pathKey(child.path)) ?? -1;
+        if (id > 0 && !frames.has(id) && frames.size + next.length < MAX_FRAMES) next.push({ frameId: id, context: child.context });
+        return id;
+      });
+      frames.set(frameId, { partial: reply.partial, children });
+    });
+    level = next;
+  }
+  return frames;
+}
+
+/** Takes axe out of every frame again (the audit's code never stays in a page). */
+async function teardownAllFrames(browser: Browser, tabId: number): Promise<void> {
+  try {
+    if (browser.scripting?.executeScript) await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: callFrameTeardown });
+    else await (browser.tabs as unknown as TabsExecute).executeScript(tabId, { code: `(${callFrameTeardown.toString()})()`, allFrames: true });
+  } catch {
+    // The tab went away meanwhile.
+  }
 }
 
 export interface AuditTabOptions {
@@ -50,29 +131,39 @@ export interface AuditTabOptions {
 }
 
 /**
- * Audits a tab: axe into every frame, run from the top frame (the content script turns kanjian's
- * aids off for the run and excludes the toolbar), store the results, open the report.
+ * Audits a tab: the content script turns kanjian's aids off; axe runs in every frame (runPartial);
+ * the aids come back; the partial results are stored for the report page, which puts them together
+ * (finishRun). No audit data ever passes through a page.
  */
 export async function auditTab(browser: Browser, tabId: number, how: AuditTabOptions = {}): Promise<StoredAudit> {
-  const area = browser.storage.local;
-  const { global } = await loadSettings(area, null);
+  const { global } = await loadSettings(browser.storage.local, null);
   const stored = auditOptionsFrom(global);
-  const options = how.onlyRules?.length ? { ...stored, rules: { ...stored.rules, only: [...how.onlyRules] } } : stored;
+  const options = normalizeOptions(how.onlyRules?.length ? { ...stored, rules: { ...stored.rules, only: [...how.onlyRules] } } : stored);
   const started = Date.now();
   await injectIntoAllFrames(browser, tabId);
-  const run = await sendMessage('runAudit', { options }, { tabId, frameId: 0 });
+  const page = await sendMessage('auditSuspend', undefined, { tabId, frameId: 0 });
+  let frames: Map<number, FrameNode>;
+  try {
+    frames = await partialsOfAllFrames(browser, tabId, options);
+  } finally {
+    await sendMessage('auditResume', undefined, { tabId, frameId: 0 }).catch((err: unknown) => console.warn('[kanjian] audit resume', err));
+  }
+  void teardownAllFrames(browser, tabId);
+  const top = frames.get(0);
+  if (!top || 'error' in top) throw new Error(top && 'error' in top ? top.error : 'the page gave no audit result');
+  const assembled = assemblePartials(frames);
   const audit: StoredAudit = {
     id: `${started.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     tabId,
-    url: run.url,
-    title: run.title,
+    url: page.url,
+    title: page.title,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     options,
-    results: run.results,
+    partials: assembled.partials,
+    frames: { audited: assembled.audited, missing: assembled.missing.length },
   };
-  await area.set({ [AUDIT_PREFIX + audit.id]: audit });
-  await prune(area);
+  await saveAudit(audit);
   if (how.openReport !== false) await browser.tabs.create({ url: `${browser.runtime.getURL('/report.html')}?id=${audit.id}` });
   return audit;
 }

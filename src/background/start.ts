@@ -5,6 +5,7 @@ import { auditTab } from './audit';
 import { startSpeechBackground } from '../speech/background';
 import { syncEarlyStyles } from './early-styles';
 import { injectLib } from './libs';
+import { AuditStoreError, LEGACY_AUDIT_PREFIX } from '../audit/store';
 
 /** Forwards a keyboard command to the active tab's content script (the audit runs from here). */
 export async function handleCommand(browser: Browser, command: string): Promise<boolean> {
@@ -24,19 +25,44 @@ export async function handleCommand(browser: Browser, command: string): Promise<
   }
 }
 
+/**
+ * The tab an audit request may name. A content script's message audits its own tab (sender.tab) and
+ * nothing else: a page's frame must not be able to point the audit at another tab. Only extension
+ * pages (the popup, the report page) name a tab.
+ */
+export function auditTargetTab(extensionBase: string, sender: { url?: string; tab?: { id?: number } }, data: unknown): number | undefined {
+  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionBase);
+  const asked = data && typeof data === 'object' ? (data as { tabId?: unknown }).tabId : undefined;
+  if (fromExtensionPage && typeof asked === 'number' && Number.isInteger(asked) && asked >= 0) return asked;
+  return sender.tab?.id;
+}
+
+/** Builds before audits moved to IndexedDB kept them in storage.local, next to the settings. */
+async function removeLegacyAudits(area: Browser['storage']['local']): Promise<void> {
+  const all = await area.get(null);
+  const old = Object.keys(all).filter((k) => k.startsWith(LEGACY_AUDIT_PREFIX));
+  if (old.length) await area.remove(old);
+}
+
 export function startBackground(browser: Browser): void {
   browser.runtime.onInstalled.addListener(() => {
     void migrateStored(browser.storage.local).catch((err: unknown) => console.warn('[kanjian] migration failed', err));
+    void removeLegacyAudits(browser.storage.local).catch((err: unknown) => console.warn('[kanjian] cleaning old audits failed', err));
     browser.contextMenus.create({ id: 'kanjian-audit', title: browser.i18n.getMessage('menuAudit'), contexts: ['page', 'frame'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'kanjian-audit' && tab?.id !== undefined) void auditTab(browser, tab.id).catch((err: unknown) => console.warn('[kanjian] audit failed', err));
   });
   onMessage('startAudit', async ({ data, sender }) => {
-    const tabId = typeof data?.tabId === 'number' ? data.tabId : sender.tab?.id;
+    const tabId = auditTargetTab(browser.runtime.getURL('/'), sender, data);
     if (tabId === undefined) throw new Error('startAudit: no tab');
-    const audit = await auditTab(browser, tabId);
-    return { auditId: audit.id, durationMs: audit.durationMs };
+    try {
+      const audit = await auditTab(browser, tabId);
+      return { auditId: audit.id, durationMs: audit.durationMs };
+    } catch (err) {
+      // The toolbar words storage failures for people (auditStoreMessage); anything else as it is.
+      throw new Error(err instanceof AuditStoreError ? `audit-store:${err.code}` : err instanceof Error ? err.message : String(err));
+    }
   });
   const syncEarly = (): void => void syncEarlyStyles(browser).catch((err: unknown) => console.warn('[kanjian] early styles', err));
   syncEarly();

@@ -2,7 +2,6 @@ import type { ControlContext, ControlSpec, PageContext } from '../display/aid';
 import { AIDS } from '../display/registry';
 import { buildControls } from '../toolbar/controls';
 import { ConvertFeature, type DictLoader } from '../convert/page/feature';
-import type { AxeResults } from 'axe-core';
 import { autoLocale, translator, type UiLocale } from '../i18n/messages';
 import type { PageState } from '../messaging/protocol';
 import { loadSettings, parseGlobal, parseSite, siteStorageKey, GLOBAL_KEY, type KeyValueArea } from '../settings/store';
@@ -13,6 +12,10 @@ import { ToolbarView } from '../toolbar/toolbar';
 import { PageStyle } from '../display/page-style';
 import { SPEECH_OFF, SpeechFeature } from '../speech/feature';
 import { createTtsClientEngine } from '../speech/tts-client';
+import { auditFailure } from '../audit/failure';
+
+/** The longest an audit may keep the user's aids off (a stopped background never resumes them). */
+const AUDIT_SUSPEND_LIMIT_MS = 120_000;
 
 export interface StorageChange {
   newValue?: unknown;
@@ -74,7 +77,7 @@ export class PageController {
     this.controls = buildControls({
       siteKey: () => this.siteKey,
       startAudit: () =>
-        void env.startAudit().catch((err: unknown) => this.view?.announce({ key: 'auditFailed', params: [err instanceof Error ? err.message : String(err)] })),
+        void env.startAudit().catch((err: unknown) => this.view?.announce(auditFailure(err))),
     });
   }
 
@@ -198,10 +201,12 @@ export class PageController {
   }
 
   /**
-   * Runs the injected axe on the page as its author made it: every aid off, conversion undone, our
-   * toolbar hidden (and excluded), then everything put back exactly as the user had it.
+   * The audit sees the page as its author made it: every aid off, conversion undone, our toolbar
+   * hidden (and excluded by reference). resumeAfterAudit puts everything back exactly as the user had
+   * it; if the background never says so (it was stopped mid-audit), the page comes back by itself.
    */
-  async runAudit(run: () => Promise<AxeResults>): Promise<AxeResults> {
+  async suspendForAudit(): Promise<void> {
+    if (this.auditing) return;
     const host = this.view ? ((this.view.root.getRootNode() as ShadowRoot).host as HTMLElement | undefined) : undefined;
     this.auditing = true;
     for (const aid of AIDS) {
@@ -214,18 +219,25 @@ export class PageController {
     this.convert.suspend();
     this.push.remove();
     host?.style.setProperty('display', 'none', 'important');
-    try {
-      await new Promise((r) => this.env.page.win.requestAnimationFrame(() => r(undefined)));
-      return await run();
-    } finally {
-      this.auditing = false;
-      host?.style.removeProperty('display');
-      this.applyAids(null);
-      await this.applyConvert();
-    }
+    this.auditHost = host ?? null;
+    this.auditTimer = setTimeout(() => void this.resumeAfterAudit(), AUDIT_SUSPEND_LIMIT_MS);
+    await new Promise((r) => this.env.page.win.requestAnimationFrame(() => r(undefined)));
+  }
+
+  async resumeAfterAudit(): Promise<void> {
+    if (!this.auditing) return;
+    if (this.auditTimer) clearTimeout(this.auditTimer);
+    this.auditTimer = null;
+    this.auditing = false;
+    this.auditHost?.style.removeProperty('display');
+    this.auditHost = null;
+    this.applyAids(null);
+    await this.applyConvert();
   }
 
   private auditing = false;
+  private auditHost: HTMLElement | null = null;
+  private auditTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Popup / command: show the page in the other script or back. */
   async toggleConvert(): Promise<PageState> {

@@ -1,4 +1,4 @@
-import { UI_ATTR } from '../display/page-style';
+import { markOwnUi } from '../shared/own-ui';
 import { isUserInput } from '../shared/trusted';
 
 /**
@@ -61,7 +61,7 @@ export class TargetHighlighter {
     this.target = el;
     el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' as ScrollBehavior });
     const host = this.doc.createElement('kanjian-highlight');
-    host.setAttribute(UI_ATTR, '');
+    markOwnUi(host);
     const root = host.attachShadow({ mode: 'open' });
     const style = this.doc.createElement('style');
     style.textContent = ':host{all:initial!important}.box{position:fixed;z-index:2147483646;pointer-events:none;outline:4px solid #d6001c;outline-offset:2px;box-shadow:0 0 0 8px rgba(255,209,102,.85);border-radius:2px}';

@@ -3,12 +3,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isCommandName, onMessage, sendMessage } from '../messaging/protocol';
 import { PageController, type StorageChange } from './controller';
 import { resolveTarget, TargetHighlighter } from './highlight';
-import type { AuditOptionsInput } from '../audit/options';
-import type { AxeResults } from 'axe-core';
-
-interface InjectedAudit {
-  run(options: AuditOptionsInput): Promise<AxeResults>;
-}
 
 interface StartOptions {
   ctx: ContentScriptContext;
@@ -77,14 +71,14 @@ export function startContentScript({ ctx, browser, mountUi }: StartOptions): voi
       await ready;
       return controller.toggleConvert();
     }),
-    onMessage('runAudit', async ({ data }) => {
+    onMessage('auditSuspend', async () => {
       await ready;
-      const audit = (globalThis as { kanjianAudit?: InjectedAudit }).kanjianAudit;
-      if (!audit) throw new Error('axe-core was not injected into this page');
-      const options = data && typeof data.options === 'object' && data.options ? data.options : {};
-      const results = await controller.runAudit(() => audit.run(options));
-      // Structured data only: the results cross a message boundary.
-      return { url: location.href, title: document.title, results: JSON.parse(JSON.stringify(results)) as AxeResults };
+      await controller.suspendForAudit();
+      return { url: location.href, title: document.title };
+    }),
+    onMessage('auditResume', async () => {
+      await ready;
+      await controller.resumeAfterAudit();
     }),
     onMessage('highlightTarget', async ({ data }) => {
       const target = Array.isArray(data?.target) ? data.target : [];

@@ -1,9 +1,9 @@
-import { UI_ATTR } from './page-style';
+import { markOwnUi } from '../shared/own-ui';
 
 /**
  * A host element in <html> (outside <body>, so page zoom and the page's styles leave it alone)
  * with an open shadow root for one aid's own UI. `:host { all: initial !important }` wins over any
- * page rule that matches the host, and the host is marked as kanjian's so no aid ever touches it.
+ * page rule that matches the host, and the host is known as kanjian's (by reference) so no aid ever touches it.
  */
 export class Overlay {
   readonly host: HTMLElement;
@@ -11,7 +11,7 @@ export class Overlay {
 
   constructor(doc: Document, name: string, css: string) {
     this.host = doc.createElement(`kanjian-${name}`);
-    this.host.setAttribute(UI_ATTR, '');
+    markOwnUi(this.host);
     this.root = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = css;

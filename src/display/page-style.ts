@@ -1,10 +1,9 @@
+import { markOwnUi } from '../shared/own-ui';
 /**
  * One <style> element per aid, placed first in <html> so its cascade layer is the first one the page
  * declares: !important rules in the earliest layer beat the page's own !important rules, layered or
  * not (CSS Cascade 5). Each element hides itself so `* { all: unset }` cannot reveal its text.
  */
-export const UI_ATTR = 'data-kanjian-ui';
-
 export class PageStyle {
   private el: HTMLStyleElement | null = null;
 
@@ -23,7 +22,7 @@ export class PageStyle {
     if (!this.el || !this.el.isConnected) {
       this.el = (this.doc.getElementById(this.id) as HTMLStyleElement | null) ?? this.doc.createElement('style');
       this.el.id = this.id;
-      this.el.setAttribute(UI_ATTR, '');
+      markOwnUi(this.el);
       const firstOurs = root.firstElementChild;
       root.insertBefore(this.el, firstOurs);
     }
@@ -47,12 +46,4 @@ export class PageStyle {
 }
 
 /** True for nodes that belong to kanjian's own UI and must never be touched by an aid. */
-export function isOwnUi(node: Node | null): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode) {
-    if (n.nodeType === 1) {
-      const el = n as Element;
-      if (el.hasAttribute(UI_ATTR) || el.localName.startsWith('kanjian-')) return true;
-    }
-  }
-  return false;
-}
+export { isOwnUi } from '../shared/own-ui';

@@ -1,4 +1,5 @@
 import type { Readability } from '@mozilla/readability';
+import { cloneWithoutOwnUi } from '../shared/own-ui';
 
 /**
  * The reading view's content (纯文本): the page's main content, found by Readability on a clone of
@@ -96,13 +97,6 @@ export function buildReaderContent(src: Element, doc: Document, altText: (alt: s
   return frag;
 }
 
-/** A clone of the page without kanjian's own elements. */
-function cloneWithoutOurs(doc: Document): Document {
-  const clone = doc.cloneNode(true) as Document;
-  for (const el of [...clone.querySelectorAll('[data-kanjian-ui]')]) el.remove();
-  for (const el of [...(clone.documentElement?.children ?? [])]) if (el.localName.startsWith('kanjian-')) el.remove();
-  return clone;
-}
 
 /**
  * The article's own title: the page's single h1 when the document title contains it (portals
@@ -123,7 +117,7 @@ export function extractArticle(doc: Document, ReadabilityClass?: typeof Readabil
   const lang = doc.documentElement?.getAttribute('lang') ?? '';
   let parsed: ReturnType<Readability['parse']> = null;
   try {
-    parsed = ReadabilityClass ? new ReadabilityClass(cloneWithoutOurs(doc), { charThreshold: 200 }).parse() : null;
+    parsed = ReadabilityClass ? new ReadabilityClass(cloneWithoutOwnUi(doc), { charThreshold: 200 }).parse() : null;
   } catch {
     parsed = null;
   }
@@ -132,7 +126,7 @@ export function extractArticle(doc: Document, ReadabilityClass?: typeof Readabil
     const inert = parser.parseFromString(`<!doctype html><body>${parsed.content}`, 'text/html');
     return { title: articleTitle(parsed.title ?? doc.title, h1s), byline: (parsed.byline ?? '').trim(), lang: parsed.lang || lang, content: inert.body };
   }
-  const clone = cloneWithoutOurs(doc);
+  const clone = cloneWithoutOwnUi(doc);
   const root = clone.querySelector('main, [role="main"], article') ?? clone.body ?? clone.documentElement;
   for (const el of [...root.querySelectorAll(CHROME)]) el.remove();
   return { title: articleTitle(doc.title, h1s), byline: '', lang, content: root };

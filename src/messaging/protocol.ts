@@ -1,8 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { SiteSettings } from '../settings/schema';
 import type { ConvertState } from '../convert/page/feature';
-import type { AxeResults } from 'axe-core';
-import type { AuditOptionsInput } from '../audit/options';
 import type { SpeechDiagnosticsReport } from '../speech/feature';
 import type { TtsEventMessage, TtsRequest, TtsVoiceInfo } from '../speech/tts-bridge';
 
@@ -38,10 +36,15 @@ export interface ProtocolMap {
   runCommand(data: { command: CommandName }): void;
   /** content / popup → background: open the options page. */
   openOptions(): void;
-  /** toolbar / popup → background: audit this tab (or `tabId`) and open the report. */
+  /**
+   * toolbar → background: audit the sender's tab; popup / report page → background: audit `tabId`
+   * (honoured only from extension pages: a content script cannot name another tab).
+   */
   startAudit(data: { tabId?: number }): { auditId: string; durationMs: number };
-  /** background → content (top frame): run axe with kanjian's aids off; axe is already injected. */
-  runAudit(data: { options: AuditOptionsInput }): { url: string; title: string; results: AxeResults };
+  /** background → content (top frame): turn kanjian's aids off for an audit; the page as its author made it. */
+  auditSuspend(): { url: string; title: string };
+  /** background → content (top frame): the audit is done; put the aids back exactly as they were. */
+  auditResume(): void;
   /** content → background: inject a large library (src/shared/libs.ts) into the sender's frame. */
   loadLib(data: { name: string }): void;
   /** report page → content: scroll to an audited element and outline it (target as axe gives it). */

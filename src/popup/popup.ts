@@ -3,6 +3,7 @@ import { localeForLanguage, translator, type Translator } from '../i18n/messages
 import { sendMessage, type PageState } from '../messaging/protocol';
 import { loadSettings } from '../settings/store';
 import { h } from '../shared/dom';
+import { auditFailureText } from '../audit/failure';
 
 /** The tab the popup acts on: the active tab, or `?tab=ID` when opened as a page (tests, side panel). */
 async function activeTabId(browser: Browser): Promise<number | undefined> {
@@ -87,7 +88,7 @@ function draw(root: HTMLElement, tr: Translator, state: PageState | null, shortc
       audit.setAttribute('aria-disabled', 'true');
       root.querySelector('#popup-status')!.textContent = tr('auditStarted');
       void actions.audit().catch((err: unknown) => {
-        root.querySelector('#popup-status')!.textContent = tr('auditFailed', err instanceof Error ? err.message : String(err));
+        root.querySelector('#popup-status')!.textContent = auditFailureText(err, tr);
       });
     });
     root.append(

@@ -1,3 +1,4 @@
+import { isOwnUi as isOwnElement } from '../shared/own-ui';
 // DOM predicates shared by extraction, reading order and accessible names. Read-only: nothing here
 // changes the page.
 
@@ -20,9 +21,9 @@ export function tagOf(el: Element): string {
   return el.localName.toLowerCase();
 }
 
-/** Our own UI: the toolbar host and anything the lead tags. */
+/** Our own UI (known by reference: see shared/own-ui.ts). */
 export function isOwnUi(el: Element): boolean {
-  return el.hasAttribute('data-kanjian-ui') || tagOf(el).startsWith('kanjian-');
+  return isOwnElement(el);
 }
 
 function ancestorTagIn(el: Element, tags: ReadonlySet<string>): boolean {

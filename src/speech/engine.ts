@@ -3,6 +3,7 @@
 import { reportInternal } from './safe';
 import type { VoiceLike } from './types';
 import { waitForVoices } from './voices';
+import { asPlainSpeech } from './plain-text';
 
 export interface UtteranceRequest {
   text: string;
@@ -92,7 +93,7 @@ export function createWebSpeechEngine(opts: WebSpeechEngineOptions = {}): Speech
       if (disposed) return;
       if (current) this.cancel();
       try {
-        const u = new Utterance(req.text);
+        const u = new Utterance(asPlainSpeech(req.text));
         const voice = findVoice(req.voice);
         if (voice) u.voice = voice;
         u.lang = voice?.lang || req.lang;

@@ -1,10 +1,11 @@
 // Highlight the sentence being read, and outline the element 指读 is reading, without changing the page:
 // - sentence: CSS Custom Highlight API (CSS.highlights + a ::highlight rule in a constructed stylesheet
-//   adopted by the document, or one <style data-kanjian-ui> if adopting fails), else boxes drawn from
+//   adopted by the document, or one <style> of ours if adopting fails), else boxes drawn from
 //   Range.getClientRects() inside an overlay root the toolbar owns (a shadow root);
 // - element outline: always an overlay box (restyling page elements would leak into the page's layout).
 import { reportInternal } from './safe';
 import type { SourceRange } from './types';
+import { markOwnUi } from '../shared/own-ui';
 
 export const HIGHLIGHT_NAME = 'kanjian-reading';
 
@@ -220,7 +221,8 @@ export class Highlighter {
     }
     try {
       const style = this.doc.createElement('style');
-      style.setAttribute('data-kanjian-ui', 'speech-highlight');
+      style.id = 'kanjian-speech-highlight';
+      markOwnUi(style);
       style.textContent = HIGHLIGHT_CSS;
       (this.doc.head ?? this.doc.documentElement).appendChild(style);
       this.styleEl = style;

@@ -61,7 +61,7 @@ class Builder {
 /**
  * Walk root in document order and return its readable segments. Skips hidden content (display:none,
  * visibility:hidden text, the hidden attribute), aria-hidden, script/style/noscript/template, our own UI
- * ([data-kanjian-ui], <kanjian-*>), and navigation when skipNav. Never changes the DOM; never throws.
+ * (known by reference, shared/own-ui.ts), and navigation when skipNav. Never changes the DOM; never throws.
  */
 export function collectReadingOrder(root: Element | Document, opts: ReadingOrderOptions = {}): ReadingSegment[] {
   const b = new Builder(opts);

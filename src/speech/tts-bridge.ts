@@ -5,6 +5,7 @@
 import type { SpeechEngine, UtteranceHandlers } from './engine';
 import { reportInternal } from './safe';
 import type { VoiceLike } from './types';
+import { asPlainSpeech } from './plain-text';
 
 export type TtsRequest =
   | { kind: 'speak'; id: number; text: string; lang: string; voiceName?: string; rate: number; volume: number; pitch: number }
@@ -151,7 +152,7 @@ export function createTtsRequestHandler(tts: ChromeTtsLike) {
             reportInternal('tts emit', error);
           }
         };
-        tts.speak(req.text, {
+        tts.speak(asPlainSpeech(req.text), {
           lang: req.lang || undefined,
           voiceName: req.voiceName || undefined,
           rate: req.rate,

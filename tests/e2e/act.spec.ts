@@ -1,14 +1,14 @@
 // ACT conformance through the extension's own audit path: for each W3C ACT test case that axe-core
 // implements (tier "core"), the page is opened in a tab and audited the way the toolbar button does it
-// (background injects axe and the frame script into every frame, the content script turns the aids
-// off and runs from the top frame), with only the case's axe rules. Judged as in tests/support/act.ts:
+// (background injects axe into every frame, the content script turns the aids off, axe.runPartial runs
+// in each frame and the report page puts the frames together with axe.finishRun), with only the case's axe rules. Judged as in tests/support/act.ts:
 // kanjian must agree with ACT wherever axe-core itself does.
 import type { Route } from '@playwright/test';
 import { ACT_EXTRA_ROOTS, ACT_PREFIX, actFigure, coreActCases, tallyAct, type ActCase, type ActOutcome } from '../support/act';
 import { startServer } from '../support/server.mjs';
 import { expect, tabIdOf, test } from './fixtures';
 
-test('ACT test cases (tier core) through the extension’s audit: agrees with ACT wherever axe-core does', async ({ page, serviceWorker }) => {
+test('ACT test cases (tier core) through the extension’s audit: agrees with ACT wherever axe-core does', async ({ page, serviceWorker, extContext, extensionId }) => {
   test.setTimeout(900_000);
   const cases = coreActCases();
   expect(cases).toHaveLength(450);
@@ -21,6 +21,9 @@ test('ACT test cases (tier core) through the extension’s audit: agrees with AC
     if (settled && req.isNavigationRequest() && req.frame() === page.mainFrame()) return route.abort('aborted');
     return route.continue();
   });
+  // The report page puts each run's frames together (axe.finishRun), as it does for the user.
+  const finisher = await extContext.newPage();
+  await finisher.goto(`chrome-extension://${extensionId}/report.html`);
   const started = Date.now();
   try {
     const results: Array<{ c: ActCase; outcome: ActOutcome | { error: string } }> = [];
@@ -31,16 +34,19 @@ test('ACT test cases (tier core) through the extension’s audit: agrees with AC
         await page.goto(server.url + ACT_PREFIX + c.relativePath, { waitUntil: 'load', timeout: 20_000 });
         settled = true;
         if (tabId < 0) tabId = await tabIdOf(serviceWorker, page);
-        const outcome = await serviceWorker.evaluate(
+        const record = await serviceWorker.evaluate(
           async ({ tabId, rules }) => {
-            type Results = { violations: Array<{ id: string; nodes: unknown[] }>; incomplete: Array<{ id: string; nodes: unknown[] }> };
-            const hook = (globalThis as unknown as { kanjianAuditTab(t: number, only: string[]): Promise<{ results: Results }> }).kanjianAuditTab;
-            const { results } = await hook(tabId, rules);
-            const count = (xs: Results['violations']) => xs.reduce((n, r) => n + r.nodes.length, 0);
-            return { violations: count(results.violations), needsReview: count(results.incomplete), ids: [...results.violations, ...results.incomplete].map((r) => r.id) };
+            const hook = (globalThis as unknown as { kanjianAuditTab(t: number, only: string[]): Promise<unknown> }).kanjianAuditTab;
+            return hook(tabId, rules);
           },
           { tabId, rules: c.axeRules },
         );
+        const outcome = await finisher.evaluate(async (record) => {
+          type Results = { violations: Array<{ id: string; nodes: unknown[] }>; incomplete: Array<{ id: string; nodes: unknown[] }> };
+          const results = await (globalThis as unknown as { kanjianFinishAudit(r: unknown): Promise<Results> }).kanjianFinishAudit(record);
+          const count = (xs: Results['violations']) => xs.reduce((n, r) => n + r.nodes.length, 0);
+          return { violations: count(results.violations), needsReview: count(results.incomplete), ids: [...results.violations, ...results.incomplete].map((r) => r.id) };
+        }, record);
         // Only the case's rules ran.
         for (const id of outcome.ids) expect(c.axeRules, c.relativePath).toContain(id);
         results.push({ c, outcome });
@@ -54,6 +60,7 @@ test('ACT test cases (tier core) through the extension’s audit: agrees with AC
     console.log(figure);
     expect(tally.regressions, tally.regressions.join('\n')).toEqual([]);
   } finally {
+    await finisher.close();
     await page.unroute('**/*');
     await server.close();
   }

@@ -1,22 +1,7 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { auditViaToolbar, ruleIds } from './audit-helpers';
 import { expect, test, toolbar } from './fixtures';
-
-/** Starts an audit of `page` through the toolbar's button and returns the report tab. */
-async function auditViaToolbar(context: BrowserContext, page: Page): Promise<Page> {
-  // The toolbar may already be open: open/closed is remembered per site.
-  if (!(await toolbar(page).isVisible())) await page.getByRole('button', { name: '无障碍浏览' }).click();
-  const reportPromise = context.waitForEvent('page', { predicate: (p) => p.url().includes('/report.html'), timeout: 60_000 });
-  await toolbar(page).getByRole('button', { name: '无障碍检查' }).click();
-  const report = await reportPromise;
-  await report.waitForLoadState('domcontentloaded');
-  await expect(report.getByRole('heading', { level: 1, name: '无障碍检查报告' })).toBeVisible({ timeout: 30_000 });
-  return report;
-}
-
-async function ruleIds(report: Page, section: 'violations' | 'incomplete'): Promise<string[]> {
-  return report.locator(`#${section} article.finding`).evaluateAll((els) => els.map((e) => e.getAttribute('data-rule') ?? ''));
-}
 
 async function nodeCount(report: Page): Promise<number> {
   return report.locator('#violations li.node').count();

@@ -29,7 +29,7 @@ function snapshot(page: Page): Promise<TextSnap[]> {
       const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
       for (let n = w.nextNode(); n; n = w.nextNode()) {
         if (n.nodeType === 3) {
-          if (n.parentElement?.hasAttribute('data-kanjian-ui')) continue; // kanjian's own <style> elements
+          if (n.parentElement?.id.startsWith('kanjian-')) continue; // kanjian's own <style> elements
           if (n.nodeValue!.trim()) out.push({ text: n.nodeValue!, protectedNode: isProtected(n.parentElement) });
         } else if ((n as Element).shadowRoot && !(n as Element).localName.startsWith('kanjian-')) visit((n as Element).shadowRoot!);
       }

@@ -60,7 +60,7 @@ export async function contrastScan(page: Page): Promise<ContrastScan> {
     type Rgba = { r: number; g: number; b: number; a: number };
     const lib = (window as unknown as { kjColor: typeof import('../../src/display/color') }).kjColor;
     const own = (n: Node | null) => {
-      for (let e: Node | null = n; e; e = e.parentNode) if (e.nodeType === 1 && ((e as Element).localName.startsWith('kanjian-') || (e as Element).hasAttribute('data-kanjian-ui'))) return true;
+      for (let e: Node | null = n; e; e = e.parentNode) if (e.nodeType === 1 && ((e as Element).localName.startsWith('kanjian-') || (e as Element).id.startsWith('kanjian-'))) return true;
       return false;
     };
     let min = 21;
@@ -108,12 +108,12 @@ export async function contrastScan(page: Page): Promise<ContrastScan> {
 /** Every element's full computed style and the DOM, outside kanjian's own UI, to prove an exact restore. */
 export async function snapshot(page: Page): Promise<{ html: string; styles: string[] }> {
   return page.evaluate(() => {
-    const own = (e: Element) => e.localName.startsWith('kanjian-') || e.hasAttribute('data-kanjian-ui');
+    const own = (e: Element) => e.localName.startsWith('kanjian-') || e.id.startsWith('kanjian-');
     const clone = document.documentElement.cloneNode(true) as Element;
     for (const e of [...clone.querySelectorAll('*')]) if (own(e)) e.remove();
     const styles: string[] = [];
     for (const e of document.querySelectorAll('*')) {
-      if (own(e) || e.closest('[data-kanjian-ui]')) continue;
+      if (own(e) || e.closest('[id^="kanjian-"]')) continue;
       const cs = getComputedStyle(e);
       const props: string[] = [];
       // Left out: kanjian's own custom properties (read only by its shadow-root UI) and the

@@ -100,7 +100,7 @@ test.describe('长辈模式, 重置, 帮助, 退出', () => {
     await announced(page, '已退出：工具栏已关闭，页面已还原');
     await expect.poll(async () => diffSnapshots(beforeToolbar, await snapshot(page))).toEqual([]);
     await expect(page.locator('kanjian-reader, kanjian-caption, kanjian-guide, [data-kj-fs], [data-kj-cur], [data-kj-reflow], [data-kj-unclip]')).toHaveCount(0);
-    await expect(page.locator('style[data-kanjian-ui]')).toHaveCount(0);
+    await expect(page.locator('style[id^="kanjian-"]')).toHaveCount(0);
     await page.reload();
     await expect(launcher).toBeVisible();
     await expect(toolbar(page)).toBeHidden();

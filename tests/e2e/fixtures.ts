@@ -6,7 +6,8 @@ import { chromiumArgs, findChromium, INSTALL_HINT } from '../support/browsers.mj
 import { REPO_ROOT, startServer } from '../support/server.mjs';
 import { speechWorkerFixtures, type SpeechWorkerFixtures } from '../support/speech-fixtures';
 
-export const EXTENSION_DIR = resolve(REPO_ROOT, '.output', 'chrome-mv3');
+// KANJIAN_EXTENSION_DIR: run the suite against another build (e.g. an older one, to see a defence's test fail without it).
+export const EXTENSION_DIR = resolve(process.env.KANJIAN_EXTENSION_DIR ?? resolve(REPO_ROOT, '.output', 'chrome-mv3'));
 
 export interface Served {
   url: string;

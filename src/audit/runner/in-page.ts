@@ -2,7 +2,7 @@
  * The audit as it runs inside an audited page: shared by the extension (injected into every frame)
  * and the CLI (added to each page by Playwright). Expects axe-core's global `axe` to be present.
  */
-import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
+import type { AxeResults, ElementContext, PartialResult, RunOptions } from 'axe-core';
 import { axeRunOptions, type AuditOptionsInput } from '../options';
 import { elderlyProfile } from '../rules/index';
 
@@ -10,32 +10,97 @@ type Axe = typeof import('axe-core');
 
 const REGISTERED = Symbol.for('kanjian.audit.registered');
 
+/** A frame messenger that carries nothing: every frame is audited on its own (runPartial). */
+const NO_FRAME_MESSAGING = { open: () => () => undefined, post: () => false };
+
 /**
- * Prepares axe in this frame: kanjian's 适老化 rules (a child frame runs rules with its own
- * configuration, so every frame registers them) and frame messaging across origins, so the top
- * frame's run covers cross-origin iframes too.
+ * Prepares axe in this frame: kanjian's custom rules (a child frame runs rules with its own
+ * configuration, so every frame registers them), and no frame messaging at all. axe's own messenger
+ * answers requests posted through the page's window and posts results back the same way, so a page
+ * embedding another site's frame could read that frame's content; kanjian gathers each frame's
+ * results through the extension instead (axe.runPartial in every frame, axe.finishRun outside).
  */
 export function prepareAxe(axe: Axe): void {
   const g = globalThis as Record<symbol, unknown>;
   if (g[REGISTERED] === axe) return;
-  axe.configure({ ...elderlyProfile, allowedOrigins: ['<unsafe_all_origins>'] });
+  axe.configure({ ...elderlyProfile });
+  axe.frameMessenger(NO_FRAME_MESSAGING);
   g[REGISTERED] = axe;
 }
 
-/** Selectors for kanjian's own UI: never part of the audited page. */
-export const KANJIAN_UI_SELECTORS = ['kanjian-toolbar', '[data-kanjian-ui]'];
+/**
+ * The audited part of this document: everything but the given elements (kanjian's own, known by
+ * reference — never by a marker a page could write) and meta refreshes the browser ignores.
+ */
+export function auditContext(doc: Document, own: readonly Element[] = [], frameContext?: FrameContextSpec): ElementContext {
+  const exclude: unknown[] = [...(frameContext?.exclude ?? []), ...own, ...inertRefreshes(doc)];
+  if (frameContext) return { ...frameContext, exclude } as unknown as ElementContext;
+  return exclude.length ? ({ exclude } as unknown as ElementContext) : doc;
+}
 
 /**
- * Runs axe on this document (and its frames) with kanjian's options; our own UI is excluded.
- * `extra` adds axe run options that are not audit settings (the CLI asks for elementRef).
+ * Runs axe on this document (and, through axe's frame messaging, its frames) with kanjian's options.
+ * `own` lists kanjian's own elements to leave out; `extra` adds axe run options that are not audit
+ * settings (the CLI asks for elementRef).
  */
-export async function runAxe(axe: Axe, options: AuditOptionsInput, doc: Document = document, extra: RunOptions = {}): Promise<AxeResults> {
+export async function runAxe(axe: Axe, options: AuditOptionsInput, doc: Document = document, extra: RunOptions = {}, own: readonly Element[] = []): Promise<AxeResults> {
   prepareAxe(axe);
-  const present = KANJIAN_UI_SELECTORS.filter((s) => doc.querySelector(s));
-  const inert = inertRefreshes(doc);
-  const exclude: Array<string[] | Element> = [...present.map((s) => [s]), ...inert];
-  const context: ElementContext = exclude.length ? ({ exclude } as ElementContext) : doc;
-  return axe.run(context, { ...axeRunOptions(options), ...extra });
+  return axe.run(auditContext(doc, own), { ...axeRunOptions(options), ...extra });
+}
+
+/** What a parent frame tells axe about one of its child frames (axe.utils.getFrameContexts). */
+export interface FrameContextSpec {
+  include?: unknown[];
+  exclude?: unknown[];
+  initiator?: boolean;
+  focusable?: boolean;
+  size?: { width?: number; height?: number };
+  page?: boolean;
+}
+
+/** One frame's share of an audit: its partial result and the frames it contains, in axe's order. */
+export interface FramePartial {
+  partial: PartialResult;
+  /** Child frames in the order axe lists them, each with the context axe gives it. */
+  children: Array<{ frame: Element; context: FrameContextSpec }>;
+}
+
+/**
+ * axe.runPartial in this frame only. The top frame passes no frameContext; a child frame gets the one
+ * its parent computed for it (initiator, focusability, size), passed along by the extension.
+ */
+export async function runPartialAxe(
+  axe: Axe,
+  options: AuditOptionsInput,
+  frameContext: FrameContextSpec | null,
+  own: readonly Element[] = [],
+  doc: Document = document,
+): Promise<FramePartial> {
+  prepareAxe(axe);
+  const runOptions = axeRunOptions(options);
+  const context = auditContext(doc, own, frameContext ?? undefined);
+  // Before runPartial: it tears axe's tree down when done.
+  const children = axe.utils.getFrameContexts(context, runOptions).flatMap(({ frameSelector, frameContext: child }) => {
+    const frame = axe.utils.shadowSelect(frameSelector);
+    return frame ? [{ frame, context: child as FrameContextSpec }] : [];
+  });
+  const partial = await axe.runPartial(context, runOptions);
+  return { partial, children };
+}
+
+/** Puts the frame partials (top first, then depth-first in document order; null for a frame that could not run) together. */
+export async function finishAxe(axe: Axe, partials: ReadonlyArray<PartialResult | null>, options: AuditOptionsInput): Promise<AxeResults> {
+  prepareAxe(axe);
+  return axe.finishRun(partials as PartialResult[], axeRunOptions(options));
+}
+
+/** Takes axe out of this frame again after an audit. */
+export function teardownAxe(axe: Axe): void {
+  try {
+    axe.teardown();
+  } catch {
+    // Nothing was set up.
+  }
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
-import type { StoredAudit } from '../../background/audit';
-import { AUDIT_PREFIX } from '../../background/audit';
+import type { AxeResults } from 'axe-core';
 import { autoLocale, translator, type MessageKey, type Translator, type UiLocale } from '../../i18n/messages';
 import { sendMessage } from '../../messaging/protocol';
 import { AUDIT_STANDARDS, type AuditStandard } from '../../settings/schema';
@@ -11,6 +10,9 @@ import { pickText } from '../locale';
 import { localizeFinding } from '../localize/localize';
 import { buildReport, type Finding, type FindingNode, type Impact, type KanjianReport } from '../model';
 import { targetToString } from '../fingerprint';
+import { finishStoredAudit } from '../runner/finish';
+import { loadAudit, type StoredAudit } from '../store';
+import { auditFailureText } from '../failure';
 
 const IMPACT_KEY: Record<Impact, MessageKey> = {
   critical: 'impactCritical',
@@ -66,14 +68,21 @@ export async function renderReportPage(root: HTMLElement, browser: Browser): Pro
   document.documentElement.lang = locale;
   document.title = tr('reportTitle');
   const id = new URLSearchParams(location.search).get('id') ?? '';
-  const stored = (await area.get([AUDIT_PREFIX + id]))[AUDIT_PREFIX + id] as StoredAudit | undefined;
   const status = h('p', { role: 'status', class: 'status', id: 'status' });
-  if (!stored || !stored.results) {
+  let stored: StoredAudit | undefined;
+  let results: AxeResults | undefined;
+  try {
+    stored = await loadAudit(id);
+    if (stored) results = await finishStoredAudit(stored);
+  } catch {
+    stored = undefined;
+  }
+  if (!stored || !results) {
     root.replaceChildren(h('main', {}, h('h1', { text: tr('reportTitle') }), h('p', { text: tr('reportMissing') })));
     return;
   }
   const report = buildReport({
-    pages: { url: stored.url, title: stored.title, results: stored.results },
+    pages: { url: stored.url, title: stored.title, results },
     options: { ...stored.options, locale },
     toolVersion: browser.runtime.getManifest().version,
     generatedAt: stored.startedAt,
@@ -271,7 +280,7 @@ function optionsBlock(
         const res = await sendMessage('startAudit', { tabId: stored.tabId });
         location.search = `?id=${res.auditId}`;
       } catch (err) {
-        status.textContent = tr('auditFailed', err instanceof Error ? err.message : String(err));
+        status.textContent = auditFailureText(err, tr);
       }
     })();
   });

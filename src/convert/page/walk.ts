@@ -1,3 +1,4 @@
+import { isOwnUi } from '../../shared/own-ui';
 /**
  * What the page converter may touch. Text people read is converted; code, editors, form values,
  * opted-out subtrees and kanjian's own UI never are.
@@ -14,7 +15,7 @@ const BUTTON_INPUT_TYPES = new Set(['button', 'submit', 'reset']);
 export function isSkippedElement(el: Element): boolean {
   const name = el.localName;
   if (SKIP_TAGS.has(name)) return true;
-  if (name.startsWith('kanjian-') || el.hasAttribute('data-kanjian-ui')) return true;
+  if (isOwnUi(el)) return true;
   if (el.getAttribute('translate') === 'no') return true;
   if (el.classList.contains('ignore-opencc')) return true;
   // Japanese, Korean and Vietnamese also write with Han characters: never "convert" them.

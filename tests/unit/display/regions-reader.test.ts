@@ -3,6 +3,7 @@ import { Readability } from '@mozilla/readability';
 import { buildReaderContent, extractArticle } from '../../../src/display/reader-content';
 import { headingLevel, jumpTo, landmarkRole, listRegions, regionLabel } from '../../../src/display/regions';
 import { translator } from '../../../src/i18n/messages';
+import { markOwnUi } from '../../../src/shared/own-ui';
 
 const html = (s: string) => {
   document.body.innerHTML = s;
@@ -97,6 +98,7 @@ describe('reading view content', () => {
     html(`<nav><a href="/">网站首页</a><a href="/a">走进钟楼</a></nav>
       <main><article><h1>2006年政府重点工作</h1><p>${para}</p><p>${para}</p><p><img src="x.png" alt="区政府大楼"></p></article></main>
       <footer>主办单位</footer><kanjian-toolbar>ours</kanjian-toolbar>`);
+    markOwnUi(document.querySelector('kanjian-toolbar')!);
     document.title = '2006年政府重点工作 - 常州市钟楼区人民政府';
     const before = document.documentElement.outerHTML;
     const article = extractArticle(document, Readability);

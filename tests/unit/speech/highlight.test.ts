@@ -75,10 +75,10 @@ describe('Highlighter: CSS Custom Highlight API', () => {
     const { chunks } = sentenceSetup();
     const hl = new Highlighter({ document, scroll: false, stylesheet: 'element' });
     hl.showSentence(chunks[0]!.ranges);
-    const style = document.querySelector('style[data-kanjian-ui]');
+    const style = document.querySelector('style#kanjian-speech-highlight');
     expect(style?.textContent).toContain(`::highlight(${HIGHLIGHT_NAME})`);
     hl.dispose();
-    expect(document.querySelector('style[data-kanjian-ui]')).toBeNull();
+    expect(document.querySelector('style#kanjian-speech-highlight')).toBeNull();
   });
 
   test('ranges whose text changed or vanished are dropped, not thrown on', () => {

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { chunkSegments } from '../../../src/speech/chunk';
 import { collectReadingOrder, findMainContent, segmentsText, startIndexFor } from '../../../src/speech/reading-order';
 import { html } from './helpers';
+import { markOwnUi } from '../../../src/shared/own-ui';
 
 export function readingOrderCases(): void {
   beforeEach(() => {
@@ -26,10 +27,13 @@ export function readingOrderCases(): void {
         <div style="visibility:hidden">不可见<span style="visibility:visible">但这里可见</span></div>
         <p aria-hidden="true">读屏隐藏</p>
         <script>var x = "脚本";</script><noscript>无脚本</noscript><template><p>模板</p></template>
-        <div data-kanjian-ui><button>工具栏</button></div>
+        <div id="ours"><button>工具栏</button></div>
+        <div data-kanjian-ui><p>页面自称工具栏</p></div>
         <kanjian-toolbar><p>自定义元素</p></kanjian-toolbar>
         <p>结尾</p>`);
-      expect(segmentsText(collectReadingOrder(document))).toEqual(['看得见', '但这里可见', '结尾']);
+      // Ours by reference only: what a page writes (an attribute, a tag name) does not hide its text.
+      markOwnUi(document.getElementById('ours')!);
+      expect(segmentsText(collectReadingOrder(document))).toEqual(['看得见', '但这里可见', '页面自称工具栏', '自定义元素', '结尾']);
     });
 
     test('skipNav drops nav, role=navigation and page header/footer, but keeps an article header', () => {

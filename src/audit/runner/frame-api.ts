@@ -1,0 +1,122 @@
+/**
+ * The audit's entry point inside one frame, in the extension's isolated world: the background calls
+ * `runFrameAudit` there (scripting.executeScript / tabs.executeScript with a frameId) and gets back
+ * structured data over the extension's own channel. Nothing here is reachable from the page's world.
+ */
+import type { PartialResult } from 'axe-core';
+import type { AuditOptionsInput } from '../options';
+import { ownUiIn } from '../../shared/own-ui';
+import { prepareAxe, runPartialAxe, teardownAxe, type FrameContextSpec } from './in-page';
+
+type Axe = typeof import('axe-core');
+
+export const FRAME_API = Symbol.for('kanjian.audit.frame');
+
+/**
+ * Where a frame sits: its index among its parent's frames (window.frames), then the parent's among
+ * the grandparent's, from the top. Both sides can compute it across origins (a frame's WindowProxy can
+ * be compared with its parent's `frames[i]`), so frames are matched to their iframe elements without
+ * any message through the page. Chrome has no runtime.getFrameId for this; Firefox does, and gives it.
+ */
+export type FramePath = number[];
+
+export interface FrameIdentity {
+  path: FramePath;
+  /** runtime.getFrameId(window) where the browser has it (Firefox), else -1. */
+  frameId: number;
+}
+
+/** What one frame sends back: its partial result and its child frames with the context axe gives each. */
+export type FrameAuditReply =
+  | { frameId: number; partial: PartialResult; children: Array<{ path: FramePath; context: FrameContextSpec }> }
+  | { frameId: number; error: string };
+
+export interface FrameAuditApi {
+  identify(): FrameIdentity;
+  run(options: AuditOptionsInput, frameContext: FrameContextSpec | null): Promise<FrameAuditReply>;
+  teardown(): void;
+}
+
+/** This frame's path from the top window. */
+export function framePathOf(win: Window): FramePath {
+  const path: FramePath = [];
+  let w = win;
+  for (let depth = 0; depth < 64 && w.parent !== w; depth++) {
+    const parent = w.parent;
+    path.unshift(indexAmongFrames(parent, w));
+    w = parent;
+  }
+  return path;
+}
+
+function indexAmongFrames(parent: Window, child: Window | null): number {
+  if (!child) return -1;
+  for (let i = 0; i < parent.length; i++) if (parent[i] === child) return i;
+  return -1;
+}
+
+/** Installs the frame API on this world's global (non-enumerable, not writable). */
+export function installFrameAudit(frameIdOf?: (target: Window) => number): void {
+  const axe = (globalThis as unknown as { axe?: Axe }).axe;
+  if (!axe) return;
+  prepareAxe(axe);
+  const frameId = (): number => {
+    try {
+      return frameIdOf?.(window) ?? -1;
+    } catch {
+      return -1;
+    }
+  };
+  const api: FrameAuditApi = {
+    identify: () => ({ path: framePathOf(window), frameId: frameId() }),
+    async run(options, frameContext) {
+      const self = frameId();
+      try {
+        const own = framePathOf(window);
+        const { partial, children } = await runPartialAxe(axe, options, frameContext, ownUiIn(document));
+        return {
+          frameId: self,
+          partial: JSON.parse(JSON.stringify(partial)) as PartialResult,
+          children: children.map(({ frame, context }) => ({
+            path: [...own, indexAmongFrames(window, (frame as HTMLIFrameElement).contentWindow)],
+            context: JSON.parse(JSON.stringify(context)) as FrameContextSpec,
+          })),
+        };
+      } catch (err) {
+        return { frameId: self, error: err instanceof Error ? err.message : String(err) };
+      }
+    },
+    teardown() {
+      teardownAxe(axe);
+      const g = globalThis as unknown as Record<string | symbol, unknown>;
+      delete g[FRAME_API];
+      try {
+        delete g['axe'];
+      } catch {
+        // axe.min.js declared a global `var`, which cannot be deleted: drop the reference instead.
+        g['axe'] = undefined;
+      }
+    },
+  };
+  Object.defineProperty(globalThis, FRAME_API, { value: api, configurable: true, enumerable: false, writable: false });
+}
+
+/**
+ * Runs in the frame, called by the background with executeScript: must be self-contained (it is
+ * serialised), so it finds the API by its registered symbol.
+ */
+export function callFrameAudit(options: AuditOptionsInput, frameContext: FrameContextSpec | null): Promise<FrameAuditReply> | FrameAuditReply {
+  const api = (globalThis as unknown as Record<symbol, FrameAuditApi | undefined>)[Symbol.for('kanjian.audit.frame')];
+  if (!api) return { frameId: -1, error: 'axe-core was not injected into this frame' };
+  return api.run(options, frameContext);
+}
+
+export function callFrameIdentify(): FrameIdentity | null {
+  const api = (globalThis as unknown as Record<symbol, FrameAuditApi | undefined>)[Symbol.for('kanjian.audit.frame')];
+  return api ? api.identify() : null;
+}
+
+export function callFrameTeardown(): void {
+  const api = (globalThis as unknown as Record<symbol, FrameAuditApi | undefined>)[Symbol.for('kanjian.audit.frame')];
+  api?.teardown();
+}
