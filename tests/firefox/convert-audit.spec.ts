@@ -1,11 +1,11 @@
 import * as OpenCC from 'opencc-js';
-import { clickToolbarButton, expect, EXTENSION_UUID, test, toolbarVisible } from './fixtures';
+import { clickInToolbar, clickToolbarButton, expect, test, toolbarVisible, waitForReport } from './fixtures';
 
 const DEMO = '/zhonglou-2006.html';
 
 async function openToolbar(page: import('puppeteer-core').Page): Promise<void> {
   if (await toolbarVisible(page)) return;
-  await page.evaluate(() => (document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('.kj-launcher') as HTMLElement).click());
+  await clickInToolbar(page, '.kj-launcher');
   await expect.poll(() => toolbarVisible(page)).toBe(true);
 }
 
@@ -28,23 +28,12 @@ test('Firefox: an audit runs on the demo page and the report opens', async ({ ff
   await openToolbar(page);
   const known = new Set(await firefox.pages());
   await clickToolbarButton(page, '无障碍检查');
-  // Over BiDi an extension page's target URL reads about:blank; ask the page itself where it is.
-  const findReport = async (): Promise<import('puppeteer-core').Page | null> => {
-    for (const p of await firefox.pages()) {
-      if (known.has(p)) continue;
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith(`moz-extension://${EXTENSION_UUID}/report.html`)) return p;
-    }
-    return null;
-  };
-  await expect.poll(async () => (await findReport()) !== null, { timeout: 60_000 }).toBe(true);
-  const report = await findReport();
-  await report!.waitForSelector('#verdict', { timeout: 30_000 });
-  const heading = await report!.$eval('h1', (h) => h.textContent);
+  const report = await waitForReport(firefox, known);
+  const heading = await report.$eval('h1', (h) => h.textContent);
   expect(heading).toBe('无障碍检查报告');
-  const verdict = await report!.$eval('#verdict', (p) => p.textContent ?? '');
+  const verdict = await report.$eval('#verdict', (p) => p.textContent ?? '');
   expect(verdict).toMatch(/通过|不通过/);
-  const rules = await report!.$$eval('#violations article.finding, #incomplete article.finding', (els) => els.length);
+  const rules = await report.$$eval('#violations article.finding, #incomplete article.finding', (els) => els.length);
   expect(rules).toBeGreaterThan(0);
-  await report!.close();
+  await report.close();
 });

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { clickToolbarButton, expect, test, toolbarVisible } from './fixtures';
+import { clickToolbarButton, expect, test, toolbarVisible, clickInToolbar } from './fixtures';
 
 /** Firefox smoke for the display aids: page zoom, a colour scheme, the caption band. */
 const DEMO = '/zhonglou-2006.html';
@@ -8,23 +8,18 @@ const DEMO = '/zhonglou-2006.html';
 async function openToolbar(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => !!document.querySelector('kanjian-toolbar')?.shadowRoot)).toBe(true);
   if (await toolbarVisible(page)) {
-    await page.evaluate(() => (document.querySelector('kanjian-toolbar')!.shadowRoot!.querySelector('[data-control=exit]') as HTMLElement).click());
+    await clickInToolbar(page, '[data-control=exit]');
     await expect.poll(() => toolbarVisible(page)).toBe(false);
   }
   await expect.poll(() => page.evaluate(() => !!document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('.kj-launcher:not([hidden])'))).toBe(true);
-  await page.evaluate(() => (document.querySelector('kanjian-toolbar')!.shadowRoot!.querySelector('.kj-launcher') as HTMLElement).click());
+  await clickInToolbar(page, '.kj-launcher');
   await expect.poll(() => toolbarVisible(page)).toBe(true);
 }
 
 async function chooseMenu(page: Page, menuButton: string, item: string): Promise<void> {
   await clickToolbarButton(page, menuButton);
   await expect.poll(() => page.evaluate(() => !!document.querySelector('kanjian-toolbar')!.shadowRoot!.querySelector('[role=menu]'))).toBe(true);
-  const ok = await page.evaluate((name: string) => {
-    const items = [...document.querySelector('kanjian-toolbar')!.shadowRoot!.querySelectorAll('[role^=menuitem]')] as HTMLElement[];
-    const it = items.find((i) => i.textContent!.trim() === name);
-    it?.click();
-    return !!it;
-  }, item);
+  const ok = await clickInToolbar(page, '[role^=menuitem]', item);
   expect(ok, `menu item ${item}`).toBe(true);
 }
 

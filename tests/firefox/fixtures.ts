@@ -7,7 +7,8 @@ import { findFirefox, INSTALL_HINT } from '../support/browsers.mjs';
 import { REPO_ROOT, startServer } from '../support/server.mjs';
 import { speechWorkerFixtures, type SpeechWorkerFixtures } from '../support/speech-fixtures';
 
-export const FIREFOX_EXTENSION_DIR = resolve(REPO_ROOT, '.output', 'firefox-mv2');
+// KANJIAN_FIREFOX_EXTENSION_DIR: run against another build (to see a defence's test fail without it).
+export const FIREFOX_EXTENSION_DIR = resolve(process.env.KANJIAN_FIREFOX_EXTENSION_DIR ?? resolve(REPO_ROOT, '.output', 'firefox-mv2'));
 export const GECKO_ID = 'kanjian@kanjian.app';
 /** Pinned so extension pages have a known moz-extension:// address. */
 export const EXTENSION_UUID = '6f1c2a52-7d1e-4c5b-9a43-0e5b1c3d9a11';
@@ -87,6 +88,22 @@ export async function extensionPage(firefox: Browser): Promise<Page> {
   return p;
 }
 
+/** The report tab an audit opened (a page not in `known`); over BiDi its URL reads about:blank, so ask it. */
+export async function waitForReport(firefox: Browser, known: Set<Page>): Promise<Page> {
+  const find = async (): Promise<Page | null> => {
+    for (const p of await firefox.pages()) {
+      if (known.has(p)) continue;
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith(`moz-extension://${EXTENSION_UUID}/report.html`)) return p;
+    }
+    return null;
+  };
+  await expect.poll(async () => (await find()) !== null, { timeout: 60_000 }).toBe(true);
+  const report = (await find())!;
+  await report.waitForSelector('#verdict', { timeout: 30_000 });
+  return report;
+}
+
 /**
  * Firefox starts an add-on's content scripts a moment after installExtension resolves (longer on a busy
  * machine): a page opened too soon has no kanjian. Wait until a fresh page gets the launcher.
@@ -106,6 +123,26 @@ async function untilContentScriptRuns(browser: Browser, serverUrl: string): Prom
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Clicks an element of kanjian's UI (a CSS selector inside the toolbar's shadow root, optionally with
+ * this exact text) the way a user does: through the browser's input (BiDi), so the event is trusted.
+ * A page script's element.click() is ignored by kanjian, as it must be.
+ */
+export async function clickInToolbar(page: Page, selector: string, text?: string): Promise<boolean> {
+  const handle = await page.evaluateHandle(
+    (sel: string, want: string | null) => {
+      const els = [...(document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelectorAll(sel) ?? [])];
+      return els.find((e) => want === null || e.textContent!.trim() === want) ?? null;
+    },
+    selector,
+    text ?? null,
+  );
+  const el = handle.asElement();
+  if (!el) return false;
+  await (el as import('puppeteer-core').ElementHandle<Element>).click();
+  return true;
 }
 
 /** Evaluates in the page, piercing our open shadow root to find the toolbar's buttons by name. */

@@ -1,4 +1,4 @@
-import { clickToolbarButton, expect, fontSize, test, toolbarVisible } from './fixtures';
+import { clickToolbarButton, expect, fontSize, test, toolbarVisible, clickInToolbar } from './fixtures';
 
 const DEMO = '/zhonglou-2006.html';
 const P = 'article.article p';
@@ -11,7 +11,7 @@ test('Firefox: toolbar appears on the demo page, text size works and survives a 
     const b = document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('.kj-launcher') as HTMLElement | null;
     return b && !b.hidden ? b.textContent : null;
   })).toContain('无障碍浏览');
-  await page.evaluate(() => (document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('.kj-launcher') as HTMLElement).click());
+  await clickInToolbar(page, '.kj-launcher');
   await expect.poll(() => toolbarVisible(page)).toBe(true);
   const name = await page.evaluate(() => document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('[role=toolbar]')?.getAttribute('aria-label'));
   expect(name).toBe('无障碍工具栏');

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { clickToolbarButton, expect, extensionPage, test, toolbarVisible } from './fixtures';
+import { clickToolbarButton, expect, extensionPage, test, toolbarVisible, clickInToolbar } from './fixtures';
 
 /**
  * Firefox smoke for read-aloud (issue 5) with a REAL engine: a private speech-dispatcher + espeak-ng
@@ -58,7 +58,7 @@ test('Firefox: 指读 speaks a paragraph through the real engine', async ({ ffPa
   await page.goto(ffServer.url + DEMO, { waitUntil: 'load' });
   await expect.poll(() => page.evaluate(() => !!document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('.kj-launcher'))).toBe(true);
   if (!(await toolbarVisible(page))) {
-    await page.evaluate(() => (document.querySelector('kanjian-toolbar')!.shadowRoot!.querySelector('.kj-launcher') as HTMLElement).click());
+    await clickInToolbar(page, '.kj-launcher');
   }
   await expect.poll(() => toolbarVisible(page)).toBe(true);
   const ext = await extensionPage(firefox);
@@ -96,7 +96,7 @@ test('Firefox: 指读 speaks a paragraph through the real engine', async ({ ffPa
     expect(after.log.at(-1)).toMatchObject({ kind: 'cancel', detail: 'stop' });
   } finally {
     // Leave the profile clean for the next test: 退出 resets the site (speech included).
-    await page.evaluate(() => (document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('[data-control=exit]') as HTMLElement | null)?.click()).catch(() => undefined);
+    await clickInToolbar(page, '[data-control=exit]').catch(() => undefined);
     await ext.close();
   }
 });
