@@ -5,7 +5,7 @@
  * settings change — fail. Old audits are pruned before a new one is written, and one audit has a size
  * cap; both failures come back as a clear message, never as a wedged store.
  */
-import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { createStore, delMany, get, keys, set, type UseStore } from 'idb-keyval';
 import type { PartialResult } from 'axe-core';
 import type { AuditOptions } from './options';
 
@@ -52,11 +52,19 @@ function isQuotaError(err: unknown): boolean {
   return err instanceof Error && (err.name === 'QuotaExceededError' || /quota/i.test(err.message));
 }
 
-/** Drops all but the newest `keep` audits. */
+/**
+ * An audit's id: its start time (base 36, fixed width), so ids sort by age without reading the
+ * audits themselves, plus a random part.
+ */
+export function newAuditId(startedMs: number): string {
+  return `${startedMs.toString(36).padStart(9, '0')}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Drops all but the newest `keep` audits (by id, see newAuditId). */
 export async function pruneAudits(keep: number): Promise<void> {
-  const all = (await entries<string, StoredAudit>(auditStore())).map(([, a]) => a).filter((a) => a && typeof a.startedAt === 'string');
-  all.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-  for (const old of all.slice(Math.max(0, keep))) await del(old.id, auditStore());
+  const ids = (await keys(auditStore())).map(String).sort().reverse();
+  const old = ids.slice(Math.max(0, keep));
+  if (old.length) await delMany(old, auditStore());
 }
 
 /** Stores an audit: old ones go first, so a full store never blocks the new one. */

@@ -6,7 +6,7 @@ import { normalizeOptions, type AuditOptionsInput } from '../audit/options';
 import { assemblePartials, pathKey, type FrameNode } from '../audit/runner/assemble';
 import { callFrameAudit, callFrameIdentify, callFrameTeardown, type FrameAuditReply, type FrameIdentity } from '../audit/runner/frame-api';
 import type { FrameContextSpec } from '../audit/runner/in-page';
-import { saveAudit, type StoredAudit } from '../audit/store';
+import { newAuditId, saveAudit, type StoredAudit } from '../audit/store';
 
 export type { StoredAudit } from '../audit/store';
 
@@ -80,7 +80,7 @@ async function frameIdsByPath(browser: Browser, tabId: number): Promise<Map<stri
  * frame computed for them. Results come back only through the extension (executeScript's result).
  */
 async function partialsOfAllFrames(browser: Browser, tabId: number, options: AuditOptionsInput): Promise<Map<number, FrameNode>> {
-  const byPath = await frameIdsByPath(browser, tabId);
+  let byPath: Map<string, number> | null = null;
   const frames = new Map<number, FrameNode>();
   let level: Array<{ frameId: number; context: FrameContextSpec | null }> = [{ frameId: 0, context: null }];
   for (let depth = 0; level.length && depth < MAX_DEPTH; depth++) {
@@ -93,6 +93,9 @@ async function partialsOfAllFrames(browser: Browser, tabId: number, options: Aud
         ),
       ),
     );
+    // Frame ids are looked up only once some frame has children (most pages have none).
+    if (!byPath && got.some((r) => !('error' in r) && r.children.length)) byPath = await frameIdsByPath(browser, tabId);
+    const ids = byPath ?? new Map<string, number>();
     const next: typeof level = [];
     got.forEach((reply, i) => {
       // The frame the background asked is the one that answered; a frame's own claims are not needed.
@@ -102,7 +105,7 @@ async function partialsOfAllFrames(browser: Browser, tabId: number, options: Aud
         return;
       }
       const children = reply.children.map((child) => {
-        const id = byPath.get(pathKey(child.path)) ?? -1;
+        const id = ids.get(pathKey(child.path)) ?? -1;
         if (id > 0 && !frames.has(id) && frames.size + next.length < MAX_FRAMES) next.push({ frameId: id, context: child.context });
         return id;
       });
@@ -153,7 +156,7 @@ export async function auditTab(browser: Browser, tabId: number, how: AuditTabOpt
   if (!top || 'error' in top) throw new Error(top && 'error' in top ? top.error : 'the page gave no audit result');
   const assembled = assemblePartials(frames);
   const audit: StoredAudit = {
-    id: `${started.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    id: newAuditId(started),
     tabId,
     url: page.url,
     title: page.title,

@@ -1,12 +1,35 @@
 /**
  * The last step of an extension audit, in the report page (an extension page): the frames' partial
  * results are put together with axe.finishRun, so cross-origin frames' findings meet only here.
+ * axe is the same packaged file the frames ran (vendor/axe.min.js), loaded once by a script tag:
+ * smaller than bundling axe's sources into the report page, and already compiled by the browser.
  */
-import axe from 'axe-core';
 import type { AxeResults } from 'axe-core';
 import type { StoredAudit } from '../store';
 import { finishAxe } from './in-page';
 
-export function finishStoredAudit(audit: Pick<StoredAudit, 'partials' | 'options'>): Promise<AxeResults> {
-  return finishAxe(axe, audit.partials, audit.options);
+type Axe = typeof import('axe-core');
+
+let loading: Promise<Axe> | null = null;
+
+/** axe in this extension page, loaded once. */
+export function loadAxe(src = '/vendor/axe.min.js'): Promise<Axe> {
+  const present = (globalThis as unknown as { axe?: Axe }).axe;
+  if (present) return Promise.resolve(present);
+  loading ??= new Promise<Axe>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => {
+      const axe = (globalThis as unknown as { axe?: Axe }).axe;
+      if (axe) resolve(axe);
+      else reject(new Error('axe-core did not load'));
+    };
+    script.onerror = () => reject(new Error('axe-core did not load'));
+    document.head.append(script);
+  });
+  return loading;
+}
+
+export async function finishStoredAudit(audit: Pick<StoredAudit, 'partials' | 'options'>, axe?: Axe): Promise<AxeResults> {
+  return finishAxe(axe ?? (await loadAxe()), audit.partials, audit.options);
 }

@@ -10,7 +10,7 @@ import { pickText } from '../locale';
 import { localizeFinding } from '../localize/localize';
 import { buildReport, type Finding, type FindingNode, type Impact, type KanjianReport } from '../model';
 import { targetToString } from '../fingerprint';
-import { finishStoredAudit } from '../runner/finish';
+import { finishStoredAudit, loadAxe } from '../runner/finish';
 import { loadAudit, type StoredAudit } from '../store';
 import { auditFailureText } from '../failure';
 
@@ -72,8 +72,9 @@ export async function renderReportPage(root: HTMLElement, browser: Browser): Pro
   let stored: StoredAudit | undefined;
   let results: AxeResults | undefined;
   try {
+    const axe = loadAxe(); // meanwhile
     stored = await loadAudit(id);
-    if (stored) results = await finishStoredAudit(stored);
+    if (stored) results = await finishStoredAudit(stored, await axe);
   } catch {
     stored = undefined;
   }

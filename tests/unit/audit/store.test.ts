@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { AuditStoreError, KEEP_AUDITS, loadAudit, MAX_AUDIT_CHARS, saveAudit, type StoredAudit } from '../../../src/audit/store';
+import { AuditStoreError, KEEP_AUDITS, loadAudit, MAX_AUDIT_CHARS, newAuditId, saveAudit, type StoredAudit } from '../../../src/audit/store';
 import { normalizeOptions } from '../../../src/audit/options';
 import { auditFailure } from '../../../src/audit/failure';
 
@@ -20,18 +20,20 @@ function audit(id: string, startedAt: string, extra = ''): StoredAudit {
 
 describe('audit store (IndexedDB, apart from the settings)', () => {
   it('keeps the newest audits, pruning before it writes', async () => {
-    for (let i = 0; i < 6; i++) await saveAudit(audit(`a${i}`, `2026-12-06T00:00:0${i}Z`));
-    const kept = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => loadAudit(`a${i}`)));
-    expect(kept.map((a) => a?.id ?? null)).toEqual([null, null, null, 'a3', 'a4', 'a5']);
+    const ids = [0, 1, 2, 3, 4, 5].map((i) => newAuditId(Date.UTC(2026, 11, 6, 0, 0, i)));
+    for (const [i, id] of ids.entries()) await saveAudit(audit(id, `2026-12-06T00:00:0${i}Z`));
+    const kept = await Promise.all(ids.map((id) => loadAudit(id)));
+    expect(kept.map((a) => a?.id ?? null)).toEqual([null, null, null, ids[3], ids[4], ids[5]]);
     expect(kept.filter(Boolean)).toHaveLength(KEEP_AUDITS);
   });
 
   it('refuses an audit over the size cap with a clear code, keeping the others', async () => {
-    await saveAudit(audit('small', '2026-12-06T01:00:00Z'));
-    const big = audit('big', '2026-12-06T01:00:01Z', 'x'.repeat(MAX_AUDIT_CHARS + 1));
+    const small = newAuditId(Date.UTC(2026, 11, 6, 1));
+    await saveAudit(audit(small, '2026-12-06T01:00:00Z'));
+    const big = audit(newAuditId(Date.UTC(2026, 11, 6, 2)), '2026-12-06T01:00:01Z', 'x'.repeat(MAX_AUDIT_CHARS + 1));
     await expect(saveAudit(big)).rejects.toMatchObject({ code: 'too-large' });
-    expect(await loadAudit('small')).toBeDefined();
-    expect(await loadAudit('big')).toBeUndefined();
+    expect(await loadAudit(small)).toBeDefined();
+    expect(await loadAudit(big.id)).toBeUndefined();
   });
 
   it('a full store: old audits make room; still full → "quota", worded for people', async () => {

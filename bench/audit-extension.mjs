@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// In-browser audit, as the user meets it: press 无障碍检查 on the toolbar → the report tab shows its
+// verdict. Median of N runs per page. Give several builds with --ext to compare them in the same run
+// (runs alternate between builds, so machine load hits them alike).
+//
+//   node bench/audit-extension.mjs [--reps N] [--ext DIR[=label]]...
+import { chromium } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumArgs, findChromium } from '../tests/support/browsers.mjs';
+import { startServer } from '../tests/support/server.mjs';
+
+const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const args = process.argv.slice(2);
+const reps = Number(args[args.indexOf('--reps') + 1]) || 7;
+const exts = args.flatMap((a, i) => (a === '--ext' ? [args[i + 1]] : [])).map((spec) => {
+  const [dir, label] = spec.split('=');
+  return { dir: resolve(dir), label: label ?? dir };
+});
+if (!exts.length) exts.push({ dir: join(repo, '.output', 'chrome-mv3'), label: 'kanjian (this build)' });
+
+const PAGES = [
+  ['demo page (zhonglou-2006)', '/zhonglou-2006.html'],
+  ['W3C BAD before/news', '/corpus/bad/before/news.html'],
+  ['nested frames, one cross-origin', null],
+];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const server = await startServer();
+const server2 = await startServer();
+PAGES[2][1] = `/audit/frames-outer.html?cross=${encodeURIComponent(`${server2.url}/audit/frame-cross.html`)}`;
+
+async function open(ext) {
+  const profile = mkdtempSync(join(tmpdir(), 'kanjian-bench-audit-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium() ?? undefined,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    args: chromiumArgs(ext.dir),
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { ...ext, context, sw, profile, times: PAGES.map(() => []) };
+}
+
+async function once(b, path) {
+  await b.sw.evaluate(() => chrome.storage.local.clear());
+  const page = await b.context.newPage();
+  await page.goto(server.url + path, { waitUntil: 'load' });
+  await page.getByRole('button', { name: '无障碍浏览' }).click();
+  const button = page.getByRole('toolbar', { name: '无障碍工具栏' }).getByRole('button', { name: '无障碍检查' });
+  await button.waitFor();
+  const reportP = b.context.waitForEvent('page', { predicate: (p) => p.url().includes('/report.html'), timeout: 120_000 });
+  const t0 = Date.now();
+  await button.click();
+  const report = await reportP;
+  await report.locator('#verdict').waitFor({ timeout: 120_000 });
+  const ms = Date.now() - t0;
+  await report.close();
+  await page.close();
+  return ms;
+}
+
+const builds = [];
+for (const e of exts) builds.push(await open(e));
+for (let r = 0; r < reps; r++) {
+  for (const b of builds) for (let i = 0; i < PAGES.length; i++) b.times[i].push(await once(b, PAGES[i][1]));
+}
+for (const b of builds) {
+  await b.context.close();
+  rmSync(b.profile, { recursive: true, force: true });
+}
+await server.close();
+await server2.close();
+
+const lines = [
+  `| page | ${builds.map((b) => b.label).join(' | ')} |`,
+  `| --- | ${builds.map(() => '---:').join(' | ')} |`,
+  ...PAGES.map(([name], i) => `| ${name} | ${builds.map((b) => `${median(b.times[i])} ms`).join(' | ')} |`),
+];
+console.log(`Toolbar click → report verdict shown, median of ${reps} (${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()})\n`);
+console.log(lines.join('\n'));
