@@ -1,4 +1,4 @@
-import type { ControlSpec } from '../display/aid';
+import type { ControlSpec } from '../toolbar/types';
 
 /** The toolbar's 无障碍检查 button: asks the background to audit this tab and open the report. */
 export function auditControl(start: () => void): ControlSpec {

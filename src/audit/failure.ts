@@ -1,4 +1,4 @@
-import type { Announcement } from '../display/aid';
+import type { Announcement } from '../toolbar/types';
 import type { Translator } from '../i18n/messages';
 
 const STORE_KEYS = {

@@ -1,4 +1,5 @@
-import type { ControlContext, ControlSpec, PageContext } from '../display/aid';
+import type { PageContext } from '../display/aid';
+import type { ControlContext, ControlSpec } from '../toolbar/types';
 import { AIDS } from '../display/registry';
 import { buildControls } from '../toolbar/controls';
 import { ConvertFeature, type DictLoader } from '../convert/page/feature';

@@ -1,6 +1,7 @@
 import { autoLocale, t } from '../i18n/messages';
 import type { SiteSettings } from '../settings/schema';
-import type { Aid, ControlSpec, PageContext } from './aid';
+import type { Aid, PageContext } from './aid';
+import type { ControlSpec } from '../toolbar/types';
 import { CAPTION_MAX_PX, CAPTION_MIN_PX, fitFontSize, hasHan, normalizeText, pinyinSegments, sentenceAt } from './caption-text';
 import { Overlay } from './overlay';
 import { isOwnUi, PageStyle } from './page-style';

@@ -1,5 +1,6 @@
 import type { SiteSettings } from '../settings/schema';
-import type { Aid, ControlSpec, PageContext } from './aid';
+import type { Aid, PageContext } from './aid';
+import type { ControlSpec } from '../toolbar/types';
 import { isOwnUi, PageStyle } from './page-style';
 
 /**

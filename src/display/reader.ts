@@ -1,5 +1,6 @@
 import { autoLocale, t, type UiLocale } from '../i18n/messages';
-import type { Aid, ControlSpec, PageContext } from './aid';
+import type { Aid, PageContext } from './aid';
+import type { ControlSpec } from '../toolbar/types';
 import { Overlay } from './overlay';
 import { PageStyle } from './page-style';
 import { buildReaderContent, extractArticle } from './reader-content';

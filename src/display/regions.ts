@@ -1,5 +1,5 @@
 import type { MessageKey, Translator } from '../i18n/messages';
-import type { ControlSpec } from './aid';
+import type { ControlSpec } from '../toolbar/types';
 import { isOwnUi } from './page-style';
 
 /**

@@ -1,5 +1,6 @@
 import { helpDialog } from '../toolbar/help';
-import type { Aid, ControlSpec } from './aid';
+import type { Aid } from './aid';
+import type { ControlSpec } from '../toolbar/types';
 import { captionAid, captionControls } from './caption';
 import { colorSchemeAid, schemeControls } from './color-scheme';
 import { bigCursorAid, cursorControls } from './cursor';

@@ -1,5 +1,6 @@
 import { siteFields, type SiteSettings } from '../settings/schema';
-import type { Aid, ControlSpec, DialogSpec } from './aid';
+import type { Aid } from './aid';
+import type { ControlSpec, DialogSpec } from '../toolbar/types';
 
 /**
  * The toolbar's last group: 长辈模式 (one-press preset), 重置, 帮助, 退出. Reset and exit work from

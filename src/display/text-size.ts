@@ -1,5 +1,6 @@
 import { TEXT_SCALE_STEPS } from '../settings/schema';
-import type { Aid, ControlSpec, PageContext } from './aid';
+import type { Aid, PageContext } from './aid';
+import type { ControlSpec } from '../toolbar/types';
 import { isOwnUi, PageStyle } from './page-style';
 
 /**

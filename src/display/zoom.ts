@@ -1,4 +1,5 @@
-import type { Aid, ControlSpec, PageContext } from './aid';
+import type { Aid, PageContext } from './aid';
+import type { ControlSpec } from '../toolbar/types';
 import { isOwnUi, PageStyle } from './page-style';
 import { clearUnclip, fitOverflowing, overflowsVertically, unclipCss } from './unclip';
 

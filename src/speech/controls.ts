@@ -1,7 +1,7 @@
 // The toolbar's speech controls (group 'speech'): toggles 声音, 指读, 连读 and 暂停 (aria-pressed), 停止 (also
 // Esc while reading), 上一句/下一句, and menu buttons for 语速, 音量 and 声音选择. Settings changes go through the
 // usual patch → storage → apply path; reading commands go to ControlContext.speech.
-import type { ControlContext, ControlSpec, MenuContext } from '../display/aid';
+import type { ControlContext, ControlSpec, MenuContext } from '../toolbar/types';
 import { isActive, isReadingOn, type SpeechControlContext } from './control-context';
 import type { VoiceGroup } from './voices';
 

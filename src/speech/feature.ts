@@ -2,7 +2,7 @@
 // announce-actions everywhere) like the display aids do, owns the one ReadAloud of the page, and hands the
 // toolbar's speech controls their state and commands. Made lazily: nothing is loaded, listened to or
 // polled until 声音 is switched on for the site.
-import type { Announcement } from '../display/aid';
+import type { Announcement } from '../toolbar/types';
 import type { ConvertState } from '../convert/page/feature';
 import { translator, type Translator, type UiLocale } from '../i18n/messages';
 import type { GlobalSettings, SiteSettings } from '../settings/schema';

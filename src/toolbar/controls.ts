@@ -1,4 +1,4 @@
-import type { ControlSpec } from '../display/aid';
+import type { ControlSpec } from './types';
 import { DISPLAY_CONTROLS } from '../display/registry';
 import { convertToggle } from '../convert/page/controls';
 import { auditControl } from '../audit/controls';

@@ -1,4 +1,4 @@
-import type { ControlSpec, DialogSpec } from '../display/aid';
+import type { ControlSpec, DialogSpec } from './types';
 import type { Translator } from '../i18n/messages';
 import { onUserInput } from '../shared/trusted';
 

@@ -1,4 +1,4 @@
-import type { ControlSpec, DialogSpec, Shortcut } from '../display/aid';
+import type { ControlSpec, DialogSpec, Shortcut } from './types';
 import type { Translator } from '../i18n/messages';
 
 /**

@@ -1,4 +1,4 @@
-import type { ControlContext, ControlSpec } from '../display/aid';
+import type { ControlContext, ControlSpec } from './types';
 import type { Translator } from '../i18n/messages';
 import type { SiteSettings } from '../settings/schema';
 import { isUserInput, onUserInput } from '../shared/trusted';

@@ -1,4 +1,4 @@
-import type { Announcement, ControlContext, ControlSpec } from '../display/aid';
+import type { Announcement, ControlContext, ControlSpec } from './types';
 import { PageStyle } from '../display/page-style';
 import type { MessageKey, Translator } from '../i18n/messages';
 import type { SiteSettings } from '../settings/schema';

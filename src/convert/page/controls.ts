@@ -1,4 +1,4 @@
-import type { ControlContext, ControlSpec } from '../../display/aid';
+import type { ControlContext, ControlSpec } from '../../toolbar/types';
 import type { GlobalSettings, SiteSettings } from '../../settings/schema';
 
 /** Whether the page is shown converted right now (by its own switch or by "every site"). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ControlSpec } from '../../../src/display/aid';
+import type { ControlSpec } from '../../../src/toolbar/types';
 import { AIDS, DISPLAY_CONTROLS } from '../../../src/display/registry';
 import { defaultsFor, ELDER_PRESET, elderPresetOn, sessionControls } from '../../../src/display/session';
 import { catalogs } from '../../../src/i18n/messages';

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { ControlContext, ControlSpec, MenuContext } from '../../../src/display/aid';
+import type { ControlContext, ControlSpec, MenuContext } from '../../../src/toolbar/types';
 import { translator } from '../../../src/i18n/messages';
 import { defaultsOf } from '../../../src/settings/fields';
 import { globalFields, siteFields, type GlobalSettings, type SiteSettings } from '../../../src/settings/schema';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { Announcement } from '../../../src/display/aid';
+import type { Announcement } from '../../../src/toolbar/types';
 import { defaultsOf } from '../../../src/settings/fields';
 import { globalFields, siteFields, type GlobalSettings, type SiteSettings } from '../../../src/settings/schema';
 import { SPEECH_OFF, SpeechFeature, variantFor, type SpeechInputs } from '../../../src/speech/feature';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ControlSpec } from '../../../src/display/aid';
+import type { ControlSpec } from '../../../src/toolbar/types';
 import { translator } from '../../../src/i18n/messages';
 import { defaultsOf } from '../../../src/settings/fields';
 import { globalFields, siteFields } from '../../../src/settings/schema';
