@@ -1,31 +1,21 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import toolbarCss from '../src/toolbar/toolbar.css?inline';
 import { startContentScript } from '../src/content/start';
-import { markOwnUi } from '../src/shared/own-ui';
+import { mountToolbarHost } from '../src/toolbar/mount';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_start',
+  // WXT would post a message naming the extension to every page; kanjian does not need it.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startContentScript({
-      ctx,
       browser,
-      mountUi: async () => {
-        const ui = await createShadowRootUi(ctx, {
-          name: 'kanjian-toolbar',
-          position: 'inline',
-          anchor: 'html',
-          append: 'last',
-          css: toolbarCss,
-          isolateEvents: ['keydown', 'keyup', 'keypress'],
-          onMount: (container) => container,
-        });
-        ui.mount();
-        markOwnUi(ui.shadowHost);
-        return ui.mounted as HTMLElement;
-      },
+      // WXT's context can be invalidated by an event a page could forge: kanjian only takes it as a
+      // reason to check whether the extension is really gone.
+      onMaybeInvalidated: (cb) => ctx.onInvalidated(cb),
+      mountUi: async () => mountToolbarHost(document, toolbarCss).container,
     });
   },
 });

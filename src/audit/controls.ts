@@ -1,3 +1,4 @@
+import { controlsFeature, type FeatureDef } from '../content/feature';
 import type { ControlSpec } from '../toolbar/types';
 
 /** The toolbar's 无障碍检查 button: asks the background to audit this tab and open the report. */
@@ -14,3 +15,6 @@ export function auditControl(start: () => void): ControlSpec {
     },
   };
 }
+
+/** The audit's one button, as a feature of the page. */
+export const auditFeature: FeatureDef = controlsFeature('audit', (host) => [auditControl(() => host.startAudit())]);

@@ -1,27 +1,26 @@
 import type { PageContext } from '../display/aid';
-import type { ControlContext, ControlSpec } from '../toolbar/types';
-import { AIDS } from '../display/registry';
-import { buildControls } from '../toolbar/controls';
-import { ConvertFeature, type DictLoader } from '../convert/page/feature';
+import { provideScriptConverter } from '../display/script-convert';
+import { PageStyle } from '../display/page-style';
+import { detectPageScript, type ConvertState, type DictLoader } from '../convert/page/feature';
+import { auditFailure } from '../audit/failure';
 import { autoLocale, translator, type UiLocale } from '../i18n/messages';
 import type { PageState } from '../messaging/protocol';
+import { siteKeyFor } from '../settings/origin';
+import type { GlobalSettings, SiteSettings } from '../settings/schema';
 import { loadSettings, parseGlobal, parseSite, siteStorageKey, GLOBAL_KEY, type KeyValueArea } from '../settings/store';
 import { sameSettings, SettingsSync } from '../settings/sync';
-import type { GlobalSettings, SiteSettings } from '../settings/schema';
-import { siteKeyFor } from '../settings/origin';
 import { ToolbarView } from '../toolbar/toolbar';
-import { PageStyle } from '../display/page-style';
-import { SPEECH_OFF, SpeechFeature } from '../speech/feature';
-import { createTtsClientEngine } from '../speech/tts-client';
-import { auditFailure } from '../audit/failure';
-
-/** The longest an audit may keep the user's aids off (a stopped background never resumes them). */
-const AUDIT_SUSPEND_LIMIT_MS = 120_000;
+import type { Announcement, ControlContext, ControlSpec } from '../toolbar/types';
+import type { Feature, FeatureDef, FeatureHost, FeatureState, ScriptService } from './feature';
+import { FEATURES } from './registry';
 
 export interface StorageChange {
   newValue?: unknown;
   oldValue?: unknown;
 }
+
+/** The longest an audit may keep the user's aids off (a stopped background never resumes them). */
+const AUDIT_SUSPEND_LIMIT_MS = 120_000;
 
 export interface ControllerEnv {
   page: PageContext;
@@ -35,6 +34,8 @@ export interface ControllerEnv {
   /** Asks the background to audit this tab. */
   startAudit(): Promise<void>;
   log(...args: unknown[]): void;
+  /** The capabilities, in order (tests give their own; the registry otherwise). */
+  features?: readonly FeatureDef[];
 }
 
 /** Documents where kanjian shows its UI: real HTML pages, not XML, SVG, plain text or framesets. */
@@ -45,60 +46,71 @@ export function isUiDocument(doc: Document): boolean {
 }
 
 /**
- * Runs kanjian in one page: applies the stored aids at document_start, owns the toolbar, and
- * follows storage changes so the popup, other tabs of the same site and the toolbar share one path:
- * change a setting → storage → apply.
+ * Runs kanjian in one page: applies the stored settings through every feature at document_start,
+ * owns the toolbar, and follows storage changes, so the popup, other tabs of the same site and the
+ * toolbar share one path: change a setting → storage → every feature applies it → one render.
  */
 export class PageController {
   readonly siteKey: string | null;
   private site!: SiteSettings;
   private global!: GlobalSettings;
-  private view: ToolbarView | null = null;
-  private mounting: Promise<void> | null = null;
-  private readonly push: PageStyle;
-  private resizeObserver: ResizeObserver | null = null;
-  readonly convert: ConvertFeature;
-  readonly speech: SpeechFeature;
+  /** What the features were last asked to show (null: nothing yet, or after an audit). */
+  private applied: FeatureState | null = null;
+  private readonly features: Feature[];
   private readonly controls: readonly ControlSpec[];
+  private script: ScriptService;
+  private view: ToolbarView | null = null;
+  private viewLocale: UiLocale | null = null;
+  private mounting: Promise<void> | null = null;
   private readonly sync: SettingsSync;
+  private auditing = false;
+  private auditTimer: ReturnType<typeof setTimeout> | null = null;
+  private revealed = false;
+  private disposed = false;
 
   constructor(private readonly env: ControllerEnv) {
     this.siteKey = siteKeyFor(env.page.win.location.href);
     this.sync = new SettingsSync({ area: env.storage, siteKey: this.siteKey, settled: (site, global) => this.applyStored(site, global), log: env.log });
-    this.push = new PageStyle(env.page.doc, 'toolbar-space');
-    this.convert = new ConvertFeature(env.page.doc, env.loadDict, env.log);
-    this.speech = new SpeechFeature({
-      doc: env.page.doc,
-      win: env.page.win,
+    // Until 繁简转换 offers its own, the page's script is read from the page and text is shown as is.
+    this.script = {
+      state: () => ({ pageScript: detectPageScript(env.page.doc).script, shownAs: detectPageScript(env.page.doc).script }),
+      convertText: async (text) => text,
+    };
+    const host: FeatureHost = {
+      page: env.page,
+      siteKey: this.siteKey,
+      log: env.log,
+      locale: () => this.locale,
+      convertState: () => this.script.state(),
+      convertText: (text, target) => this.script.convertText(text, target),
+      announce: (a) => this.announce(a),
       overlayRoot: () => (this.view ? (this.view.root.getRootNode() as ShadowRoot) : null),
-      fallback: createTtsClientEngine,
-      changed: () => this.updateView(),
-      notify: (a) => this.view?.announce(a),
-    });
-    this.controls = buildControls({
-      siteKey: () => this.siteKey,
-      startAudit: () =>
-        void env.startAudit().catch((err: unknown) => this.view?.announce(auditFailure(err))),
-    });
+      changed: () => this.render(),
+      startAudit: () => void env.startAudit().catch((err: unknown) => this.announce(auditFailure(err))),
+      resetPatch: () => Object.assign({}, ...this.features.map((f) => f.resetPatch)) as Partial<SiteSettings>,
+      provideScript: (service) => {
+        this.script = service;
+      },
+      loadDict: (file) => env.loadDict(file),
+    };
+    this.features = (env.features ?? FEATURES).map((def) => def.create(host));
+    this.controls = this.features.flatMap((f) => f.controls);
+    // The caption band converts with the page's own converter.
+    provideScriptConverter((text, target) => this.script.convertText(text, target));
   }
 
   async start(): Promise<void> {
     try {
-      await this.startInner();
+      const loaded = await loadSettings(this.env.storage, this.siteKey);
+      if (loaded.rejected.length) this.env.log('ignored invalid stored settings:', loaded.rejected.join(', '));
+      this.site = loaded.site;
+      this.global = loaded.global;
+      const applying = this.applyAll(true);
+      if (isUiDocument(this.env.page.doc)) await this.ensureUi();
+      await applying;
     } finally {
       this.reveal();
     }
-  }
-
-  private async startInner(): Promise<void> {
-    const loaded = await loadSettings(this.env.storage, this.siteKey);
-    if (loaded.rejected.length) this.env.log('ignored invalid stored settings:', loaded.rejected.join(', '));
-    this.site = loaded.site;
-    this.global = loaded.global;
-    this.applyAids(null);
-    const converting = this.applyConvert();
-    if (isUiDocument(this.env.page.doc)) await this.ensureUi();
-    await converting;
   }
 
   /**
@@ -114,17 +126,6 @@ export class PageController {
     new PageStyle(this.env.page.doc, 'reveal').set(':root{--kanjian-early:visible}');
   }
 
-  private revealed = false;
-
-  /** Brings the page's script in line with the settings, then refreshes the toolbar (labels follow the script). */
-  private async applyConvert(): Promise<void> {
-    if (this.auditing) return;
-    await this.convert.update(this.site, this.global, this.siteKey);
-    this.applySpeech(); // the voice follows the Chinese the page now shows
-    this.view?.setLocale(translator(this.locale));
-    this.updateView();
-  }
-
   get settings(): SiteSettings {
     return this.site;
   }
@@ -134,21 +135,23 @@ export class PageController {
     const locale = autoLocale(this.env.uiLanguage, this.env.page.doc.documentElement?.lang);
     if (locale === 'en') return locale;
     // On a page shown in Traditional the toolbar speaks Traditional, and the other way round.
-    return this.convert.state().shownAs === 'traditional' ? 'zh-TW' : locale === 'zh-TW' && this.converted ? 'zh-CN' : locale;
-  }
-
-  private get converted(): boolean {
-    const st = this.convert.state();
-    return st.shownAs !== st.pageScript;
+    const st = this.script.state();
+    return st.shownAs === 'traditional' ? 'zh-TW' : locale === 'zh-TW' && st.shownAs !== st.pageScript ? 'zh-CN' : locale;
   }
 
   state(): PageState {
-    return { siteKey: this.siteKey, settings: { ...this.site }, convert: this.convert.state() };
+    return { siteKey: this.siteKey, settings: { ...this.site }, convert: this.script.state() };
   }
 
   controlContext(): ControlContext {
-    const st = this.convert.state();
-    return { global: this.global, pageScript: st.pageScript, shownAs: st.shownAs, speech: this.speech.context() };
+    const st: ConvertState = this.script.state();
+    const base: ControlContext = { global: this.global, pageScript: st.pageScript, shownAs: st.shownAs };
+    return Object.assign(base, ...this.features.map((f) => f.controlContext?.() ?? {})) as ControlContext;
+  }
+
+  /** A feature by id, for diagnostics (read-aloud's log); the controller itself never needs one. */
+  feature(id: string): Feature | undefined {
+    return this.features.find((f) => f.id === id);
   }
 
   /** Called with storage.onChanged for the local area. */
@@ -163,18 +166,11 @@ export class PageController {
 
   /** Applies stored settings that differ from what the page shows (a change made elsewhere). */
   private applyStored(site: SiteSettings, global: GlobalSettings): void {
-    const siteChanged = !sameSettings(site, this.site);
-    const globalChanged = !sameSettings(global, this.global);
-    if (!siteChanged && !globalChanged) return;
-    const before = this.site;
+    if (sameSettings(site, this.site) && sameSettings(global, this.global)) return;
     this.site = site;
-    if (globalChanged) {
-      this.global = global;
-      this.view?.setLocale(translator(this.locale));
-    }
-    this.applyAids(before);
+    this.global = global;
     void this.ensureUi();
-    void this.applyConvert();
+    void this.applyAll();
   }
 
   async setToolbarOpen(open: boolean | 'toggle', focus = true): Promise<PageState> {
@@ -191,36 +187,50 @@ export class PageController {
 
   /** Applies a change at once, then stores it (queued: see SettingsSync). */
   private async change(patch: Partial<SiteSettings>, globalPatch?: Partial<GlobalSettings>): Promise<void> {
-    const before = this.site;
     this.site = { ...this.site, ...patch };
     if (globalPatch) this.global = { ...this.global, ...globalPatch };
-    this.applyAids(before);
-    this.updateView();
-    const converting = this.applyConvert();
+    const applying = this.applyAll();
     await this.sync.save(patch, globalPatch);
-    await converting;
+    await applying;
   }
 
   /**
-   * The audit sees the page as its author made it: every aid off, conversion undone, our toolbar
-   * hidden (and excluded by reference). resumeAfterAudit puts everything back exactly as the user had
-   * it; if the background never says so (it was stopped mid-audit), the page comes back by itself.
+   * Every feature, in order, follows the settings; then the toolbar renders once. Features after an
+   * asynchronous one (read-aloud after 繁简转换) see its result.
+   */
+  private async applyAll(fresh = false): Promise<void> {
+    if (this.auditing || this.disposed) return;
+    const before = fresh ? null : this.applied;
+    const now: FeatureState = { site: this.site, global: this.global, siteKey: this.siteKey };
+    this.applied = now;
+    for (const f of this.features) {
+      try {
+        await f.apply(now, before);
+      } catch (err) {
+        // A feature must never break the page: log and go on with the others.
+        this.env.log(`feature ${f.id} failed`, err);
+      }
+      if (this.auditing || this.disposed) return;
+    }
+    this.render();
+  }
+
+  /**
+   * The audit sees the page as its author made it: every feature off the page, our toolbar hidden
+   * (and excluded by reference). resumeAfterAudit puts everything back exactly as the user had it; if
+   * the background never says so (it was stopped mid-audit), the page comes back by itself.
    */
   async suspendForAudit(): Promise<void> {
-    if (this.auditing) return;
-    const host = this.view ? ((this.view.root.getRootNode() as ShadowRoot).host as HTMLElement | undefined) : undefined;
+    if (this.auditing || this.disposed) return;
     this.auditing = true;
-    for (const aid of AIDS) {
+    for (const f of this.features) {
       try {
-        aid.remove(this.env.page);
+        f.suspend();
       } catch (err) {
-        this.env.log(`aid ${aid.id} failed to remove`, err);
+        this.env.log(`feature ${f.id} failed to suspend`, err);
       }
     }
-    this.convert.suspend();
-    this.push.remove();
-    host?.style.setProperty('display', 'none', 'important');
-    this.auditHost = host ?? null;
+    this.view?.setSuspended(true);
     this.auditTimer = setTimeout(() => void this.resumeAfterAudit(), AUDIT_SUSPEND_LIMIT_MS);
     await new Promise((r) => this.env.page.win.requestAnimationFrame(() => r(undefined)));
   }
@@ -230,108 +240,92 @@ export class PageController {
     if (this.auditTimer) clearTimeout(this.auditTimer);
     this.auditTimer = null;
     this.auditing = false;
-    this.auditHost?.style.removeProperty('display');
-    this.auditHost = null;
-    this.applyAids(null);
-    await this.applyConvert();
+    this.view?.setSuspended(false);
+    await this.applyAll(true);
   }
 
-  private auditing = false;
-  private auditHost: HTMLElement | null = null;
-  private auditTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * kanjian is going away from this page (extension updated, disabled or removed): every feature
+   * takes itself off the page, the toolbar goes, and nothing of ours is left running.
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.auditTimer) clearTimeout(this.auditTimer);
+    for (const f of [...this.features].reverse()) {
+      try {
+        f.dispose();
+      } catch (err) {
+        this.env.log(`feature ${f.id} failed to dispose`, err);
+      }
+    }
+    provideScriptConverter(null);
+    if (this.view) {
+      const host = (this.view.root.getRootNode() as ShadowRoot).host as Element | undefined;
+      this.view.destroy();
+      host?.remove();
+    }
+    this.view = null;
+  }
 
-  /** Popup / command: show the page in the other script or back. */
-  async toggleConvert(): Promise<PageState> {
-    const toggle = this.controls.find((c) => c.id === 'convert');
-    if (toggle) await this.runControl(toggle);
+  /** Presses a toolbar control by id, as a command does (e.g. Alt+Shift+F → 'convert'). */
+  async pressControl(id: string): Promise<PageState> {
+    const control = this.controls.find((c) => c.id === id);
+    if (control) await this.runControl(control);
     return this.state();
   }
 
-  private applyAids(before: SiteSettings | null): void {
-    if (this.auditing) return; // the audit sees the page without our aids; they come back after
-    for (const aid of AIDS) {
-      const value = this.site[aid.setting];
-      if (before && before[aid.setting] === value) continue;
-      try {
-        aid.apply(this.env.page, value as never);
-      } catch (err) {
-        // An aid must never break the page: log and leave it off.
-        this.env.log(`aid ${aid.id} failed`, err);
-      }
-    }
-    this.applySpeech();
-    this.updateView();
-  }
-
-  /** Read-aloud follows the settings like the aids (声音 off, e.g. after 重置/退出, stops it). */
-  private applySpeech(): void {
-    try {
-      this.speech.apply({ site: this.site, global: this.global, convert: this.convert.state(), locale: this.locale });
-    } catch (err) {
-      this.env.log('speech failed', err);
-    }
-  }
-
   private async ensureUi(): Promise<void> {
+    if (this.disposed) return;
     const needUi = this.site.toolbarOpen || this.global.showLauncher;
     if (!needUi || this.view) {
-      this.updateView();
+      this.render();
       return;
     }
-    if (!this.mounting) {
-      this.mounting = (async () => {
-        let container: HTMLElement;
-        try {
-          container = await this.env.mountUi();
-        } catch (err) {
-          this.env.log('toolbar not shown:', err instanceof Error ? err.message : err);
-          return;
-        }
-        this.view = new ToolbarView(container, this.controls, translator(this.locale), {
-          onControl: (c) => void this.runControl(c),
-          onClose: () => void this.setToolbarOpen(false),
-          onOpen: () => void this.setToolbarOpen(true),
-        });
-        this.updateView();
-      })();
-    }
+    this.mounting ??= (async () => {
+      let container: HTMLElement;
+      try {
+        container = await this.env.mountUi();
+      } catch (err) {
+        this.env.log('toolbar not shown:', err instanceof Error ? err.message : err);
+        return;
+      }
+      if (this.disposed) return;
+      this.viewLocale = this.locale;
+      this.view = new ToolbarView(container, this.controls, translator(this.viewLocale), {
+        onControl: (c) => void this.runControl(c),
+        onClose: () => void this.setToolbarOpen(false),
+        onOpen: () => void this.setToolbarOpen(true),
+      });
+      this.render();
+    })();
     await this.mounting;
   }
 
   private async runControl(control: ControlSpec): Promise<void> {
+    if (this.disposed) return;
     const result = control.run(this.site, this.controlContext());
     if (!result) return;
-    // 重置 and 退出 also switch read-aloud off (its settings are not display aids).
-    const patch = { ...(result.patch ?? {}), ...(control.id === 'reset' || control.id === 'exit' ? SPEECH_OFF : {}) };
+    const patch = result.patch ?? {};
     if (Object.keys(patch).length || result.globalPatch) await this.change(patch, result.globalPatch);
-    const error = this.convert.state().error;
-    if (control.id === 'convert' && error) this.view?.announce({ key: 'convertFailed', params: [error] });
-    else if (result.announce) this.view?.announce(result.announce);
-    if (result.announce) this.speech.announce(control.id, result.announce, this.locale);
+    if (result.announce) {
+      this.view?.announce(result.announce);
+      for (const f of this.features) f.announced?.(control.id, result.announce);
+    }
   }
 
-  private updateView(): void {
-    if (!this.view) return;
+  private announce(a: Announcement): void {
+    this.view?.announce(a);
+  }
+
+  /** The toolbar shows the settings (labels change only when kanjian's language does). */
+  private render(): void {
+    if (!this.view || this.disposed) return;
+    const locale = this.locale;
+    if (locale !== this.viewLocale) {
+      this.viewLocale = locale;
+      this.view.setLocale(translator(locale));
+    }
     this.view.update(this.site, this.controlContext());
-    this.updatePush();
-  }
-
-  /** Pushes the page down by the toolbar's height so the toolbar never covers content. */
-  private updatePush(): void {
-    if (!this.view || !this.site.toolbarOpen) {
-      this.resizeObserver?.disconnect();
-      this.resizeObserver = null;
-      this.push.remove();
-      return;
-    }
-    const setMargin = (): void => {
-      const h = Math.ceil(this.view?.height ?? 0);
-      this.push.set(`html{margin-top:${h}px!important;scroll-padding-top:${h}px!important}`);
-    };
-    setMargin();
-    if (!this.resizeObserver && typeof ResizeObserver !== 'undefined') {
-      this.resizeObserver = new ResizeObserver(setMargin);
-      this.resizeObserver.observe(this.view.bar);
-    }
   }
 }

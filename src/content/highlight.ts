@@ -1,5 +1,6 @@
 import { markOwnUi } from '../shared/own-ui';
 import { isUserInput } from '../shared/trusted';
+import { Listeners } from '../shared/listeners';
 
 /**
  * Finds an element from an axe target: a list of selectors, one per frame level, the last one in the
@@ -49,6 +50,7 @@ export class TargetHighlighter {
   private box: HTMLElement | null = null;
   private target: Element | null = null;
   private timer = 0;
+  private readonly listeners = new Listeners();
   private readonly reposition = (): void => this.place();
   private readonly onKey = (e: KeyboardEvent): void => {
     if (isUserInput(e) && e.key === 'Escape') this.clear();
@@ -74,9 +76,11 @@ export class TargetHighlighter {
     this.box = box;
     this.place();
     const win = this.doc.defaultView;
-    win?.addEventListener('scroll', this.reposition, true);
-    win?.addEventListener('resize', this.reposition);
-    this.doc.addEventListener('keydown', this.onKey, true);
+    if (win) {
+      this.listeners.on(win, 'scroll', this.reposition, { capture: true });
+      this.listeners.on(win, 'resize', this.reposition);
+    }
+    this.listeners.on(this.doc, 'keydown', this.onKey, { capture: true });
     this.timer = win?.setTimeout(() => this.clear(), 15000) ?? 0;
   }
 
@@ -92,9 +96,7 @@ export class TargetHighlighter {
 
   clear(): void {
     const win = this.doc.defaultView;
-    win?.removeEventListener('scroll', this.reposition, true);
-    win?.removeEventListener('resize', this.reposition);
-    this.doc.removeEventListener('keydown', this.onKey, true);
+    this.listeners.off();
     if (this.timer) win?.clearTimeout(this.timer);
     this.timer = 0;
     this.host?.remove();

@@ -1,19 +1,21 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isCommandName, onMessage, sendMessage } from '../messaging/protocol';
+import { COMMAND_CONTROLS, isCommandName, onMessage, sendMessage } from '../messaging/protocol';
+import type { SpeechDiagnosticsReport } from '../speech/feature';
 import { PageController, type StorageChange } from './controller';
 import { resolveTarget, TargetHighlighter } from './highlight';
+import { extensionAlive, whenExtensionGone } from './life';
 
 interface StartOptions {
-  ctx: ContentScriptContext;
   browser: Browser;
   mountUi(): Promise<HTMLElement>;
+  /** A hint that this script may have been replaced (WXT's context); checked, never trusted. */
+  onMaybeInvalidated?(cb: () => void): void;
 }
 
 const log = (...args: unknown[]): void => console.debug('[kanjian]', ...args);
 
 /** Wires the page controller to the browser. Everything is caught: we never throw into the page. */
-export function startContentScript({ ctx, browser, mountUi }: StartOptions): void {
+export function startContentScript({ browser, mountUi, onMaybeInvalidated }: StartOptions): void {
   if (window.top !== window) return; // the toolbar and its aids live in the top frame
   const controller = new PageController({
     page: { doc: document, win: window },
@@ -40,9 +42,6 @@ export function startContentScript({ ctx, browser, mountUi }: StartOptions): voi
     log,
   });
   const highlighter = new TargetHighlighter(document);
-  ctx.onInvalidated(() => highlighter.clear());
-  // An extension update or reload must not leave a voice talking on the page.
-  ctx.onInvalidated(() => controller.speech.dispose());
   const ready = controller.start().catch((err: unknown) => log('start failed', err));
 
   const onChanged = (changes: Record<string, StorageChange>, area: string): void => {
@@ -54,7 +53,6 @@ export function startContentScript({ ctx, browser, mountUi }: StartOptions): voi
     }
   };
   browser.storage.onChanged.addListener(onChanged);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
 
   const removers = [
     onMessage('getPageState', async () => {
@@ -69,7 +67,7 @@ export function startContentScript({ ctx, browser, mountUi }: StartOptions): voi
     }),
     onMessage('toggleConvert', async () => {
       await ready;
-      return controller.toggleConvert();
+      return controller.pressControl(COMMAND_CONTROLS['toggle-convert']);
     }),
     onMessage('auditSuspend', async () => {
       await ready;
@@ -87,17 +85,35 @@ export function startContentScript({ ctx, browser, mountUi }: StartOptions): voi
       highlighter.show(el);
       return { found: true };
     }),
-    // Read-aloud diagnostics (issue 5): status and the spoken-text log, for browser tests and bug reports.
+    // Read-aloud diagnostics: status and the spoken-text log, for browser tests and bug reports.
     onMessage('speechDiagnostics', async ({ data }) => {
       await ready;
-      return controller.speech.diagnostics(data?.clearLog === true);
+      const speech = controller.feature('speech') as { diagnostics?(clear: boolean): SpeechDiagnosticsReport } | undefined;
+      if (!speech?.diagnostics) throw new Error('speechDiagnostics: no read-aloud on this page');
+      return speech.diagnostics(data?.clearLog === true);
     }),
     onMessage('runCommand', async ({ data }) => {
       await ready;
       if (!isCommandName(data?.command)) throw new TypeError('runCommand: unknown command');
       if (data.command === 'toggle-toolbar') await controller.setToolbarOpen('toggle');
-      else if (data.command === 'toggle-convert') await controller.toggleConvert();
+      else if (data.command === 'toggle-convert') await controller.pressControl(COMMAND_CONTROLS['toggle-convert']);
     }),
   ];
-  ctx.onInvalidated(() => removers.forEach((r) => r()));
+
+  // When the extension is gone (updated, disabled, removed), everything of ours leaves the page.
+  const life = whenExtensionGone(
+    window,
+    () => extensionAlive(() => browser.runtime),
+    () => {
+      controller.dispose();
+      highlighter.clear();
+      try {
+        browser.storage.onChanged.removeListener(onChanged);
+        removers.forEach((r) => r());
+      } catch {
+        // The runtime is already gone with its listeners.
+      }
+    },
+  );
+  onMaybeInvalidated?.(() => life.check());
 }

@@ -9,6 +9,7 @@ import { convertScript } from './script-convert';
 import { loadLib } from '../content/lazy-libs';
 import type { LazyLibs } from '../shared/libs';
 import { isUserInput } from '../shared/trusted';
+import { Listeners } from '../shared/listeners';
 
 /**
  * 显示屏: a band fixed at the bottom showing, in large type (30–80 px, the largest that fits), the
@@ -84,6 +85,7 @@ function controlText(el: Element): string | null {
 }
 
 class Caption {
+  private readonly listeners = new Listeners();
   private overlay: Overlay | null = null;
   private band!: HTMLElement;
   private textEl!: HTMLElement;
@@ -137,15 +139,14 @@ class Caption {
       `html{padding-bottom:${BAND_HEIGHT}!important;scroll-padding-bottom:${BAND_HEIGHT}!important;--kanjian-bottom-space:${BAND_HEIGHT}}`,
     );
     const win = this.page.win;
-    win.addEventListener('pointermove', this.onMove, { capture: true, passive: true });
-    doc.addEventListener('focusin', this.onFocus, { capture: true, passive: true });
+    this.listeners.on(win, 'pointermove', this.onMove, { capture: true, passive: true });
+    this.listeners.on(doc, 'focusin', this.onFocus, { capture: true, passive: true });
     this.fit();
   }
 
   remove(): void {
     const win = this.page.win;
-    win.removeEventListener('pointermove', this.onMove, { capture: true });
-    this.page.doc.removeEventListener('focusin', this.onFocus, { capture: true });
+    this.listeners.off();
     if (this.frame) win.cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.token++;

@@ -2,6 +2,7 @@ import type { SiteSettings } from '../settings/schema';
 import type { Aid, PageContext } from './aid';
 import type { ControlSpec } from '../toolbar/types';
 import { isOwnUi, PageStyle } from './page-style';
+import { Listeners } from '../shared/listeners';
 
 /**
  * 大鼠标: 48 px arrow, hand and I-beam cursors (SVG in data: URLs, so no web_accessible_resources),
@@ -106,6 +107,7 @@ export function kindForCursor(cursor: string): CursorKind | null {
 }
 
 class BigCursor {
+  private readonly listeners = new Listeners();
   private readonly style: PageStyle;
   private variant: CursorVariant | null = null;
   private observer: MutationObserver | null = null;
@@ -124,8 +126,8 @@ class BigCursor {
     if (!this.observer) {
       this.observer = new MutationObserver((records) => this.onMutations(records));
       this.observer.observe(this.page.doc, { childList: true, subtree: true });
-      this.page.doc.addEventListener('DOMContentLoaded', this.onLoad);
-      this.page.win.addEventListener('load', this.onLoad);
+      this.listeners.on(this.page.doc, 'DOMContentLoaded', this.onLoad);
+      this.listeners.on(this.page.win, 'load', this.onLoad);
       this.measure([this.page.doc.documentElement]);
     }
   }
@@ -133,8 +135,7 @@ class BigCursor {
   remove(): void {
     this.observer?.disconnect();
     this.observer = null;
-    this.page.doc.removeEventListener('DOMContentLoaded', this.onLoad);
-    this.page.win.removeEventListener('load', this.onLoad);
+    this.listeners.off();
     if (this.frame) this.page.win.cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.pending.clear();

@@ -3,6 +3,7 @@ import type { Aid, PageContext } from './aid';
 import type { ControlSpec } from '../toolbar/types';
 import { Overlay } from './overlay';
 import { isUserInput } from '../shared/trusted';
+import { Listeners } from '../shared/listeners';
 
 /**
  * 十字线 and 阅读尺: full-width and full-height lines through the pointer, or a horizontal reading
@@ -49,6 +50,7 @@ export function guideLayout(mode: GuideMode, x: number, y: number): Array<{ cls:
 }
 
 class Guide {
+  private readonly listeners = new Listeners();
   private overlay: Overlay | null = null;
   private mode: GuideMode | null = null;
   color: GuideColor = 'red';
@@ -75,9 +77,9 @@ class Guide {
     if (!this.overlay) {
       this.overlay = new Overlay(this.page.doc, 'guide', guideCss(this.color));
       const win = this.page.win;
-      win.addEventListener('pointermove', this.onMove, { capture: true, passive: true });
-      win.addEventListener('pointerdown', this.onMove, { capture: true, passive: true });
-      this.page.doc.addEventListener('pointerout', this.onLeave, { capture: true, passive: true });
+      this.listeners.on(win, 'pointermove', this.onMove, { capture: true, passive: true });
+      this.listeners.on(win, 'pointerdown', this.onMove, { capture: true, passive: true });
+      this.listeners.on(this.page.doc, 'pointerout', this.onLeave, { capture: true, passive: true });
     }
     for (const el of this.parts.values()) el.remove();
     this.parts.clear();
@@ -100,9 +102,7 @@ class Guide {
 
   remove(): void {
     const win = this.page.win;
-    win.removeEventListener('pointermove', this.onMove, { capture: true });
-    win.removeEventListener('pointerdown', this.onMove, { capture: true });
-    this.page.doc.removeEventListener('pointerout', this.onLeave, { capture: true });
+    this.listeners.off();
     if (this.frame) win.cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.overlay?.destroy();

@@ -5,6 +5,7 @@ import { Overlay } from './overlay';
 import { PageStyle } from './page-style';
 import { buildReaderContent, extractArticle } from './reader-content';
 import { loadLib } from '../content/lazy-libs';
+import { Listeners } from '../shared/listeners';
 
 /**
  * 纯文本: the page's main content as a clean, large, linear reading view in our own shadow-root
@@ -31,6 +32,7 @@ const CSS =
   'pre{white-space:pre-wrap}img{display:none}';
 
 class Reader {
+  private readonly listeners = new Listeners();
   private overlay: Overlay | null = null;
   private readonly hide: PageStyle;
   private readonly build = (): void => this.fill();
@@ -51,12 +53,12 @@ class Reader {
     this.overlay = new Overlay(this.page.doc, 'reader', CSS);
     if (this.page.doc.readyState === 'loading') {
       this.waiting = true;
-      this.page.doc.addEventListener('DOMContentLoaded', this.build, { once: true });
+      this.listeners.on(this.page.doc, 'DOMContentLoaded', this.build, { once: true });
     } else this.fill();
   }
 
   remove(): void {
-    if (this.waiting) this.page.doc.removeEventListener('DOMContentLoaded', this.build);
+    if (this.waiting) this.listeners.off();
     this.waiting = false;
     this.overlay?.destroy();
     this.overlay = null;

@@ -1,10 +1,11 @@
+import { controlsFeature, type FeatureDef } from '../content/feature';
 import { siteFields, type SiteSettings } from '../settings/schema';
-import type { Aid } from './aid';
+import { helpDialog } from '../toolbar/help';
 import type { ControlSpec, DialogSpec } from '../toolbar/types';
 
 /**
- * The toolbar's last group: 长辈模式 (one-press preset), 重置, 帮助, 退出. Reset and exit work from
- * the aid registry, so a new aid is reset and removed without touching this file.
+ * The toolbar's last group: 长辈模式 (one-press preset), 重置, 帮助, 退出. Reset and exit ask every
+ * feature for its settings' defaults, so a new capability is reset without touching this file.
  */
 
 /** 长辈模式: 150% text, line height 1.8, large cursor, caption band on. */
@@ -14,14 +15,7 @@ export function elderPresetOn(s: SiteSettings): boolean {
   return s.textScale === 150 && s.lineHeight === '1.8' && s.bigCursor !== 'off' && s.caption !== 'off';
 }
 
-/** Every aid's setting back to its default. */
-export function defaultsFor(aids: readonly Aid[]): Partial<SiteSettings> {
-  const out: Record<string, unknown> = {};
-  for (const aid of aids) out[aid.setting] = siteFields[aid.setting].default;
-  return out as Partial<SiteSettings>;
-}
-
-export function sessionControls(aids: readonly Aid[], help: DialogSpec): ControlSpec[] {
+export function sessionControls(resetPatch: () => Partial<SiteSettings>, help: DialogSpec): ControlSpec[] {
   const presetKeys = Object.keys(ELDER_PRESET) as Array<keyof SiteSettings>;
   const presetOff = (): Partial<SiteSettings> => {
     const out: Record<string, unknown> = {};
@@ -43,7 +37,7 @@ export function sessionControls(aids: readonly Aid[], help: DialogSpec): Control
       label: 'resetAll',
       icon: '↺',
       group: 'session',
-      run: () => ({ patch: defaultsFor(aids), announce: { key: 'resetDone' } }),
+      run: () => ({ patch: resetPatch(), announce: { key: 'resetDone' } }),
     },
     {
       id: 'help',
@@ -58,7 +52,10 @@ export function sessionControls(aids: readonly Aid[], help: DialogSpec): Control
       label: 'exit',
       icon: '⇤',
       group: 'session',
-      run: () => ({ patch: { ...defaultsFor(aids), toolbarOpen: false }, announce: { key: 'exitDone' } }),
+      run: () => ({ patch: { ...resetPatch(), toolbarOpen: false }, announce: { key: 'exitDone' } }),
     },
   ];
 }
+
+/** The session group: always the last feature, so its buttons come last. */
+export const sessionFeature: FeatureDef = controlsFeature('session', (host) => sessionControls(() => host.resetPatch(), helpDialog));

@@ -3,6 +3,7 @@ import type { Aid, PageContext } from './aid';
 import type { ControlSpec } from '../toolbar/types';
 import { PageStyle } from './page-style';
 import { clearUnclip, fitOverflowing, fitOverlaps, unclipCss } from './unclip';
+import { Listeners } from '../shared/listeners';
 
 /**
  * 行距 and 文字间距: the WCAG 1.4.12 text-spacing values. Line height 1.5/1.8/2 (unitless, so it
@@ -35,6 +36,7 @@ export function buildSpacingCss(lineHeight: LineHeight, spacing: boolean): strin
 }
 
 class SpacingRunner {
+  private readonly listeners = new Listeners();
   private readonly style: PageStyle;
   lineHeight: LineHeight = 'off';
   spacing = false;
@@ -56,16 +58,15 @@ class SpacingRunner {
     this.style.set(css);
     if (!this.listening) {
       this.listening = true;
-      this.page.doc.addEventListener('DOMContentLoaded', this.refit);
-      this.page.win.addEventListener('load', this.refit);
+      this.listeners.on(this.page.doc, 'DOMContentLoaded', this.refit);
+      this.listeners.on(this.page.win, 'load', this.refit);
     }
     this.scheduleFit();
   }
 
   remove(): void {
     if (this.listening) {
-      this.page.doc.removeEventListener('DOMContentLoaded', this.refit);
-      this.page.win.removeEventListener('load', this.refit);
+      this.listeners.off();
       this.listening = false;
     }
     if (this.frame) this.page.win.cancelAnimationFrame(this.frame);

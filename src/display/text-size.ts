@@ -2,6 +2,7 @@ import { TEXT_SCALE_STEPS } from '../settings/schema';
 import type { Aid, PageContext } from './aid';
 import type { ControlSpec } from '../toolbar/types';
 import { isOwnUi, PageStyle } from './page-style';
+import { Listeners } from '../shared/listeners';
 
 /**
  * Text size. Page text is usually sized in px, so scaling the root font-size does nothing on most
@@ -41,6 +42,7 @@ function hasOwnText(el: Element): boolean {
 }
 
 class TextScaler {
+  private readonly listeners = new Listeners();
   private readonly style: PageStyle;
   private scale = 100;
   private readonly fontSizes = new Set<string>();
@@ -60,8 +62,8 @@ class TextScaler {
     if (!this.observer) {
       this.observer = new MutationObserver((records) => this.onMutations(records));
       this.observer.observe(this.page.doc, { childList: true, subtree: true });
-      this.page.doc.addEventListener('DOMContentLoaded', this.onLoad);
-      this.page.win.addEventListener('load', this.onLoad);
+      this.listeners.on(this.page.doc, 'DOMContentLoaded', this.onLoad);
+      this.listeners.on(this.page.win, 'load', this.onLoad);
       this.measure([this.page.doc.documentElement]);
     }
     this.render();
@@ -70,8 +72,7 @@ class TextScaler {
   remove(): void {
     this.observer?.disconnect();
     this.observer = null;
-    this.page.doc.removeEventListener('DOMContentLoaded', this.onLoad);
-    this.page.win.removeEventListener('load', this.onLoad);
+    this.listeners.off();
     if (this.frame) this.page.win.cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.pending.clear();

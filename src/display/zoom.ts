@@ -2,6 +2,7 @@ import type { Aid, PageContext } from './aid';
 import type { ControlSpec } from '../toolbar/types';
 import { isOwnUi, PageStyle } from './page-style';
 import { clearUnclip, fitOverflowing, overflowsVertically, unclipCss } from './unclip';
+import { Listeners } from '../shared/listeners';
 
 /**
  * 页面放大: CSS `zoom` on the page's body. It reflows like browser zoom (Chromium, Firefox ≥ 126)
@@ -57,6 +58,7 @@ export function misplacedPositioned(
 }
 
 class Zoomer {
+  private readonly listeners = new Listeners();
   private readonly style: PageStyle;
   private percent = 100;
   private frame = 0;
@@ -74,18 +76,16 @@ class Zoomer {
     this.style.set(buildZoomCss(percent));
     if (!this.listening) {
       this.listening = true;
-      this.page.win.addEventListener('resize', this.refit, { passive: true });
-      this.page.win.addEventListener('load', this.refit);
-      this.page.doc.addEventListener('DOMContentLoaded', this.refit);
+      this.listeners.on(this.page.win, 'resize', this.refit, { passive: true });
+      this.listeners.on(this.page.win, 'load', this.refit);
+      this.listeners.on(this.page.doc, 'DOMContentLoaded', this.refit);
     }
     this.scheduleFit();
   }
 
   remove(): void {
     if (this.listening) {
-      this.page.win.removeEventListener('resize', this.refit);
-      this.page.win.removeEventListener('load', this.refit);
-      this.page.doc.removeEventListener('DOMContentLoaded', this.refit);
+      this.listeners.off();
       this.listening = false;
     }
     if (this.frame) this.page.win.cancelAnimationFrame(this.frame);

@@ -17,6 +17,9 @@ export interface PageState {
 export const COMMANDS = ['toggle-toolbar', 'toggle-convert', 'run-audit'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
+/** Commands that press a toolbar control, by the control's id. */
+export const COMMAND_CONTROLS = { 'toggle-convert': 'convert' } as const;
+
 export function isCommandName(value: unknown): value is CommandName {
   return typeof value === 'string' && (COMMANDS as readonly string[]).includes(value);
 }

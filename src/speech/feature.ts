@@ -16,6 +16,10 @@ import { reportInternal } from './safe';
 import type { ChineseVariant, SpeechLocale } from './types';
 import { detectPlatform, variantFromLang, voiceInstallHint, type Platform, type VoiceGroup } from './voices';
 import { isUserInput } from '../shared/trusted';
+import { Listeners } from '../shared/listeners';
+import type { Feature, FeatureDef, FeatureState } from '../content/feature';
+import { speechControls } from './controls';
+import { createTtsClientEngine } from './tts-client';
 
 export interface SpeechFeatureEnv {
   doc: Document;
@@ -93,6 +97,8 @@ export class SpeechFeature {
   private voiceTries = 0;
   private voicesSettled = false;
   private disposed = false;
+  private readonly pageListeners = new Listeners();
+  private readonly keyListeners = new Listeners();
 
   constructor(private readonly env: SpeechFeatureEnv) {
     this.notice = new SpeechNotice(() => env.overlayRoot());
@@ -197,8 +203,8 @@ export class SpeechFeature {
     if (this.disposed) return;
     this.disposed = true;
     this.keys = false;
-    this.env.win.removeEventListener('keydown', this.onKey, { capture: true });
-    this.env.win.removeEventListener('pagehide', this.onPageHide);
+    this.keyListeners.off();
+    this.pageListeners.off();
     this.notice.hide();
     this.ra?.dispose();
     this.engine?.dispose();
@@ -241,7 +247,7 @@ export class SpeechFeature {
     ra.on('error', (e) => {
       if (e.fatal) this.env.notify({ key: 'speechStoppedNow' });
     });
-    win.addEventListener('pagehide', this.onPageHide);
+    this.pageListeners.on(win, 'pagehide', this.onPageHide);
     this.ra = ra;
     return ra;
   }
@@ -333,8 +339,8 @@ export class SpeechFeature {
     if (want === this.keys) return;
     this.keys = want;
     const o = { capture: true, passive: true };
-    if (want) this.env.win.addEventListener('keydown', this.onKey, o);
-    else this.env.win.removeEventListener('keydown', this.onKey, o);
+    if (want) this.keyListeners.on(this.env.win, 'keydown', this.onKey, o);
+    else this.keyListeners.off();
   }
 
   private readonly onKey = (e: KeyboardEvent): void => {
@@ -359,3 +365,32 @@ export class SpeechFeature {
     this.ra?.stop();
   };
 }
+
+/** Read-aloud as a feature of the page: follows the settings, the page's script and kanjian's language. */
+export const speechFeature: FeatureDef = {
+  id: 'speech',
+  create(host) {
+    const speech = new SpeechFeature({
+      doc: host.page.doc,
+      win: host.page.win,
+      overlayRoot: () => host.overlayRoot(),
+      fallback: createTtsClientEngine,
+      changed: () => host.changed(),
+      notify: (a) => host.announce(a),
+    });
+    return Object.assign(
+      {
+        id: 'speech',
+        controls: speechControls,
+        resetPatch: { ...SPEECH_OFF },
+        apply: (now: FeatureState) => speech.apply({ site: now.site, global: now.global, convert: host.convertState(), locale: host.locale() }),
+        // An audit looks at the page, not at what is being read: reading stops, its outline goes.
+        suspend: () => speech.context().stop(),
+        dispose: () => speech.dispose(),
+        controlContext: () => ({ speech: speech.context() }),
+        announced: (controlId: string, a: Announcement) => speech.announce(controlId, a, host.locale()),
+      } satisfies Feature,
+      { diagnostics: (clearLog: boolean) => speech.diagnostics(clearLog) },
+    );
+  },
+};

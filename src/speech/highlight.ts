@@ -6,6 +6,7 @@
 import { reportInternal } from './safe';
 import type { SourceRange } from './types';
 import { markOwnUi } from '../shared/own-ui';
+import { Listeners } from '../shared/listeners';
 
 export const HIGHLIGHT_NAME = 'kanjian-reading';
 
@@ -71,6 +72,7 @@ export class Highlighter {
   private ranges: Range[] = [];
   private outlined: Element | null = null;
   private listening = false;
+  private readonly listeners = new Listeners();
   private frame: number | null = null;
   private disposed = false;
 
@@ -303,11 +305,10 @@ export class Highlighter {
     this.listening = on;
     const opts: AddEventListenerOptions = { capture: true, passive: true };
     if (on) {
-      this.win.addEventListener('scroll', this.onViewportChange, opts);
-      this.win.addEventListener('resize', this.onViewportChange, opts);
+      this.listeners.on(this.win, 'scroll', this.onViewportChange, opts);
+      this.listeners.on(this.win, 'resize', this.onViewportChange, opts);
     } else {
-      this.win.removeEventListener('scroll', this.onViewportChange, opts);
-      this.win.removeEventListener('resize', this.onViewportChange, opts);
+      this.listeners.off();
       if (this.frame !== null) {
         (this.win.cancelAnimationFrame?.bind(this.win) ?? this.win.clearTimeout.bind(this.win))(this.frame);
         this.frame = null;

@@ -14,6 +14,7 @@ import { reportInternal } from './safe';
 import type { ChineseVariant, SpeechChunk, SpeechLocale, VoiceLike } from './types';
 import { chooseVoice, detectPlatform, groupVoices, noChineseVoiceHelp, type VoiceGroup } from './voices';
 import { isUserInput } from '../shared/trusted';
+import { Listeners } from '../shared/listeners';
 
 export interface ReadAloudOptions {
   document?: Document;
@@ -180,6 +181,7 @@ class ReadAloudImpl implements ReadAloud {
   private enabled = true;
   private pointOn = false;
   private listening = false;
+  private readonly listeners = new Listeners();
   private session: ReadAloudSession = null;
   private gen = 0;
   private disposed = false;
@@ -526,13 +528,11 @@ class ReadAloudImpl implements ReadAloud {
     this.listening = want;
     const o: AddEventListenerOptions = { capture: true, passive: true };
     if (want) {
-      this.doc.addEventListener('pointermove', this.onPointerMove, o);
-      this.doc.addEventListener('focusin', this.onFocusIn, o);
-      this.doc.addEventListener('mouseout', this.onMouseOut, o);
+      this.listeners.on(this.doc, 'pointermove', this.onPointerMove, o);
+      this.listeners.on(this.doc, 'focusin', this.onFocusIn, o);
+      this.listeners.on(this.doc, 'mouseout', this.onMouseOut, o);
     } else {
-      this.doc.removeEventListener('pointermove', this.onPointerMove, o);
-      this.doc.removeEventListener('focusin', this.onFocusIn, o);
-      this.doc.removeEventListener('mouseout', this.onMouseOut, o);
+      this.listeners.off();
       this.dwell.reset();
       this.lastRaw = null;
       this.lastResolved = null;

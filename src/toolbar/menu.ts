@@ -2,6 +2,7 @@ import type { ControlContext, ControlSpec } from './types';
 import type { Translator } from '../i18n/messages';
 import type { SiteSettings } from '../settings/schema';
 import { isUserInput, onUserInput } from '../shared/trusted';
+import { Listeners } from '../shared/listeners';
 
 export interface MenuHandlers {
   activate(item: ControlSpec): void;
@@ -19,6 +20,7 @@ export class MenuView {
   private el: HTMLElement | null = null;
   private button: HTMLElement | null = null;
   private items: Array<{ spec: ControlSpec; el: HTMLElement }> = [];
+  private readonly listeners = new Listeners();
   private readonly onOutside = (e: Event): void => {
     if (!isUserInput(e)) return;
     const path = e.composedPath();
@@ -74,7 +76,7 @@ export class MenuView {
     button.setAttribute('aria-controls', menu.id);
     this.refresh(settings, ctx);
     this.place();
-    doc.addEventListener('pointerdown', this.onOutside, true);
+    this.listeners.on(doc, 'pointerdown', this.onOutside, { capture: true });
     const checked = this.items.findIndex((i) => i.el.getAttribute('aria-checked') === 'true');
     const start = focus === 'last' ? this.items.length - 1 : checked >= 0 ? checked : 0;
     this.focusItem(start);
@@ -92,7 +94,7 @@ export class MenuView {
   close(returnFocus: boolean): void {
     if (!this.el) return;
     const button = this.button;
-    this.root.ownerDocument.removeEventListener('pointerdown', this.onOutside, true);
+    this.listeners.off();
     this.el.remove();
     this.el = null;
     this.items = [];

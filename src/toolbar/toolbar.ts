@@ -58,7 +58,7 @@ export class ToolbarView {
   private context: ControlContext | null = null;
   private readonly menu: MenuView;
   private readonly dialog: HelpDialogView;
-  /** --kanjian-toolbar-height on <html>, so the reading view starts below the bar. */
+  /** The page pushed down by the bar's height, and --kanjian-toolbar-height for our other UI. */
   private readonly metrics: PageStyle;
   private resize: ResizeObserver | null = null;
   private announceTimer: ReturnType<typeof setTimeout> | null = null;
@@ -220,16 +220,24 @@ export class ToolbarView {
     }
   }
 
+  /**
+   * One style element and one ResizeObserver for the bar's size: the page is pushed down by the bar's
+   * height (never covered), and --kanjian-toolbar-height tells our other UI where the bar ends.
+   */
   private updateMetrics(): void {
-    if (this.bar.hidden) {
+    if (this.bar.hidden || this.suspended) {
       this.resize?.disconnect();
       this.resize = null;
       this.metrics.remove();
       return;
     }
     const set = (): void => {
-      if (this.bar.hidden) return;
-      this.metrics.set(`html{--kanjian-toolbar-height:${Math.ceil(this.bar.getBoundingClientRect().height)}px}`);
+      const h = this.bar.hidden || this.suspended ? 0 : Math.ceil(this.bar.getBoundingClientRect().height);
+      if (!h) {
+        this.metrics.remove();
+        return;
+      }
+      this.metrics.set(`html{--kanjian-toolbar-height:${h}px;margin-top:${h}px!important;scroll-padding-top:${h}px!important}`);
     };
     set();
     if (!this.resize && typeof ResizeObserver !== 'undefined') {
@@ -237,6 +245,17 @@ export class ToolbarView {
       this.resize.observe(this.bar);
     }
   }
+
+  /** While an audit runs: the whole UI hidden and the page not pushed down (the audit sees the page alone). */
+  setSuspended(suspended: boolean): void {
+    this.suspended = suspended;
+    const host = (this.root.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
+    if (suspended) host?.style.setProperty('display', 'none', 'important');
+    else host?.style.removeProperty('display');
+    this.updateMetrics();
+  }
+
+  private suspended = false;
 
   announce(a: Announcement): void {
     const params = (a.params ?? []).map((p) => (typeof p === 'object' ? this.tr(p.key) : p));

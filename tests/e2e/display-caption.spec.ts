@@ -110,4 +110,20 @@ test.describe('caption band (显示屏)', () => {
     await hover(page, 'article.article h1');
     await expect.poll(async () => (await band(page))?.ruby.find(([base]) => base === '重')?.[1]).toBe('zhòng');
   });
+
+  test('繁體 follows the chosen Traditional variant and the user’s phrases, as the page itself would (one converter)', async ({ page, server, serviceWorker }) => {
+    // 香港 chosen in the options, and one phrase of the user's own.
+    await serviceWorker.evaluate(() =>
+      chrome.storage.local.set({ 'settings.global': { traditionalTarget: 'hk', phrasesToTraditional: ['钟楼区 鐘樓（區）'] } }),
+    );
+    await page.goto(server.url + '/display/caption-variant.html');
+    await openToolbar(page);
+    await choose(page, '显示屏', '繁體');
+    await hover(page, '#noodles');
+    // cn→hk writes 這裏…麪條; cn→tw would show 這裡…麵條.
+    await expect.poll(async () => (await band(page))?.text).toBe('這裏的麪條很好吃');
+    await hover(page, '#notice');
+    await expect.poll(async () => (await band(page))?.text).toBe('鐘樓（區）政府發佈通知');
+  });
 });
+

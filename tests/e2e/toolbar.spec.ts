@@ -156,3 +156,22 @@ test.describe('toolbar on the demo page', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+test('one press, one render: no button is relabelled when only a setting changes', async ({ page, server }) => {
+  await page.goto(server.url + '/zhonglou-2006.html');
+  await page.getByRole('button', { name: '无障碍浏览' }).click();
+  await expect(toolbar(page)).toBeVisible();
+  // Count every change to the buttons' visible labels while one button is pressed.
+  await page.evaluate(() => {
+    const root = document.querySelector('kanjian-toolbar')!.shadowRoot!;
+    const w = window as unknown as { labelChanges: number };
+    w.labelChanges = 0;
+    new MutationObserver((records) => {
+      for (const r of records) if ((r.target as Element).closest?.('.kj-label') || (r.target.parentElement?.closest('.kj-label') ?? null)) w.labelChanges++;
+    }).observe(root, { subtree: true, childList: true, characterData: true });
+  });
+  await toolbar(page).getByRole('button', { name: '文字放大' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '125%' })).toHaveCount(1);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { labelChanges: number }).labelChanges)).toBe(0);
+});

@@ -1,4 +1,7 @@
 import { createConverter, detectScript, dictFileName, parseDict, validateUserPhrases, type Converter, type Variant } from '../engine';
+import type { FeatureDef } from '../../content/feature';
+import type { ScriptTarget } from '../../display/script-convert';
+import { convertToggle } from './controls';
 import type { GlobalSettings, SiteSettings } from '../../settings/schema';
 import { langTagFor, traditionalSourceFor } from './lang';
 import { PageConverter } from './page-converter';
@@ -80,6 +83,7 @@ export class ConvertFeature {
   }
 
   private async apply(site: SiteSettings, global: GlobalSettings, siteKey: string | null): Promise<void> {
+    this.global = global;
     const want = wantsConversion(site, global, siteKey);
     this.wanted = want;
     if (!want) {
@@ -105,6 +109,21 @@ export class ConvertFeature {
   }
 
   private current = '';
+  private global: GlobalSettings | null = null;
+
+  /**
+   * Text in the chosen script with the page's own converter: the same dictionaries, Traditional variant
+   * and user phrases as the page (the caption band shows what the page would show).
+   */
+  async convertText(text: string, target: ScriptTarget): Promise<string> {
+    const script = detectScript(text);
+    if (target === 'traditional' ? script === 'traditional' : script !== 'traditional') return text;
+    const g = this.global;
+    const from: Variant = target === 'traditional' ? 'cn' : traditionalSourceFor(this.doc.documentElement?.getAttribute('lang'));
+    const to: Variant = target === 'traditional' ? (g?.traditionalTarget ?? 'tw') : 'cn';
+    const phrases = (target === 'traditional' ? g?.phrasesToTraditional : g?.phrasesToSimplified) ?? [];
+    return (await this.converterFor(from, to, phrases)).convert(text);
+  }
 
   /** Waits until there is enough text to tell the page's script (at most until DOMContentLoaded). */
   private async whenDetectable(): Promise<void> {
@@ -147,3 +166,25 @@ export class ConvertFeature {
     this.converter = null;
   }
 }
+
+/** 繁简转换 as a feature of the page: it also offers the page's script state and converter to the others. */
+export const convertFeature: FeatureDef = {
+  id: 'convert',
+  create(host) {
+    const convert = new ConvertFeature(host.page.doc, (file) => host.loadDict(file), host.log);
+    host.provideScript({ state: () => convert.state(), convertText: (text, target) => convert.convertText(text, target) });
+    return {
+      id: 'convert',
+      controls: [convertToggle(() => host.siteKey)],
+      resetPatch: {},
+      async apply(now) {
+        const before = convert.state().error;
+        await convert.update(now.site, now.global, now.siteKey);
+        const error = convert.state().error;
+        if (error && error !== before) host.announce({ key: 'convertFailed', params: [error] });
+      },
+      suspend: () => convert.suspend(),
+      dispose: () => convert.dispose(),
+    };
+  },
+};

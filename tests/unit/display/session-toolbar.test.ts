@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ControlSpec } from '../../../src/toolbar/types';
-import { AIDS, DISPLAY_CONTROLS } from '../../../src/display/registry';
-import { defaultsFor, ELDER_PRESET, elderPresetOn, sessionControls } from '../../../src/display/session';
+import { ELDER_PRESET, elderPresetOn, sessionControls } from '../../../src/display/session';
+import { registryControls, registryResetPatch } from '../support/features';
 import { catalogs } from '../../../src/i18n/messages';
 import { defaultsOf } from '../../../src/settings/fields';
 import { siteFields, type SiteSettings } from '../../../src/settings/schema';
@@ -13,7 +13,7 @@ const ctx = { global: { showLauncher: true } as never, pageScript: 'simplified' 
 
 describe('presets, reset and exit', () => {
   it('长辈模式 sets 150% text, line height 1.8, big cursor and the caption band; pressing again undoes it', () => {
-    const elder = sessionControls(AIDS, helpDialog).find((c) => c.id === 'elder')!;
+    const elder = sessionControls(registryResetPatch, helpDialog).find((c) => c.id === 'elder')!;
     const on = elder.run(defaults, ctx)!;
     expect(on.patch).toEqual({ textScale: 150, lineHeight: '1.8', bigCursor: 'black', caption: 'simplified' });
     const s = { ...defaults, ...on.patch };
@@ -25,7 +25,7 @@ describe('presets, reset and exit', () => {
   });
 
   it('reset returns every aid’s setting to its default; exit also closes the toolbar', () => {
-    const controls = sessionControls(AIDS, helpDialog);
+    const controls = sessionControls(registryResetPatch, helpDialog);
     const changed: SiteSettings = {
       ...defaults,
       toolbarOpen: true,
@@ -44,15 +44,17 @@ describe('presets, reset and exit', () => {
     expect({ ...changed, ...reset.patch }).toEqual({ ...defaults, toolbarOpen: true });
     const exit = controls.find((c) => c.id === 'exit')!.run(changed, ctx)!;
     expect({ ...changed, ...exit.patch }).toEqual(defaults);
-    // Every aid in the registry is covered, each with its own setting.
-    expect(Object.keys(defaultsFor(AIDS))).toHaveLength(AIDS.length);
+    // Every display aid's setting and read-aloud's are in the reset; 繁简转换 keeps its own switch.
+    expect(Object.keys(registryResetPatch()).sort()).toEqual(
+      ['bigCursor', 'caption', 'colorScheme', 'guide', 'guideColor', 'lineHeight', 'pageZoom', 'pointReading', 'speech', 'textMode', 'textScale', 'textSpacing'].sort(),
+    );
   });
 });
 
 describe('toolbar layout', () => {
   it('puts the session group last, whatever is appended after it', () => {
     const other: ControlSpec = { id: 'x', label: 'help', icon: '', group: 'speech', run: () => null };
-    const groups = groupControls([...DISPLAY_CONTROLS, other]).map((g) => g.name);
+    const groups = groupControls([...registryControls(), other]).map((g) => g.name);
     expect(groups[groups.length - 1]).toBe('session');
     expect(groups).toContain('speech');
     expect(new Set(groups).size).toBe(groups.length);
@@ -67,7 +69,7 @@ describe('toolbar layout', () => {
         if (c.menu) walk(c.menu({ doc: document, settings: defaults, control: ctx, tr: (k) => zh[k] }));
       }
     };
-    walk(DISPLAY_CONTROLS);
+    walk(registryControls());
     for (const n of ['文字放大', '文字缩小', '文字还原', '页面放大', '页面缩小', '配色', '原始配色', '黑底白字', '白底黑字', '黑底黄字', '黄底黑字', '蓝底黄字',
       '行距', '大鼠标', '十字线', '阅读尺', '显示屏', '简体', '繁體', '拼音', '纯文本', '区域跳转', '长辈模式', '重置', '帮助', '退出']) {
       expect(names, n).toContain(n);

@@ -5,7 +5,7 @@ import { defaultsOf } from '../../../src/settings/fields';
 import { globalFields, siteFields, type GlobalSettings, type SiteSettings } from '../../../src/settings/schema';
 import type { SpeechControlContext } from '../../../src/speech/control-context';
 import { speechControls, voiceMenuEntries } from '../../../src/speech/controls';
-import { buildControls } from '../../../src/toolbar/controls';
+import { registryControls } from '../support/features';
 import { groupVoices } from '../../../src/speech/voices';
 import { voice } from './helpers';
 
@@ -32,7 +32,7 @@ const label = (c: ControlSpec) => c.text ?? tr(c.label);
 
 describe('speech controls on the toolbar', () => {
   test('are in the toolbar, named 声音 指读 连读 暂停 停止 上一句 下一句 语速 音量 声音选择, in one group', () => {
-    const all = buildControls({ siteKey: () => null, startAudit: () => undefined });
+    const all = registryControls();
     const mine = all.filter((c) => c.group === 'speech');
     expect(mine.map((c) => tr(c.label))).toEqual(['声音', '指读', '连读', '暂停', '停止', '上一句', '下一句', '语速', '音量', '声音选择']);
     // Toggle buttons expose aria-pressed; the three settings pickers are menu buttons.
