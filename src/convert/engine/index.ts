@@ -10,7 +10,17 @@
  */
 export { createConverter, type Converter, type ConverterOptions } from './create-converter';
 export { dictFileName, parseDict, verifyDict, DICT_FORMAT_VERSION, type CompiledDict } from './dict-format';
-export { detectScript, countScriptChars, type Script, type ScriptCounts } from './detect-script';
+export {
+  countScriptChars,
+  detectScript,
+  scriptOfCounts,
+  scriptOfLang,
+  scriptOfPage,
+  PAGE_TEXT_SAMPLE,
+  type PageScript,
+  type Script,
+  type ScriptCounts,
+} from './detect-script';
 export {
   validateUserPhrases,
   MAX_PHRASES,
