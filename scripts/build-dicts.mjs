@@ -2,7 +2,8 @@
 // kanjian dictionary compiler: reads opencc-js's own dictionaries and conversion configs and writes
 // one compact binary file per conversion direction into public/dict/ (see docs/convert-engine.md).
 //
-// Plain Node ESM on purpose: it runs before anything is compiled (npm "prepare").
+// Plain Node ESM on purpose: it runs before anything is compiled (npm "prepare"). The layout itself
+// (trie builder, file format) is the engine's own TypeScript, bundled on the fly with esbuild.
 //
 //   node scripts/build-dicts.mjs                 write public/dict/*.bin (skips unchanged files)
 //   node scripts/build-dicts.mjs --out DIR       write somewhere else
@@ -17,40 +18,37 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from '
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import * as OpenCC from 'opencc-js';
-
-export const FORMAT_VERSION = 3;
-export const MAGIC = 'KJDT';
-/** Written as a little-endian u32 after the magic; reads differently on a big-endian machine. */
-export const ENDIAN_MARK = 0x01020304;
-
-/** Conversion directions compiled, as [from, to] in opencc-js's locale names. */
-export const PAIRS = [
-  ['cn', 'tw'],
-  ['cn', 'twp'],
-  ['cn', 'hk'],
-  ['cn', 't'],
-  ['tw', 'cn'],
-  ['twp', 'cn'],
-  ['hk', 'cn'],
-  ['t', 'cn'],
-  // OpenCC's own Traditional-to-Traditional configs (t2tw, tw2t, t2hk, hk2t): small, and they let the
-  // differential tests cover every OpenCC test case whose locales kanjian knows.
-  ['t', 'tw'],
-  ['tw', 't'],
-  ['t', 'hk'],
-  ['hk', 't'],
-];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..');
 
-export function dictFileName(from, to) {
-  return `${from}-${to}.bin`;
+/**
+ * The engine's build side (src/convert/engine/dict-compile.ts: trie builder, file format, the
+ * list of directions), bundled in memory and imported from a data: URL, so this script and the
+ * run-time engine share one implementation and still nothing needs compiling beforehand.
+ * @returns {Promise<typeof import('../src/convert/engine/dict-compile')>}
+ */
+async function loadDictCompile() {
+  const result = await build({
+    entryPoints: [join(repoRoot, 'src', 'convert', 'engine', 'dict-compile.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].contents).toString('base64')}`);
 }
+const engine = await loadDictCompile();
+
+/** Conversion directions compiled, as [from, to] in opencc-js's locale names. */
+const PAIRS = engine.SUPPORTED_PAIRS;
 
 /** opencc-js's ConverterBuilder.getConfigName, verbatim in behaviour. */
-export function configName(from, to) {
+function configName(from, to) {
   if (from === 'cn') return `s2${to}`;
   if (to === 'cn') {
     if (from === 'hkp') return 'hk2sp';
@@ -88,7 +86,7 @@ function isStringArray(x) {
  * Mirrors ConverterBuilder → ConverterFactoryWithSegmentation (+ ConverterFactory for the
  * normalization chain). Only the config path is supported: every compiled pair has a config.
  */
-export function openccTries(from, to) {
+function openccTries(from, to) {
   const name = configName(from, to);
   const config = OpenCC.Locale.configs?.[name];
   if (!config) throw new Error(`opencc-js has no config ${name} for ${from}→${to}`);
@@ -111,7 +109,7 @@ export function openccTries(from, to) {
 
 /** Every [key, value] an opencc-js Trie holds (the root's own value is never matched: skipped). */
 const pairsCache = new WeakMap();
-export function triePairs(trie) {
+function triePairs(trie) {
   const cached = pairsCache.get(trie);
   if (cached) return cached;
   const out = [];
@@ -131,284 +129,30 @@ export function triePairs(trie) {
   return out;
 }
 
-const isIdsOperator = (key) => {
-  const u = key.charCodeAt(0);
-  return u >= 0x2ff0 && u <= 0x2fff;
-};
-const cpLength = (s) => [...s].length;
-
-/**
- * Whether segmenting with S and then converting each segment with G1 gives the same pieces as one
- * longest-match pass of G1 over the whole text that marks S keys as segment boundaries
- * (proof in docs/convert-engine.md): keys(S) ⊆ keys(G1), every other G1 key is one code point,
- * and no key starts with an ideographic description character.
- */
-export function canFuse(segPairs, g1Pairs) {
-  const g1 = new Map(g1Pairs);
-  for (const [k] of segPairs) {
-    if (!g1.has(k)) return false;
-    if (isIdsOperator(k)) return false;
-  }
-  const seg = new Set(segPairs.map(([k]) => k));
-  for (const [k] of g1Pairs) {
-    if (isIdsOperator(k)) return false;
-    if (!seg.has(k) && cpLength(k) !== 1) return false;
-  }
-  return true;
-}
-
-/**
- * A UTF-16 code-unit trie as an interleaved double array (see docs/convert-engine.md):
- *   alpha[c-1]   the code unit with code c (codes 1..K, most frequent edge labels first)
- *   da[3s]       base of slot s: its child by code c is slot base + c
- *   da[3s+1]     check of slot s: its parent's slot (-1 free, -2 the root, slot 0)
- *   da[3s+2]     value of slot s: -1 when no key ends here, else (payload << 2) | inline << 1 | segBit,
- *                where payload is the value itself when it is one code unit (inline = 1), else
- *                its id in the value table (inline = 0)
- * Padded so that base + K never runs past the end. Values are deduplicated UTF-16 strings.
- * entries: [key, value, seg] with seg 0|1; later duplicates replace earlier ones.
- * Deterministic (same entries → same bytes). Keep in step with buildTrie in src/convert/engine/trie.ts.
- */
-export function buildTrie(entries) {
-  const top = { kids: new Map(), value: undefined, seg: 0 };
-  let keys = 0;
-  for (const [key, value, seg] of entries) {
-    if (key.length === 0) continue;
-    let node = top;
-    for (let i = 0; i < key.length; i++) {
-      const u = key.charCodeAt(i);
-      let next = node.kids.get(u);
-      if (!next) {
-        next = { kids: new Map(), value: undefined, seg: 0 };
-        node.kids.set(u, next);
-      }
-      node = next;
-    }
-    if (node.value === undefined) keys++;
-    node.value = value;
-    node.seg = seg;
-  }
-  // Alphabet: edge labels by descending frequency, then by code unit.
-  const freq = new Map();
-  const count = (node) => {
-    for (const [u, kid] of node.kids) {
-      freq.set(u, (freq.get(u) ?? 0) + 1);
-      count(kid);
-    }
-  };
-  count(top);
-  const alphaList = [...freq.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([u]) => u);
-  if (alphaList.length >= 0xffff) throw new Error('alphabet too large');
-  const codeOf = new Map(alphaList.map((u, i) => [u, i + 1]));
-  const K = alphaList.length;
-
-  let cap = 1024;
-  let base = new Int32Array(cap);
-  let check = new Int32Array(cap).fill(-1);
-  const grow = (min) => {
-    if (min < cap) return;
-    let next = cap;
-    while (next <= min) next *= 2;
-    const b2 = new Int32Array(next);
-    b2.set(base);
-    const c2 = new Int32Array(next).fill(-1);
-    c2.set(check);
-    base = b2;
-    check = c2;
-    cap = next;
-  };
-  check[0] = -2;
-  const slotOf = [];
-  const queue = [top];
-  slotOf.push(0);
-  let firstFree = 1;
-  let maxSlot = 0;
-  for (let qi = 0; qi < queue.length; qi++) {
-    const node = queue[qi];
-    const slot = slotOf[qi];
-    if (node.kids.size === 0) continue;
-    const kids = [...node.kids.entries()].map(([u, kid]) => [codeOf.get(u), kid]).sort((x, y) => x[0] - y[0]);
-    const c0 = kids[0][0];
-    while (check[firstFree] !== -1) {
-      firstFree++;
-      grow(firstFree);
-    }
-    // First fit: the lowest base whose slots for every child code are free.
-    let f = firstFree;
-    let b;
-    for (;;) {
-      b = f - c0;
-      if (b >= 0) {
-        grow(b + kids[kids.length - 1][0]);
-        let ok = true;
-        for (const [c] of kids) {
-          if (check[b + c] !== -1) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) break;
-      }
-      do {
-        f++;
-        grow(f);
-      } while (check[f] !== -1);
-    }
-    base[slot] = b;
-    for (const [c, kid] of kids) {
-      const t = b + c;
-      check[t] = slot;
-      if (t > maxSlot) maxSlot = t;
-      queue.push(kid);
-      slotOf.push(t);
-    }
-  }
-  let maxBase = 0;
-  for (let s = 0; s <= maxSlot; s++) if (base[s] > maxBase) maxBase = base[s];
-  const size = Math.max(maxSlot + 1, maxBase + K + 1);
-  const da = new Int32Array(size * 3);
-  for (let s = 0; s < size; s++) {
-    da[3 * s] = s < cap ? base[s] : 0;
-    da[3 * s + 1] = s < cap ? check[s] : -1;
-    da[3 * s + 2] = -1;
-  }
-  const valueIds = new Map();
-  const valueStrings = [];
-  queue.forEach((node, qi) => {
-    if (node.value === undefined || qi === 0) return;
-    if (node.value.length === 1) {
-      // One code unit (most character mappings): kept in the slot, no value-table lookup.
-      da[3 * slotOf[qi] + 2] = (node.value.charCodeAt(0) << 2) | 2 | node.seg;
-      return;
-    }
-    let id = valueIds.get(node.value);
-    if (id === undefined) {
-      id = valueStrings.length;
-      valueIds.set(node.value, id);
-      valueStrings.push(node.value);
-    }
-    da[3 * slotOf[qi] + 2] = (id << 2) | node.seg;
-  });
-  const valueStart = new Int32Array(valueStrings.length + 1);
-  let units = 0;
-  valueStrings.forEach((str, i) => {
-    valueStart[i] = units;
-    units += str.length;
-  });
-  valueStart[valueStrings.length] = units;
-  const valueUnits = new Uint16Array(units);
-  valueStrings.forEach((str, i) => {
-    const at = valueStart[i];
-    for (let j = 0; j < str.length; j++) valueUnits[at + j] = str.charCodeAt(j);
-  });
-  return { slots: size, nodes: queue.length, alpha: Uint16Array.from(alphaList), da, valueStart, valueUnits, keys };
-}
-
-/** The stages of one direction, as plain data (what the binary file holds). */
-const builtTrieCache = new Map();
-
-export function compilePlan(from, to) {
+/** The tries of opencc-js's Converter({from, to}) as [key, value] pairs: what the file encodes. */
+export function directionStages(from, to) {
   const { name, normalization, segmentation, chain } = openccTries(from, to);
-  const tries = [];
-  const add = (entries) => {
-    const key = JSON.stringify(entries);
-    let t = builtTrieCache.get(key);
-    if (!t) {
-      t = buildTrie(entries);
-      builtTrieCache.set(key, t);
-    }
-    tries.push(t);
-    return tries.length - 1;
+  return {
+    config: name,
+    normalization: normalization.map(triePairs),
+    segmentation: segmentation ? triePairs(segmentation) : null,
+    chain: chain.map(triePairs),
   };
-  const normalize = normalization.map((t) => add(triePairs(t).map(([k, v]) => [k, v, 0])));
-  let segment = null;
-  let fused = false;
-  const chainIdx = [];
-  const chainPairs = chain.map(triePairs);
-  if (segmentation) {
-    const segPairs = triePairs(segmentation);
-    if (chainPairs.length > 0 && canFuse(segPairs, chainPairs[0])) {
-      // Fused: the first chain trie carries the segmentation as a flag on S's keys.
-      fused = true;
-      const segKeys = new Set(segPairs.map(([k]) => k));
-      chainIdx.push(add(chainPairs[0].map(([k, v]) => [k, v, segKeys.has(k) ? 1 : 0])));
-    } else {
-      // Only whether a key matched matters for segmentation: every value is the empty string.
-      segment = add(segPairs.map(([k]) => [k, '', 1]));
-    }
-  }
-  for (let i = chainIdx.length; i < chainPairs.length; i++) {
-    chainIdx.push(add(chainPairs[i].map(([k, v]) => [k, v, 0])));
-  }
-  return { from, to, config: name, normalize, segment, fused, chain: chainIdx, tries };
 }
 
-const align4 = (n) => (n + 3) & ~3;
-
-/**
- * Binary layout (little-endian):
- *   "KJDT" | u32 ENDIAN_MARK | u32 headerBytes | header JSON (UTF-8, space-padded to 4) | data
- * The header names each trie's arrays as [byteOffset, length] into data (4-byte aligned).
- */
-export function serialize(plan, source) {
-  const chunks = [];
-  let offset = 0;
-  const place = (arr) => {
-    const at = offset;
-    const bytes = new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
-    chunks.push({ at, bytes });
-    offset = align4(offset + bytes.byteLength);
-    return [at, arr.length];
-  };
-  const tries = plan.tries.map((t) => ({
-    nodes: t.nodes,
-    keys: t.keys,
-    da: place(t.da),
-    valueStart: place(t.valueStart),
-    alpha: place(t.alpha),
-    valueUnits: place(t.valueUnits),
-  }));
-  const header = {
-    v: FORMAT_VERSION,
-    from: plan.from,
-    to: plan.to,
-    config: plan.config,
-    source,
-    normalize: plan.normalize,
-    segment: plan.segment,
-    fused: plan.fused,
-    chain: plan.chain,
-    tries,
-  };
-  let json = JSON.stringify(header);
-  const enc = new TextEncoder();
-  let jsonBytes = enc.encode(json);
-  const padded = align4(jsonBytes.length);
-  json += ' '.repeat(padded - jsonBytes.length);
-  jsonBytes = enc.encode(json);
-  const dataStart = 12 + jsonBytes.length;
-  const out = new Uint8Array(dataStart + offset);
-  out.set(enc.encode(MAGIC), 0);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(4, ENDIAN_MARK, true);
-  dv.setUint32(8, jsonBytes.length, true);
-  out.set(jsonBytes, 12);
-  // Typed arrays are in platform order; this compiler only runs on little-endian machines.
-  if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) throw new Error('big-endian build host');
-  for (const { at, bytes } of chunks) out.set(bytes, dataStart + at);
-  return out;
-}
+/** Built tries shared between directions (cn→tw and cn→twp share their first chain trie …). */
+const builtTries = new Map();
 
 /** Compiles one direction in memory: the bytes of its .bin file. */
 export function compileDirection(from, to) {
   const source = { package: 'opencc-js', version: openccVersion() };
-  return serialize(compilePlan(from, to), source);
+  return engine.compileDict(from, to, directionStages(from, to), source, builtTries);
 }
 
 /** Compiles every direction: Map of file name → bytes. */
-export function compileAll() {
+function compileAll() {
   const out = new Map();
-  for (const [from, to] of PAIRS) out.set(dictFileName(from, to), compileDirection(from, to));
+  for (const [from, to] of PAIRS) out.set(engine.dictFileName(from, to), compileDirection(from, to));
   return out;
 }
 
@@ -456,7 +200,7 @@ export function staleFiles(outDir = join(repoRoot, 'public', 'dict')) {
  * written the same in both scripts in 干涉 皇后 公里 方面 台灣, out of the Simplified-only list).
  * hans = valid only in Simplified, hant = valid only in Traditional.
  */
-export function scriptChars() {
+function scriptChars() {
   const { configs } = OpenCC.Locale;
   const pairsOf = (group) => triePairs(openccTrie('group', group));
   const simp = new Set();

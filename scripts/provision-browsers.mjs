@@ -1,20 +1,8 @@
-// Finds Chromium and Firefox; where missing, installs them where it can (Debian/Ubuntu as root: apt),
-// else tries Playwright's installer for Chromium, else says exactly what to install.
+// Finds Chromium and Firefox; where missing, installs them where it can (Debian/Ubuntu: apt-get as root or
+// with passwordless sudo), else tries Playwright's installer for Chromium, else says exactly what to install.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { platform } from 'node:os';
 import { findChromium, findFirefox, INSTALL_HINT } from '../tests/support/browsers.mjs';
-
-function canApt() {
-  return platform() === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/apt-get');
-}
-
-function apt(packages) {
-  console.log(`Installing ${packages.join(' ')} with apt-get …`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
-}
+import { aptAccess, aptInstall } from './apt.mjs';
 
 export function ensureBrowsers() {
   let chromium = findChromium();
@@ -22,12 +10,12 @@ export function ensureBrowsers() {
   const missing = [];
   if (!chromium) missing.push('chromium');
   if (!firefox) missing.push('firefox-esr');
-  if (missing.length && canApt()) {
-    apt([...missing, 'fonts-noto-cjk']);
+  if (missing.length && aptAccess()) {
+    aptInstall([...missing, 'fonts-noto-cjk']);
     chromium = findChromium();
     firefox = findFirefox();
   }
-  if (!chromium && !canApt()) {
+  if (!chromium && !aptAccess() && !process.env.KANJIAN_NO_INSTALL) {
     console.log('Trying `npx playwright install chromium` …');
     spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' });
     chromium = findChromium();

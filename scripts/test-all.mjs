@@ -2,16 +2,26 @@
 // `npm test`: typecheck, lint, unit tests, build, Chromium end-to-end, Firefox smoke, web-ext lint.
 // Every stage runs even if an earlier one failed, and the last line is the plain
 // `N passed, N failed` that CI reads (test cases of every suite, plus one per check stage).
+// Before the browser suites it finds (or installs) the browsers and the real speech engine; skipped
+// tests are counted by reason just above the last line.
+//
+//   node scripts/test-all.mjs [stage …] [-- filter …]   e.g. `chromium firefox -- speech` (the
+//   filters go to every test runner run: Vitest and Playwright file filters)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowsers } from './provision-browsers.mjs';
+import { ensureSpeech } from './provision-speech.mjs';
+import { playwrightCounts, playwrightSkipReasons, skipLines, vitestCounts, vitestSkipReasons } from './test-reports.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const results = join(root, 'out', 'test-results');
 mkdirSync(results, { recursive: true });
-const only = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const dashes = argv.indexOf('--');
+const only = dashes < 0 ? argv : argv.slice(0, dashes);
+const filters = dashes < 0 ? [] : argv.slice(dashes + 1);
 const want = (name) => only.length === 0 || only.includes(name);
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -36,28 +46,25 @@ function check(name, cmd, args, env) {
   return r.ok;
 }
 
-/** Counts from a Playwright JSON report. */
-function playwrightCounts(file) {
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  const s = report.stats ?? {};
-  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 };
-}
+const REPORTS = {
+  playwright: { counts: playwrightCounts, skips: playwrightSkipReasons },
+  vitest: { counts: vitestCounts, skips: vitestSkipReasons },
+};
+/** Per suite run, why its skipped tests were skipped. */
+const skipsBySuite = [];
 
-/** Counts from a Vitest JSON report. */
-function vitestCounts(file) {
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0, skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0) };
-}
-
-function suite(name, cmd, args, reportFile, count, env) {
+function suite(name, cmd, args, reportFile, kind, env) {
   if (!want(name)) return;
+  args = [...args, ...filters];
   console.log(`\n=== ${name}: ${[cmd, ...args].join(' ')}`);
   rmSync(reportFile, { force: true });
   const r = run(cmd, args, env);
   let c = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(reportFile)) {
     try {
-      c = count(reportFile);
+      const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+      c = REPORTS[kind].counts(report);
+      skipsBySuite.push([name, REPORTS[kind].skips(report)]);
     } catch {
       c = { passed: 0, failed: 1, skipped: 0 };
     }
@@ -72,15 +79,17 @@ function suite(name, cmd, args, reportFile, count, env) {
 
 if (check('typecheck', bin('wxt'), ['prepare']) && want('typecheck')) check('tsc', bin('tsc'), ['--noEmit', '-p', '.']);
 check('lint', bin('eslint'), ['.', '--max-warnings', '0']);
-suite('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'unit.json')}`], join(results, 'unit.json'), vitestCounts);
+suite('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'unit.json')}`], join(results, 'unit.json'), 'vitest');
 const built = check('build', 'npm', ['run', '--silent', 'build:all']);
 const browsers = want('chromium') || want('firefox') || want('cli') ? ensureBrowsers() : { chromium: null, firefox: null };
+// The read-aloud tests of both browser suites speak through a real engine (tests/support/speech.mjs).
+const speech = want('chromium') || want('firefox') ? ensureSpeech() : null;
 if (want('chromium')) {
   if (!built || !browsers.chromium) {
     failed++;
     rows.push(['chromium', 'FAILED', built ? 'no Chromium (see message above)' : 'build failed', '0']);
   } else {
-    suite('chromium', bin('playwright'), ['test', '-c', 'playwright.config.ts'], join(results, 'chromium.json'), playwrightCounts, {
+    suite('chromium', bin('playwright'), ['test', '-c', 'playwright.config.ts'], join(results, 'chromium.json'), 'playwright', {
       KANJIAN_CHROMIUM: browsers.chromium,
     });
   }
@@ -90,7 +99,7 @@ if (want('firefox')) {
     failed++;
     rows.push(['firefox', 'FAILED', built ? 'no Firefox (see message above)' : 'build failed', '0']);
   } else {
-    suite('firefox', bin('playwright'), ['test', '-c', 'playwright.firefox.config.ts'], join(results, 'firefox.json'), playwrightCounts, {
+    suite('firefox', bin('playwright'), ['test', '-c', 'playwright.firefox.config.ts'], join(results, 'firefox.json'), 'playwright', {
       KANJIAN_FIREFOX: browsers.firefox,
     });
   }
@@ -101,7 +110,7 @@ if (want('cli') && existsSync(join(root, 'playwright.cli.config.ts'))) {
     failed++;
     rows.push(['cli', 'FAILED', 'no Chromium (see message above)', '0']);
   } else {
-    suite('cli', bin('playwright'), ['test', '-c', 'playwright.cli.config.ts'], join(results, 'cli.json'), playwrightCounts, {
+    suite('cli', bin('playwright'), ['test', '-c', 'playwright.cli.config.ts'], join(results, 'cli.json'), 'playwright', {
       KANJIAN_CHROMIUM: browsers.chromium,
       ...(browsers.firefox ? { KANJIAN_FIREFOX: browsers.firefox } : {}),
     });
@@ -111,6 +120,10 @@ check('web-ext-lint', 'node', [join(root, 'scripts', 'web-ext-lint.mjs')]);
 
 console.log('\nstage           result  tests                             seconds');
 for (const [name, res, counts, secs] of rows) console.log(`${name.padEnd(16)}${res.padEnd(8)}${counts.padEnd(34)}${secs}`);
-if (skipped) console.log(`(${skipped} skipped: see the suite output for why)`);
+if (speech?.installed.length) console.log(`\nspeech engine: ${speech.note}`);
+if (skipped) {
+  console.log('');
+  for (const line of skipLines(skipsBySuite)) console.log(line);
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -2,14 +2,22 @@
 // into nothing) and speech-dispatcher with espeak-ng, both in a temporary directory, started fresh for each
 // browser run and killed with SIGKILL afterwards (speech-dispatcher ignores SIGTERM when audio is stuck, and
 // its state leaks between clients). The browser gets SPEECHD_ADDRESS and PULSE_SERVER; Chromium also needs
-// --enable-speech-dispatcher. Debian/Ubuntu: apt-get install speech-dispatcher speech-dispatcher-espeak-ng
-// espeak-ng pulseaudio. Where any of it is missing, `available` is false and `reason` says what.
+// --enable-speech-dispatcher. Debian/Ubuntu packages: SPEECH_PACKAGES below (`npm test` installs them where it
+// can, scripts/provision-speech.mjs). Where any of it is missing, `available` is false and `reason` says what
+// and how to install it.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const MODULE_DIRS = ['/usr/lib/speech-dispatcher-modules', '/usr/lib/x86_64-linux-gnu/speech-dispatcher-modules', '/usr/lib/aarch64-linux-gnu/speech-dispatcher-modules', '/usr/libexec/speech-dispatcher-modules'];
+
+/**
+ * The Debian/Ubuntu packages of the engine, as .ci/run installs them: speech-dispatcher with its espeak-ng
+ * module (espeak-ng has the Mandarin voice), and PulseAudio without its recommends (no desktop bits).
+ */
+export const SPEECH_PACKAGES = ['speech-dispatcher', 'speech-dispatcher-espeak-ng', 'espeak-ng'];
+export const SPEECH_PACKAGES_NO_RECOMMENDS = ['pulseaudio'];
 
 function which(cmd) {
   try {
@@ -31,6 +39,29 @@ function waitFor(test, timeoutMs) {
   });
 }
 
+/** The engine's programs, where installed, and the packages missing (Debian names; [] when all there). */
+export function findSpeechEngine() {
+  const speechd = which('speech-dispatcher');
+  const pulse = which('pulseaudio');
+  const moduleDir = MODULE_DIRS.find((d) => existsSync(join(d, 'sd_espeak-ng'))) ?? null;
+  const missing = [!speechd && 'speech-dispatcher', !moduleDir && 'speech-dispatcher-espeak-ng', !pulse && 'pulseaudio'].filter(Boolean);
+  return { speechd, pulse, moduleDir, missing };
+}
+
+/** The command that installs the missing packages on Debian/Ubuntu. */
+export function speechInstallCommand(missing) {
+  const plain = missing.filter((p) => !SPEECH_PACKAGES_NO_RECOMMENDS.includes(p));
+  // espeak-ng comes along with its module: its data holds the Mandarin (cmn) voice.
+  if (plain.includes('speech-dispatcher-espeak-ng')) plain.push('espeak-ng');
+  const lean = missing.filter((p) => SPEECH_PACKAGES_NO_RECOMMENDS.includes(p));
+  return [
+    plain.length ? `sudo apt-get install ${plain.join(' ')}` : '',
+    lean.length ? `sudo apt-get install --no-install-recommends ${lean.join(' ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' && ');
+}
+
 function unavailable(reason) {
   return { available: false, reason, env: {}, dir: null, stop: async () => undefined };
 }
@@ -42,11 +73,8 @@ function unavailable(reason) {
 export async function startSpeechEngine({ timeoutMs = 10_000 } = {}) {
   if (process.platform !== 'linux') return unavailable(`speech-dispatcher tests run on Linux only (this is ${process.platform})`);
   if (process.env.KANJIAN_NO_SPEECH) return unavailable('KANJIAN_NO_SPEECH is set');
-  const speechd = which('speech-dispatcher');
-  const pulse = which('pulseaudio');
-  const moduleDir = MODULE_DIRS.find((d) => existsSync(join(d, 'sd_espeak-ng')));
-  const missing = [!speechd && 'speech-dispatcher', !pulse && 'pulseaudio', !moduleDir && 'speech-dispatcher-espeak-ng'].filter(Boolean);
-  if (missing.length) return unavailable(`not installed: ${missing.join(', ')}`);
+  const { speechd, pulse, moduleDir, missing } = findSpeechEngine();
+  if (missing.length) return unavailable(`not installed: ${missing.join(', ')} (${speechInstallCommand(missing)})`);
 
   const dir = mkdtempSync(join(tmpdir(), 'kanjian-speech-'));
   const conf = join(dir, 'conf');

@@ -51,14 +51,56 @@ export function countScriptChars(text: string, limit = 100_000): ScriptCounts {
 }
 
 /**
+ * The script that counts of script-only characters show: 'simplified' when the Simplified-only
+ * characters number at least `minimum` (and at least one) and 3× the Traditional-only ones,
+ * 'traditional' likewise, else 'unknown' (none, or mixed text). The one majority rule behind
+ * detectScript and scriptOfPage; a check that must not fire on a stray character asks for a
+ * higher minimum.
+ */
+export function scriptOfCounts(counts: ScriptCounts, minimum = 1): Script {
+  const { simplified: s, traditional: h } = counts;
+  if (s > 0 && s >= minimum && s >= 3 * h) return 'simplified';
+  if (h > 0 && h >= minimum && h >= 3 * s) return 'traditional';
+  return 'unknown';
+}
+
+/**
  * Whether text (e.g. a sample of a page's visible text) is Simplified or Traditional Chinese,
- * from the counts of characters that exist in one script only. 'unknown' when there are none
- * (not Chinese, or only characters common to both) or neither script has 3× the other's count
- * (mixed text). Cheap: one table lookup per code unit, at most `limit` units read.
+ * from the counts of characters that exist in one script only (scriptOfCounts). Cheap: one table
+ * lookup per code unit, at most `limit` units read.
  */
 export function detectScript(text: string, limit = 100_000): Script {
-  const { simplified: s, traditional: h } = countScriptChars(text, limit);
-  if (s > 0 && s >= 3 * h) return 'simplified';
-  if (h > 0 && h >= 3 * s) return 'traditional';
-  return 'unknown';
+  return scriptOfCounts(countScriptChars(text, limit));
+}
+
+export type PageScript = 'simplified' | 'traditional';
+
+/**
+ * The script a Chinese language tag names, or null (plain zh, or not Chinese):
+ * zh-Hant, zh-TW, zh-HK, zh-MO (also cmn-, yue-, lzh-, and _ for -) are Traditional;
+ * zh-Hans, zh-CN, zh-SG, zh-MY Simplified.
+ */
+export function scriptOfLang(tag: string | null | undefined): PageScript | null {
+  const parts = (tag ?? '').trim().toLowerCase().split(/[-_]/);
+  if (!['zh', 'cmn', 'yue', 'lzh'].includes(parts[0] ?? '')) return null;
+  const rest = parts.slice(1);
+  if (rest.some((p) => p === 'hant' || p === 'tw' || p === 'hk' || p === 'mo')) return 'traditional';
+  if (rest.some((p) => p === 'hans' || p === 'cn' || p === 'sg' || p === 'my')) return 'simplified';
+  return null;
+}
+
+/** How much of a page's text scriptOfPage reads (code units): plenty to tell, cheap on huge pages. */
+export const PAGE_TEXT_SAMPLE = 20_000;
+
+/**
+ * Is this page Traditional or Simplified? The one answer kanjian uses everywhere (the page's
+ * 繁体版 direction, the caption band, the CLI audit): the characters of its text when they tell
+ * (scriptOfCounts on the first PAGE_TEXT_SAMPLE units), else its lang attribute (scriptOfLang),
+ * else Simplified, kanjian's default. `confident` is true only when the text told: a page still
+ * loading may tell later.
+ */
+export function scriptOfPage(text: string, lang?: string | null): { script: PageScript; confident: boolean } {
+  const byText = detectScript(text, PAGE_TEXT_SAMPLE);
+  if (byText !== 'unknown') return { script: byText, confident: true };
+  return { script: scriptOfLang(lang) ?? 'simplified', confident: false };
 }

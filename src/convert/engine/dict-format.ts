@@ -1,10 +1,46 @@
-import { makeTrie, verifyTrie, type Trie } from './trie';
+/**
+ * The compiled dictionary file (public/dict/<from>-<to>.bin), both ways: serializeDict writes it
+ * (scripts/build-dicts.mjs, through dict-compile.ts), parseDict reads it (extension, CLI, tests).
+ *
+ *   "KJDT" | u32 ENDIAN_MARK | u32 headerBytes | header JSON (UTF-8, space-padded to 4) | data
+ *
+ * All little-endian. The header names the direction, its stages as trie indexes, and each trie's
+ * arrays as [byteOffset, length] into data (4-byte aligned). See docs/convert-engine.md.
+ */
+import { makeTrie, verifyTrie, type BuiltTrie, type Trie } from './trie';
 import { isSupportedPair, type Variant } from './variants';
 
-/** Binary format version written by scripts/build-dicts.mjs (FORMAT_VERSION there). */
+/** Bump when the layout changes: parseDict rejects other versions (rebuild with build-dicts). */
 export const DICT_FORMAT_VERSION = 3;
-const MAGIC = [0x4b, 0x4a, 0x44, 0x54]; // "KJDT"
+const MAGIC = 'KJDT';
+/** Written as a little-endian u32 after the magic; reads differently on a big-endian machine. */
 const ENDIAN_MARK = 0x01020304;
+
+/** File name of a direction's compiled dictionary under public/dict/, e.g. 'cn-tw.bin'. */
+export function dictFileName(from: Variant, to: Variant): string {
+  if (!isSupportedPair(from, to)) throw new RangeError(`kanjian: unsupported conversion ${from}→${to}`);
+  return `${from}-${to}.bin`;
+}
+
+/** Where the data came from, e.g. { package: 'opencc-js', version: '1.4.2' }. */
+export interface DictSource {
+  readonly package: string;
+  readonly version: string;
+}
+
+/** One direction as plain data, before it is written: what a .bin file holds. */
+export interface DictPlan {
+  from: Variant;
+  to: Variant;
+  /** OpenCC config name, e.g. 's2tw'. */
+  config: string;
+  /** Stages as indexes into tries (see CompiledDict). */
+  normalize: number[];
+  segment: number | null;
+  fused: boolean;
+  chain: number[];
+  tries: BuiltTrie[];
+}
 
 /**
  * One conversion direction, ready to convert with: the stages of opencc-js's converter for the
@@ -15,8 +51,7 @@ export interface CompiledDict {
   readonly to: Variant;
   /** OpenCC config name, e.g. 's2tw'. */
   readonly config: string;
-  /** Where the data came from, e.g. { package: 'opencc-js', version: '1.4.2' }. */
-  readonly source: { readonly package: string; readonly version: string };
+  readonly source: DictSource;
   /** Applied to the whole text first, in order (CJK compatibility ideographs). */
   readonly normalize: readonly Trie[];
   /** Splits the text into segments before the chain; null when fused or when there is none. */
@@ -32,7 +67,8 @@ export interface CompiledDict {
   readonly byteLength: number;
 }
 
-type Slot = [number, number];
+type Slot = [byteOffset: number, length: number];
+/** Key order matters: the header is JSON, and the same plan must give the same bytes. */
 interface TrieHeader {
   nodes: number;
   keys: number;
@@ -46,12 +82,64 @@ interface Header {
   from: string;
   to: string;
   config: string;
-  source: { package: string; version: string };
+  source: DictSource;
   normalize: number[];
   segment: number | null;
   fused: boolean;
   chain: number[];
   tries: TrieHeader[];
+}
+
+const align4 = (n: number): number => (n + 3) & ~3;
+const littleEndianHost = (): boolean => new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** Writes one direction's file. Deterministic: the same plan and source give the same bytes. */
+export function serializeDict(plan: DictPlan, source: DictSource): Uint8Array {
+  // Typed arrays are written in platform order; the format is little-endian.
+  if (!littleEndianHost()) throw new Error('kanjian: dictionaries are written on little-endian machines only');
+  const chunks: Array<{ at: number; bytes: Uint8Array }> = [];
+  let offset = 0;
+  const place = (arr: Int32Array | Uint16Array): Slot => {
+    const at = offset;
+    const bytes = new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
+    chunks.push({ at, bytes });
+    offset = align4(offset + bytes.byteLength);
+    return [at, arr.length];
+  };
+  const tries: TrieHeader[] = plan.tries.map((t) => ({
+    nodes: t.nodes,
+    keys: t.keyCount,
+    da: place(t.da),
+    valueStart: place(t.valueStart),
+    alpha: place(t.alpha),
+    valueUnits: place(t.valueUnits),
+  }));
+  const header: Header = {
+    v: DICT_FORMAT_VERSION,
+    from: plan.from,
+    to: plan.to,
+    config: plan.config,
+    source: { package: source.package, version: source.version },
+    normalize: plan.normalize,
+    segment: plan.segment,
+    fused: plan.fused,
+    chain: plan.chain,
+    tries,
+  };
+  const enc = new TextEncoder();
+  let json = JSON.stringify(header);
+  const unpadded = enc.encode(json).length;
+  json += ' '.repeat(align4(unpadded) - unpadded);
+  const jsonBytes = enc.encode(json);
+  const dataStart = 12 + jsonBytes.length;
+  const out = new Uint8Array(dataStart + offset);
+  out.set(enc.encode(MAGIC), 0);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(4, ENDIAN_MARK, true);
+  dv.setUint32(8, jsonBytes.length, true);
+  out.set(jsonBytes, 12);
+  for (const { at, bytes } of chunks) out.set(bytes, dataStart + at);
+  return out;
 }
 
 function bad(why: string): never {
@@ -68,10 +156,10 @@ const isIndexList = (x: unknown): x is number[] => Array.isArray(x) && x.every((
 export function parseDict(bytes: Uint8Array | ArrayBuffer): CompiledDict {
   let u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (u8.byteLength < 12) bad('too short');
-  for (let i = 0; i < 4; i++) if (u8[i] !== MAGIC[i]) bad('wrong magic number');
+  for (let i = 0; i < 4; i++) if (u8[i] !== MAGIC.charCodeAt(i)) bad('wrong magic number');
   const dv = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
   if (dv.getUint32(4, true) !== ENDIAN_MARK) bad('wrong byte-order mark');
-  if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) {
+  if (!littleEndianHost()) {
     throw new Error('kanjian: dictionaries are little-endian; this platform is big-endian');
   }
   const jsonLen = dv.getUint32(8, true);

@@ -2,15 +2,25 @@
  * kanjian conversion engine: Simplified ⇄ Traditional Chinese, output identical to opencc-js 1.4.x
  * `OpenCC.Converter({ from, to })`, from dictionaries compiled at build time
  * (scripts/build-dicts.mjs → public/dict/<from>-<to>.bin). Pure: no DOM, no Node APIs here
- * (Node file loading is in ./node-loader). See docs/convert-engine.md.
+ * (Node file loading is in ./node-loader; the build side is ./dict-compile). See docs/convert-engine.md.
  *
  *   const dict = parseDict(await (await fetch(browser.runtime.getURL('/dict/cn-tw.bin'))).arrayBuffer());
  *   const { convert } = createConverter(dict, { userPhrases: [['发布', '發佈']] });
  *   convert('软件发布'); // '軟件發佈'
  */
 export { createConverter, type Converter, type ConverterOptions } from './create-converter';
-export { parseDict, verifyDict, DICT_FORMAT_VERSION, type CompiledDict } from './dict-format';
-export { detectScript, countScriptChars, type Script, type ScriptCounts } from './detect-script';
+export { dictFileName, parseDict, verifyDict, DICT_FORMAT_VERSION, type CompiledDict } from './dict-format';
+export {
+  countScriptChars,
+  detectScript,
+  scriptOfCounts,
+  scriptOfLang,
+  scriptOfPage,
+  PAGE_TEXT_SAMPLE,
+  type PageScript,
+  type Script,
+  type ScriptCounts,
+} from './detect-script';
 export {
   validateUserPhrases,
   MAX_PHRASES,
@@ -21,7 +31,6 @@ export {
   type PhraseValidation,
 } from './user-phrases';
 export {
-  dictFileName,
   isSupportedPair,
   isVariant,
   langTagOf,

@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConverter, type Converter, type ConverterOptions } from './create-converter';
-import { parseDict, type CompiledDict } from './dict-format';
-import { dictFileName, isSupportedPair, type Variant } from './variants';
+import { dictFileName, parseDict, type CompiledDict } from './dict-format';
+import { isSupportedPair, type Variant } from './variants';
 
 export interface NodeLoadOptions extends ConverterOptions {
   /** Directory holding the .bin files; default: $KANJIAN_DICT_DIR, else public/dict found upwards. */

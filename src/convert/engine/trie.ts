@@ -1,6 +1,6 @@
 /**
  * A longest-match dictionary as a UTF-16 code-unit trie in an interleaved double array: the layout
- * written by scripts/build-dicts.mjs (see docs/convert-engine.md).
+ * of the compiled dictionaries (see docs/convert-engine.md), made by buildTrieArrays below.
  *
  *   code[u]      code of code unit u in this trie's alphabet, 1..K; 0 when no key contains u
  *   da[3s]       base of slot s: the child of s by code c is slot base + c
@@ -88,31 +88,48 @@ export function verifyTrie(t: Trie, what = 'trie'): void {
   }
 }
 
+/** One key of a trie being built: [key, value, seg]; seg marks a segmentation key (fused tries). */
+export type TrieEntry = readonly [key: string, value: string, seg?: boolean];
+
+/** What buildTrieArrays makes: a trie's arrays, plus its node count (kept in the file header). */
+export interface BuiltTrie extends TrieArrays {
+  /** Nodes of the key tree, the root included. */
+  nodes: number;
+}
+
 /**
- * Builds a trie at run time (user phrase tables; tests): the same algorithm as buildTrie in
- * scripts/build-dicts.mjs, so the same entries give the same arrays. Later duplicates win.
+ * Lays out a trie (see Trie) from its entries: the one builder for the compiled dictionaries
+ * (scripts/build-dicts.mjs, through dict-compile.ts) and for user phrase tables at run time.
+ * Deterministic: the same entries give the same arrays, so the same file bytes. Empty keys are
+ * skipped; a later duplicate key replaces the earlier one.
+ *
+ * Alphabet codes go to edge labels by descending frequency (ties by code unit), so the busiest
+ * labels get the small codes; nodes are placed breadth-first, each at the lowest base where all
+ * of its children's slots are free (first fit). The table is then padded so base + K stays inside.
  */
-export function buildTrie(entries: Iterable<readonly [string, string]>, seg = false): Trie {
+export function buildTrieArrays(entries: Iterable<TrieEntry>): BuiltTrie {
   interface TmpNode {
     kids: Map<number, TmpNode>;
     value: string | undefined;
+    seg: boolean;
   }
-  const top: TmpNode = { kids: new Map(), value: undefined };
+  const top: TmpNode = { kids: new Map(), value: undefined, seg: false };
   let keyCount = 0;
-  for (const [key, value] of entries) {
+  for (const [key, value, seg = false] of entries) {
     if (key.length === 0) continue;
     let node = top;
     for (let i = 0; i < key.length; i++) {
       const u = key.charCodeAt(i);
       let next = node.kids.get(u);
       if (!next) {
-        next = { kids: new Map(), value: undefined };
+        next = { kids: new Map(), value: undefined, seg: false };
         node.kids.set(u, next);
       }
       node = next;
     }
     if (node.value === undefined) keyCount++;
     node.value = value;
+    node.seg = seg;
   }
   const freq = new Map<number, number>();
   const count = (node: TmpNode): void => {
@@ -123,10 +140,12 @@ export function buildTrie(entries: Iterable<readonly [string, string]>, seg = fa
   };
   count(top);
   const alphaList = [...freq.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([u]) => u);
+  // Codes 1..K live in a Uint16Array code table.
+  if (alphaList.length > 0xffff) throw new Error('kanjian: trie alphabet too large');
   const codeOf = new Map(alphaList.map((u, i) => [u, i + 1]));
   const k = alphaList.length;
 
-  let cap = 64;
+  let cap = 1024;
   let base = new Int32Array(cap);
   let check = new Int32Array(cap).fill(-1);
   const grow = (min: number): void => {
@@ -158,6 +177,7 @@ export function buildTrie(entries: Iterable<readonly [string, string]>, seg = fa
       firstFree++;
       grow(firstFree);
     }
+    // First fit: the lowest base whose slots for every child code are free.
     let f = firstFree;
     let b: number;
     for (;;) {
@@ -200,8 +220,10 @@ export function buildTrie(entries: Iterable<readonly [string, string]>, seg = fa
   const strings: string[] = [];
   queue.forEach((node, qi) => {
     if (node.value === undefined || qi === 0) return;
+    const segBit = node.seg ? 1 : 0;
     if (node.value.length === 1) {
-      da[3 * slotOf[qi]! + 2] = (node.value.charCodeAt(0) << 2) | 2 | (seg ? 1 : 0);
+      // One code unit (most character mappings): kept in the slot, no value-table lookup.
+      da[3 * slotOf[qi]! + 2] = (node.value.charCodeAt(0) << 2) | 2 | segBit;
       return;
     }
     let id = ids.get(node.value);
@@ -210,7 +232,7 @@ export function buildTrie(entries: Iterable<readonly [string, string]>, seg = fa
       ids.set(node.value, id);
       strings.push(node.value);
     }
-    da[3 * slotOf[qi]! + 2] = (id << 2) | (seg ? 1 : 0);
+    da[3 * slotOf[qi]! + 2] = (id << 2) | segBit;
   });
   const valueStart = new Int32Array(strings.length + 1);
   let units = 0;
@@ -224,7 +246,12 @@ export function buildTrie(entries: Iterable<readonly [string, string]>, seg = fa
     const at = valueStart[i]!;
     for (let j = 0; j < str.length; j++) valueUnits[at + j] = str.charCodeAt(j);
   });
-  return makeTrie({ da, alpha: Uint16Array.from(alphaList), valueStart, valueUnits, keyCount }, 'built');
+  return { da, alpha: Uint16Array.from(alphaList), valueStart, valueUnits, keyCount, nodes: queue.length };
+}
+
+/** A ready trie from entries (user phrase tables; tests). */
+export function buildTrie(entries: Iterable<TrieEntry>): Trie {
+  return makeTrie(buildTrieArrays(entries), 'built');
 }
 
 /** The string a value word (see Trie) stands for. */
@@ -234,31 +261,26 @@ export function valueString(t: Trie, v: number): string {
   return String.fromCharCode(...t.valueUnits.subarray(t.valueStart[id]!, t.valueStart[id + 1]!));
 }
 
-/** Every [key, value] of a trie, parents before children (tests, debugging). */
-export function trieEntries(t: Trie): Array<[string, string]> {
+/** Every entry of a trie as [key, value, seg], parents before children (tests, debugging). */
+export function trieEntries(t: Trie): Array<[key: string, value: string, seg: boolean]> {
   const { da, alpha, slots } = t;
   const kids: number[][] = Array.from({ length: slots }, () => []);
   for (let s = 1; s < slots; s++) {
     const p = da[3 * s + 1]!;
     if (p >= 0) kids[p]!.push(s);
   }
-  const out: Array<[string, string]> = [];
+  const out: Array<[string, string, boolean]> = [];
   const keys = new Map<number, string>([[0, '']]);
   const queue = [0];
   for (let qi = 0; qi < queue.length; qi++) {
     const s = queue[qi]!;
     const key = keys.get(s)!;
     const v = da[3 * s + 2]!;
-    if (s !== 0 && v >= 0) out.push([key, valueString(t, v)]);
+    if (s !== 0 && v >= 0) out.push([key, valueString(t, v), (v & 1) === 1]);
     for (const c of kids[s]!) {
       keys.set(c, key + String.fromCharCode(alpha[c - da[3 * s]! - 1]!));
       queue.push(c);
     }
   }
   return out;
-}
-
-/** Whether the value word marks a segmentation key (fused tries). */
-export function isSegValue(v: number): boolean {
-  return v >= 0 && (v & 1) === 1;
 }

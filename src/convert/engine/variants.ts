@@ -10,7 +10,7 @@ export const VARIANTS: readonly Variant[] = ['cn', 'tw', 'twp', 'hk', 't'];
 /**
  * Directions with a compiled dictionary, as [from, to]. The first eight are the product's
  * (简→繁 and 繁→简); the last four are OpenCC's Traditional-to-Traditional configs.
- * Keep in step with PAIRS in scripts/build-dicts.mjs.
+ * scripts/build-dicts.mjs compiles exactly these.
  */
 export const SUPPORTED_PAIRS: ReadonlyArray<readonly [Variant, Variant]> = [
   ['cn', 'tw'],
@@ -33,12 +33,6 @@ export function isVariant(x: unknown): x is Variant {
 
 export function isSupportedPair(from: string, to: string): boolean {
   return SUPPORTED_PAIRS.some(([f, t]) => f === from && t === to);
-}
-
-/** File name of a direction's compiled dictionary under public/dict/, e.g. 'cn-tw.bin'. */
-export function dictFileName(from: Variant, to: Variant): string {
-  if (!isSupportedPair(from, to)) throw new RangeError(`kanjian: unsupported conversion ${from}→${to}`);
-  return `${from}-${to}.bin`;
 }
 
 /** BCP 47 tag for text written in a variant (what `lang` should say after converting to it). */

@@ -2,52 +2,24 @@
  * Shared by the conversion tests: compiled dictionaries (compiled on demand), opencc-js reference
  * converters, the shared corpus, and a seeded random generator.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
-import { parseDict, type CompiledDict } from '../../../src/convert/engine/dict-format';
-import { dictFileName, SUPPORTED_PAIRS, type Variant } from '../../../src/convert/engine/variants';
+import type * as BuildDicts from '../../../scripts/build-dicts.mjs';
+import { DICT_FORMAT_VERSION, dictFileName, parseDict, type CompiledDict } from '../../../src/convert/engine/dict-format';
+import { SUPPORTED_PAIRS, type Variant } from '../../../src/convert/engine/variants';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SHARED = resolve(REPO, '../shared');
 export const DICT_DIR = join(REPO, 'public', 'dict');
 export const SEED_PATH = join(SHARED, 'corpus/seed/000_d28395905591496d.txt');
 
-/** The parts of scripts/build-dicts.mjs the tests use (it is plain JS, so typed here). */
-export interface BuildDictsModule {
-  FORMAT_VERSION: number;
-  PAIRS: Array<[string, string]>;
-  compileDirection(from: string, to: string): Uint8Array;
-  writeAll(outDir?: string): string[];
-  staleFiles(outDir?: string): string[];
-  scriptCharsModule(): string;
-  openccVersion(): string;
-  SCRIPT_CHARS_PATH: string;
-  buildTrie(entries: Array<[string, string, number]>): {
-    nodeCount: number;
-    childStart: Int32Array;
-    label: Uint16Array;
-    value: Int32Array;
-    valueStart: Int32Array;
-    valueUnits: Uint16Array;
-  };
-  canFuse(seg: Array<[string, string]>, g1: Array<[string, string]>): boolean;
-}
-
-let compiler: Promise<BuildDictsModule> | null = null;
-export function loadCompiler(): Promise<BuildDictsModule> {
-  const url = new URL('../../../scripts/build-dicts.mjs', import.meta.url).href;
-  compiler ??= import(/* @vite-ignore */ url).then((m: unknown) => m as BuildDictsModule);
+let compiler: Promise<typeof BuildDicts> | null = null;
+/** scripts/build-dicts.mjs, loaded once (it bundles the engine's build side on load). */
+export function loadCompiler(): Promise<typeof BuildDicts> {
+  compiler ??= import('../../../scripts/build-dicts.mjs');
   return compiler;
-}
-
-/** Version of the installed opencc-js (its package.json is not exported, so found via its main). */
-export function openccVersion(): string {
-  const require = createRequire(import.meta.url);
-  const pkg = join(dirname(require.resolve('opencc-js')), '..', '..', 'package.json');
-  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
 }
 
 function headerOf(file: string): { v: number; source?: { version?: string } } | null {
@@ -63,14 +35,14 @@ function headerOf(file: string): { v: number; source?: { version?: string } } | 
 /**
  * Makes sure public/dict holds every direction, compiled from the installed opencc-js with the
  * current format; runs the compiler (scripts/build-dicts.mjs) when not. Whether the files are
- * byte-for-byte what the compiler makes now is checked by compiler.test.ts.
+ * byte for byte what the compiler makes now is checked by build-dicts.test.ts.
  */
 export async function ensureDicts(): Promise<void> {
-  const version = openccVersion();
   const mod = await loadCompiler();
+  const version = mod.openccVersion();
   const fresh = SUPPORTED_PAIRS.every(([f, t]) => {
     const h = headerOf(join(DICT_DIR, dictFileName(f, t)));
-    return h !== null && h.v === mod.FORMAT_VERSION && h.source?.version === version;
+    return h !== null && h.v === DICT_FORMAT_VERSION && h.source?.version === version;
   });
   if (!fresh) mod.writeAll(DICT_DIR);
 }
@@ -102,8 +74,6 @@ export function opencc(from: Variant, to: Variant): (s: string) => string {
 export function readShared(rel: string): string {
   return readFileSync(join(SHARED, rel), 'utf8');
 }
-
-export const sharedAvailable = existsSync(SEED_PATH);
 
 /** mulberry32: small, fast, seeded; the same seed gives the same corpus on every machine. */
 export function prng(seed: number): () => number {

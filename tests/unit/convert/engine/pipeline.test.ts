@@ -1,15 +1,16 @@
 // @vitest-environment node
 /**
- * The correctness contract: for every input, kanjian's output equals opencc-js 1.4.x
- * OpenCC.Converter({from, to}). Any difference is an engine bug.
+ * The correctness contract of pipeline.ts (through createConverter, no user phrases): for every
+ * input, kanjian's output equals opencc-js 1.4.x OpenCC.Converter({from, to}). Any difference is
+ * an engine bug.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createConverter, type Converter } from '../../../src/convert/engine/create-converter';
-import { trieEntries } from '../../../src/convert/engine/trie';
-import { SUPPORTED_PAIRS, type Variant } from '../../../src/convert/engine/variants';
-import { dictFor, firstDiff, opencc, prng, readShared, SEED_PATH, SHARED } from './helpers';
+import { createConverter, type Converter } from '../../../../src/convert/engine/create-converter';
+import { trieEntries } from '../../../../src/convert/engine/trie';
+import { SUPPORTED_PAIRS, type Variant } from '../../../../src/convert/engine/variants';
+import { dictFor, firstDiff, opencc, prng, readShared, SEED_PATH, SHARED } from '../helpers';
 
 const converters = new Map<string, Converter>();
 beforeAll(async () => {
