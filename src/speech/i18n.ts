@@ -52,10 +52,3 @@ export function word(key: WordKey, locale: SpeechLocale, vars?: Record<string, s
   return s;
 }
 
-/** Normalise any BCP 47-ish tag to one of our locales (zh-Hant/zh-TW/zh-HK → zh-TW, other zh → zh-CN). */
-export function toSpeechLocale(tag: string | null | undefined): SpeechLocale {
-  const t = (tag ?? '').toLowerCase();
-  if (t.startsWith('zh')) return /hant|-tw|-hk|-mo/.test(t) ? 'zh-TW' : 'zh-CN';
-  if (t.startsWith('en')) return 'en';
-  return 'zh-CN';
-}

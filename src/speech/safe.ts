@@ -11,12 +11,3 @@ export function reportInternal(where: string, error: unknown): void {
   }
 }
 
-/** Run fn, returning fallback (and reporting) if it throws. */
-export function guard<T>(where: string, fallback: T, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    reportInternal(where, error);
-    return fallback;
-  }
-}

@@ -1,12 +1,12 @@
-import { createConverter, detectScript, dictFileName, parseDict, validateUserPhrases, type Converter, type Variant } from '../engine';
+import { createConverter, detectScript, dictFileName, langTagOf, parseDict, scriptOfPage, validateUserPhrases, type Converter, type PageScript, type Variant } from '../engine';
 import type { FeatureDef } from '../../content/feature';
 import type { ScriptTarget } from '../../display/script-convert';
 import { convertToggle } from './controls';
 import type { GlobalSettings, SiteSettings } from '../../settings/schema';
-import { langTagFor, traditionalSourceFor } from './lang';
+import { traditionalSourceFor } from './lang';
 import { PageConverter } from './page-converter';
 
-export type PageScript = 'simplified' | 'traditional';
+export type { PageScript } from '../engine';
 
 export interface ConvertState {
   /** The script the page is written in (detected from its text, else its lang). */
@@ -26,14 +26,9 @@ export function wantsConversion(site: SiteSettings, global: GlobalSettings, site
   return global.convertEverySite && !!siteKey && !global.convertExcludedSites.includes(siteKey);
 }
 
-/** Which script the page is in: its text when there is enough, else its lang attribute. */
+/** Which script the page is in: its text when there is enough, else its lang attribute (the engine's one test). */
 export function detectPageScript(doc: Document): { script: PageScript; confident: boolean } {
-  const sample = (doc.body?.textContent ?? '').slice(0, 20000);
-  const byText = detectScript(sample);
-  if (byText !== 'unknown') return { script: byText, confident: true };
-  const lang = (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase();
-  if (/hant|-tw|-hk|-mo/.test(lang)) return { script: 'traditional', confident: false };
-  return { script: 'simplified', confident: false };
+  return scriptOfPage(doc.body?.textContent ?? '', doc.documentElement?.getAttribute('lang'));
 }
 
 /** The conversion direction for a page in `script`. */
@@ -102,7 +97,7 @@ export class ConvertFeature {
     const key = `${dir.from}-${dir.to}`;
     if (this.converter?.isActive && this.current === key) return;
     this.converter?.restore();
-    this.converter = new PageConverter(this.doc, { convert: (t) => conv.convert(t), langTag: langTagFor(dir.to) });
+    this.converter = new PageConverter(this.doc, { convert: (t) => conv.convert(t), langTag: langTagOf(dir.to) });
     this.current = key;
     this.converter.start();
     this.error = undefined;
