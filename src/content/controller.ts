@@ -21,6 +21,8 @@ export interface StorageChange {
 
 export interface ControllerEnv {
   page: PageContext;
+  /** The site whose settings apply; default: the page's own origin. (The PDF reader, an extension page, passes the PDF's.) */
+  siteKey?: string | null;
   storage: KeyValueArea;
   /** Browser UI language, for the 'auto' language choice. */
   uiLanguage: string;
@@ -59,7 +61,7 @@ export class PageController {
   private readonly sync: SettingsSync;
 
   constructor(private readonly env: ControllerEnv) {
-    this.siteKey = siteKeyFor(env.page.win.location.href);
+    this.siteKey = env.siteKey !== undefined ? env.siteKey : siteKeyFor(env.page.win.location.href);
     this.sync = new SettingsSync({ area: env.storage, siteKey: this.siteKey, settled: (site, global) => this.applyStored(site, global), log: env.log });
     this.push = new PageStyle(env.page.doc, 'toolbar-space');
     this.convert = new ConvertFeature(env.page.doc, env.loadDict, env.log);
