@@ -5,7 +5,6 @@
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { onPdfMessage } from './messages';
-import { localeForLanguage, t } from '../i18n/messages';
 import { looksLikePdf, PDF_LINK_PATTERNS, READER_PATH, readablePdfUrl, readerUrl } from './open';
 
 export const PDF_MENU_ID = 'kanjian-open-pdf';
@@ -34,8 +33,9 @@ export async function openCurrentTab(browser: Browser, tab: TabLike | undefined)
 }
 
 export function startPdfBackground(browser: Browser): void {
+  // The menu title from _locales (menuOpenPdf): the UI string catalogue stays out of the background.
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: PDF_MENU_ID, title: t(localeForLanguage(browser.i18n.getUILanguage()), 'pdfMenuOpen'), contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
+    browser.contextMenus.create({ id: PDF_MENU_ID, title: (browser.i18n.getMessage as (key: string) => string)('menuOpenPdf') || 'Open in kanjian', contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== PDF_MENU_ID || !info.linkUrl) return;

@@ -8,7 +8,7 @@ import { looksLikePdf } from './open';
 import { loadPdfPrefs, pdfPrefsKey } from './prefs';
 import { parseSite, siteStorageKey, type KeyValueArea } from '../settings/store';
 import { siteKeyFor } from '../settings/origin';
-import { t, localeForLanguage, type UiLocale } from '../i18n/messages';
+import { autoLocale, t, type UiLocale } from '../i18n/messages';
 
 export interface PdfLinksOptions {
   doc: Document;
@@ -53,15 +53,17 @@ export class PdfLinks {
   private toolbarOpen = false;
   private openInReader = new Set<string>();
   private pending = false;
-  private readonly locale: UiLocale;
+  private locale: UiLocale = 'zh-CN';
 
-  constructor(private readonly o: PdfLinksOptions) {
-    this.locale = localeForLanguage(o.uiLanguage || o.doc.documentElement.lang);
-  }
+  constructor(private readonly o: PdfLinksOptions) {}
 
   async start(): Promise<void> {
     const key = this.o.siteKey;
     if (!key) return;
+    // Started at document_start: the links are there once the document is parsed.
+    if (this.o.doc.readyState === 'loading') await new Promise<void>((r) => this.o.doc.addEventListener('DOMContentLoaded', () => r(), { once: true }));
+    // As the toolbar's 'auto': a Chinese page gets a Chinese label even in an English browser.
+    this.locale = autoLocale(this.o.uiLanguage, this.o.doc.documentElement?.lang);
     const got = await this.o.storage.get([siteStorageKey(key)]);
     this.toolbarOpen = parseSite(got[siteStorageKey(key)]).toolbarOpen;
     if ((await loadPdfPrefs(this.o.storage, key)).openInReader) this.openInReader.add(key);
@@ -114,7 +116,7 @@ export class PdfLinks {
       }
       for (const a of pdfLinks(this.o.doc)) if (!this.controls.has(a)) this.controls.set(a, this.control(a));
     } catch (err) {
-      this.o.log('pdf links', err);
+      this.o.log('pdf links', err instanceof Error ? err.message : err);
     }
   }
 

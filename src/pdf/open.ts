@@ -53,8 +53,12 @@ export function looksLikePdf(href: string): boolean {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
   if (/\.pdf$/i.test(url.pathname)) return true;
-  for (const value of url.searchParams.values()) if (/\.pdf$/i.test(value)) return true;
-  return false;
+  // forEach, not an iterator: Firefox content scripts see URLSearchParams' iterators as not iterable.
+  let named = false;
+  url.searchParams.forEach((value) => {
+    if (/\.pdf$/i.test(value)) named = true;
+  });
+  return named;
 }
 
 /** Match patterns for the link context menu (Chrome and Firefox): paths ending in .pdf, with or without a query. */

@@ -158,7 +158,6 @@ export class Reader {
     this.ui = buildUi(doc, t, this.pdfUrl);
     (win as unknown as { __kanjianReader: ReaderProbe }).__kanjianReader = this.probe;
     this.wire();
-    this.probe.controller = startReaderController({ browser, doc, win, siteKey: this.siteKey, audit: () => this.showCheck(), log });
     if (!this.pdfUrl) return this.fail('no-file');
     doc.title = t('pdfReaderTitle', fileName(this.pdfUrl));
     const [prefs, settings] = await Promise.all([loadPdfPrefs(browser.storage.local, this.siteKey), loadSettings(browser.storage.local, this.siteKey)]);
@@ -204,6 +203,7 @@ export class Reader {
     this.showBlocks(reflowDocument(this.pagesText, { simplified }));
     if (this.probe.view === 'page') await this.ensurePageView();
     this.markFirstText();
+    this.startController();
     const rest = await documentText(doc, 2, (n, total) => {
       this.ui.status.textContent = this.ui.t('pdfLoadingPages', n, total);
     });
@@ -222,6 +222,16 @@ export class Reader {
     this.probe.state = 'ready';
     // The libraries 显示屏·拼音 and 纯文本 use: the content script has them injected, the reader loads them.
     void preloadLibs(this.deps.doc, this.extUrl);
+  }
+
+  /**
+   * The toolbar and aids, started once the document's text is on the page (or the reader failed):
+   * 繁简 detects the page's script from its text, and the reader's own labels alone would say 简体.
+   */
+  private startController(): void {
+    if (this.probe.controller) return;
+    const { browser, doc, win } = this.deps;
+    this.probe.controller = startReaderController({ browser, doc, win, siteKey: this.siteKey, audit: () => this.showCheck(), log });
   }
 
   private markFirstText(): void {
@@ -278,6 +288,7 @@ export class Reader {
   }
 
   private fail(reason: LoadFailureReason | 'scanned' | 'no-file', detail = ''): void {
+    this.startController();
     this.probe.state = 'error';
     this.probe.error = reason;
     this.ui.status.textContent = '';

@@ -2,8 +2,6 @@
 export const zhCN = {
   pdfOpenInReader: '用看见阅读',
   pdfOpenInReaderLabel: '用看见阅读 PDF：{0}',
-  pdfMenuOpen: '用看见阅读此 PDF',
-  pdfCommandOpen: '用看见阅读当前 PDF',
   pdfReaderTitle: '{0} · 看见阅读',
   pdfLoading: '正在打开文档……',
   pdfLoadingPages: '正在读取第 {0} / {1} 页',
@@ -48,8 +46,6 @@ export const zhCN = {
 export const zhTW: Record<keyof typeof zhCN, string> = {
   pdfOpenInReader: '用看見閱讀',
   pdfOpenInReaderLabel: '用看見閱讀 PDF：{0}',
-  pdfMenuOpen: '用看見閱讀此 PDF',
-  pdfCommandOpen: '用看見閱讀目前的 PDF',
   pdfReaderTitle: '{0} · 看見閱讀',
   pdfLoading: '正在開啟文件……',
   pdfLoadingPages: '正在讀取第 {0} / {1} 頁',
@@ -94,8 +90,6 @@ export const zhTW: Record<keyof typeof zhCN, string> = {
 export const en: Record<keyof typeof zhCN, string> = {
   pdfOpenInReader: 'Open in kanjian',
   pdfOpenInReaderLabel: 'Open the PDF in kanjian: {0}',
-  pdfMenuOpen: 'Open this PDF in kanjian',
-  pdfCommandOpen: 'Open the current PDF in kanjian',
   pdfReaderTitle: '{0} · kanjian reader',
   pdfLoading: 'Opening the document…',
   pdfLoadingPages: 'Reading page {0} of {1}',

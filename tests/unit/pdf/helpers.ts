@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageText } from '../../../src/pdf/reflow';
 
-const ROOT = join(__dirname, '..', '..', '..');
+// The repository root: vitest and Playwright both run from it.
+const ROOT = process.cwd();
 
 export interface Recorded {
   file: string;
