@@ -50,6 +50,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+J' },
         description: '__MSG_commandAudit__',
       },
+      'open-pdf-reader': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandOpenPdf__',
+      },
     },
     // The compiled conversion dictionaries, fetched by the content script only when a page is converted.
     web_accessible_resources:

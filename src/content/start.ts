@@ -5,6 +5,8 @@ import { PageController, type StorageChange } from './controller';
 import { resolveTarget, TargetHighlighter } from './highlight';
 import type { AuditOptionsInput } from '../audit/options';
 import type { AxeResults } from 'axe-core';
+import { PdfLinks } from '../pdf/links';
+import { sendPdfMessage } from '../pdf/messages';
 
 interface InjectedAudit {
   run(options: AuditOptionsInput): Promise<AxeResults>;
@@ -50,6 +52,8 @@ export function startContentScript({ ctx, browser, mountUi }: StartOptions): voi
   // An extension update or reload must not leave a voice talking on the page.
   ctx.onInvalidated(() => controller.speech.dispose());
   const ready = controller.start().catch((err: unknown) => log('start failed', err));
+  // PDF reader: 用看见阅读 beside PDF links while the toolbar is open (src/pdf/links.ts).
+  void new PdfLinks({ doc: document, win: window, siteKey: controller.siteKey, storage: browser.storage.local, onStorageChanged: (l) => browser.storage.onChanged.addListener(l), uiLanguage: browser.i18n.getUILanguage(), open: (url, where) => sendPdfMessage('openPdfReader', { url, where }), log }).start().catch((err: unknown) => log('pdf links', err));
 
   const onChanged = (changes: Record<string, StorageChange>, area: string): void => {
     if (area !== 'local') return;
