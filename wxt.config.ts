@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 
 const require = createRequire(import.meta.url);
@@ -13,6 +15,13 @@ export default defineConfig({
     // axe-core's own minified build, shipped as a file and injected only when an audit runs.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: require.resolve('axe-core/axe.min.js'), relativeDest: 'vendor/axe.min.js' });
+      // pdf.js for the PDF reader page only: its worker, and the CMaps CJK PDFs without embedded fonts need.
+      const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
+      for (const f of ['pdf.min.mjs', 'pdf.worker.min.mjs']) files.push({ absoluteSrc: join(pdfjsRoot, 'build', f), relativeDest: `vendor/pdfjs/${f}` });
+      files.push({ absoluteSrc: join(pdfjsRoot, 'LICENSE'), relativeDest: 'vendor/pdfjs/LICENSE' });
+      for (const dir of ['cmaps', 'standard_fonts', 'wasm']) {
+        for (const f of readdirSync(join(pdfjsRoot, dir))) files.push({ absoluteSrc: join(pdfjsRoot, dir, f), relativeDest: `vendor/pdfjs/${dir}/${f}` });
+      }
     },
   },
   manifest: ({ browser }) => ({
@@ -40,6 +49,10 @@ export default defineConfig({
       'run-audit': {
         suggested_key: { default: 'Alt+Shift+J' },
         description: '__MSG_commandAudit__',
+      },
+      'open-pdf-reader': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandOpenPdf__',
       },
     },
     // The compiled conversion dictionaries, fetched by the content script only when a page is converted.

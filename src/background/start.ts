@@ -6,6 +6,7 @@ import { startSpeechBackground } from '../speech/background';
 import { syncEarlyStyles } from './early-styles';
 import { injectLib } from './libs';
 import { AuditStoreError, LEGACY_AUDIT_PREFIX } from '../audit/store';
+import { startPdfBackground } from '../pdf/background';
 
 /** Forwards a keyboard command to the active tab's content script (the audit runs from here). */
 export async function handleCommand(browser: Browser, command: string): Promise<boolean> {
@@ -78,6 +79,7 @@ export function startBackground(browser: Browser): void {
   });
   onMessage('openOptions', () => browser.runtime.openOptionsPage());
   startSpeechBackground(); // read-aloud: the chrome.tts fallback (Chrome only)
+  startPdfBackground(browser); // PDF reader: link menu, command, 用看见阅读 requests
   // Diagnostic hook: lets the end-to-end tests fire a command the way the browser's shortcut does.
   Object.assign(globalThis, {
     kanjianHandleCommand: (command: string) => handleCommand(browser, command),

@@ -24,6 +24,8 @@ const AUDIT_SUSPEND_LIMIT_MS = 120_000;
 
 export interface ControllerEnv {
   page: PageContext;
+  /** The site whose settings apply; default: the page's own origin. (The PDF reader, an extension page, passes the PDF's.) */
+  siteKey?: string | null;
   storage: KeyValueArea;
   /** Browser UI language, for the 'auto' language choice. */
   uiLanguage: string;
@@ -69,7 +71,7 @@ export class PageController {
   private disposed = false;
 
   constructor(private readonly env: ControllerEnv) {
-    this.siteKey = siteKeyFor(env.page.win.location.href);
+    this.siteKey = env.siteKey !== undefined ? env.siteKey : siteKeyFor(env.page.win.location.href);
     this.sync = new SettingsSync({ area: env.storage, siteKey: this.siteKey, settled: (site, global) => this.applyStored(site, global), log: env.log });
     // Until 繁简转换 offers its own, the page's script is read from the page and text is shown as is.
     this.script = {

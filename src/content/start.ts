@@ -4,6 +4,8 @@ import type { SpeechDiagnosticsReport } from '../speech/feature';
 import { PageController, type StorageChange } from './controller';
 import { resolveTarget, TargetHighlighter } from './highlight';
 import { extensionAlive, whenExtensionGone } from './life';
+import { PdfLinks } from '../pdf/links';
+import { sendPdfMessage } from '../pdf/messages';
 
 interface StartOptions {
   browser: Browser;
@@ -43,6 +45,9 @@ export function startContentScript({ browser, mountUi, onMaybeInvalidated }: Sta
   });
   const highlighter = new TargetHighlighter(document);
   const ready = controller.start().catch((err: unknown) => log('start failed', err));
+  // PDF reader: 用看见阅读 beside PDF links while the toolbar is open (src/pdf/links.ts).
+  const pdfLinks = new PdfLinks({ doc: document, win: window, siteKey: controller.siteKey, storage: browser.storage.local, onStorageChanged: (l) => browser.storage.onChanged.addListener(l), uiLanguage: browser.i18n.getUILanguage(), open: (url, where) => sendPdfMessage('openPdfReader', { url, where }), log });
+  void pdfLinks.start().catch((err: unknown) => log('pdf links', err));
 
   const onChanged = (changes: Record<string, StorageChange>, area: string): void => {
     if (area !== 'local') return;
@@ -106,6 +111,7 @@ export function startContentScript({ browser, mountUi, onMaybeInvalidated }: Sta
     () => extensionAlive(() => browser.runtime),
     () => {
       controller.dispose();
+      pdfLinks.stop();
       highlighter.clear();
       try {
         browser.storage.onChanged.removeListener(onChanged);

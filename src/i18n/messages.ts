@@ -11,12 +11,13 @@ import * as convert from './catalog/convert';
 import * as core from './catalog/core';
 import * as display from './catalog/display';
 import * as speech from './catalog/speech';
+import * as pdf from './catalog/pdf';
 
 /**
  * One catalogue per capability (catalog/*.ts), merged here. Each must define every one of its keys
  * in all three locales: the types and a unit test enforce it.
  */
-const parts = [core, convert, audit, display, speech] as const;
+const parts = [core, convert, audit, display, speech, pdf] as const;
 
 type Merged<T extends readonly { zhCN: object }[]> = T[number]['zhCN'];
 /** Distributes over the union, so the result is every key of every catalogue. */

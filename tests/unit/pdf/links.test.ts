@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { CONTROL_TAG, PdfLinks, pdfLinks } from '../../../src/pdf/links';
+import type { KeyValueArea } from '../../../src/settings/store';
+
+const SITE = 'https://www.example.gov.cn';
+
+function setup(stored: Record<string, unknown>) {
+  document.body.innerHTML = `
+    <a id="a" href="${SITE}/files/通知.pdf">通知（PDF，120KB）</a>
+    <a id="b" href="${SITE}/download.do?file=report.PDF">年报</a>
+    <a id="c" href="${SITE}/page.html">网页</a>
+    <a id="d" href="javascript:void('x.pdf')">假链接</a>`;
+  const data: Record<string, unknown> = { ...stored };
+  const listeners: Array<(c: Record<string, { newValue?: unknown }>, a: string) => void> = [];
+  const storage: KeyValueArea = {
+    get: async (keys) => Object.fromEntries((keys ?? []).filter((k) => k in data).map((k) => [k, data[k]])),
+    set: async (items) => {
+      Object.assign(data, items);
+      const changes = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: v }]));
+      for (const l of listeners) l(changes, 'local');
+    },
+    remove: async () => undefined,
+  };
+  const opened: Array<[string, string]> = [];
+  const links = new PdfLinks({
+    doc: document,
+    win: window,
+    siteKey: SITE,
+    storage,
+    onStorageChanged: (l) => listeners.push(l),
+    uiLanguage: 'zh-CN',
+    open: async (url, where) => void opened.push([url, where]),
+    log: () => undefined,
+  });
+  return { links, storage, opened };
+}
+
+const controls = (): Element[] => [...document.querySelectorAll(CONTROL_TAG)];
+
+describe('用看见阅读 beside PDF links', () => {
+  it('finds PDF links by address, never javascript: or web pages', () => {
+    setup({});
+    expect(pdfLinks(document).map((a) => a.id)).toEqual(['a', 'b']);
+  });
+
+  it('adds the control only while the toolbar is open, and removes every one when it closes', async () => {
+    const { links, storage } = setup({ [`site:${SITE}`]: { toolbarOpen: false } });
+    await links.start();
+    expect(controls()).toHaveLength(0);
+    await storage.set({ [`site:${SITE}`]: { toolbarOpen: true } });
+    expect(controls().map((c) => c.previousElementSibling?.id)).toEqual(['a', 'b']);
+    const button = controls()[0]!.shadowRoot!.querySelector('button')!;
+    expect(button.textContent).toBe('用看见阅读');
+    expect(button.getAttribute('aria-label')).toBe('用看见阅读 PDF：通知（PDF，120KB）');
+    expect(controls()[0]!.hasAttribute('data-kanjian-ui')).toBe(true);
+    await storage.set({ [`site:${SITE}`]: { toolbarOpen: false } });
+    expect(controls()).toHaveLength(0);
+  });
+
+  it('ignores a click a page script makes on the control (not trusted)', async () => {
+    const { links, opened } = setup({ [`site:${SITE}`]: { toolbarOpen: true } });
+    await links.start();
+    const button = controls()[0]!.shadowRoot!.querySelector('button')!;
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(opened).toEqual([]);
+  });
+
+  it('with "open this site’s PDFs in kanjian" on, still ignores untrusted clicks on the links', async () => {
+    const { links, opened } = setup({ [`pdf:${SITE}`]: { openInReader: true } });
+    await links.start();
+    const a = document.getElementById('a')!;
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    a.dispatchEvent(click);
+    expect(opened).toEqual([]);
+    expect(click.defaultPrevented).toBe(false);
+  });
+});
