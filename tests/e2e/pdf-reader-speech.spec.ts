@@ -18,8 +18,8 @@ test.describe('PDF reader read-aloud with a real speech engine', () => {
   }
   const diagnostics = (page: Page, clear = false): Promise<{ voiceCount: number | null; session?: string | null; highlight?: { mode: string; sentence: string } | null; log: Log[] }> =>
     page.evaluate((c) => {
-      const r = (window as unknown as { __kanjianReader: { controller: { speech: { diagnostics(c: boolean): unknown } } } }).__kanjianReader;
-      return JSON.parse(JSON.stringify(r.controller.speech.diagnostics(c)));
+      const r = (window as unknown as { __kanjianReader: { controller: { feature(id: string): { diagnostics(c: boolean): unknown } } } }).__kanjianReader;
+      return JSON.parse(JSON.stringify(r.controller.feature('speech').diagnostics(c)));
     }, clear);
 
   test('指读 speaks the paragraph pointed at; 连读 reads the document in order with the sentence highlighted', async ({ page, serviceWorker, extensionId }) => {

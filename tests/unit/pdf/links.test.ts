@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTROL_TAG, PdfLinks, pdfLinks } from '../../../src/pdf/links';
 import type { KeyValueArea } from '../../../src/settings/store';
+import { isOwnUi } from '../../../src/shared/own-ui';
 
 const SITE = 'https://www.example.gov.cn';
 
@@ -52,7 +53,9 @@ describe('用看见阅读 beside PDF links', () => {
     const button = controls()[0]!.shadowRoot!.querySelector('button')!;
     expect(button.textContent).toBe('用看见阅读');
     expect(button.getAttribute('aria-label')).toBe('用看见阅读 PDF：通知（PDF，120KB）');
-    expect(controls()[0]!.hasAttribute('data-kanjian-ui')).toBe(true);
+    // kanjian's own by reference (never by an attribute a page could also write).
+    expect(isOwnUi(controls()[0]!)).toBe(true);
+    expect(controls()[0]!.hasAttribute('data-kanjian-ui')).toBe(false);
     await storage.set({ [`site:${SITE}`]: { toolbarOpen: false } });
     expect(controls()).toHaveLength(0);
   });
