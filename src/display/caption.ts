@@ -10,6 +10,7 @@ import { loadLib } from '../content/lazy-libs';
 import type { LazyLibs } from '../shared/libs';
 import { isUserInput } from '../shared/trusted';
 import { Listeners } from '../shared/listeners';
+import { accessibleName, controlValue } from '../speech/accname';
 
 /**
  * 显示屏: a band fixed at the bottom showing, in large type (30–80 px, the largest that fits), the
@@ -72,16 +73,11 @@ function blockOf(el: Element): Element {
 
 /** What a focused or hovered control says: its label, value or alternative text. */
 function controlText(el: Element): string | null {
-  const aria = el.getAttribute('aria-label');
-  if (aria) return aria;
-  if (el instanceof HTMLImageElement) return el.alt || null;
-  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
-    const label = el.labels?.[0]?.textContent ?? '';
-    const value =
-      el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.textContent ?? '') : el.type === 'password' ? '' : el.value || el.placeholder;
-    return normalizeText(`${label} ${value}`) || el.title || null;
-  }
-  return null;
+  const control = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement;
+  if (!control && !el.hasAttribute('aria-label') && !(el instanceof HTMLImageElement)) return null;
+  // The same name and value read-aloud gives (password fields never shown).
+  const value = control ? controlValue(el) || el.getAttribute('placeholder') || '' : '';
+  return normalizeText(`${accessibleName(el)} ${value}`) || (control ? el.getAttribute('title') : null) || null;
 }
 
 class Caption {

@@ -2,7 +2,7 @@
 // announce-actions everywhere) like the display aids do, owns the one ReadAloud of the page, and hands the
 // toolbar's speech controls their state and commands. Made lazily: nothing is loaded, listened to or
 // polled until 声音 is switched on for the site.
-import type { Announcement } from '../toolbar/types';
+import { announcementText, type Announcement } from '../toolbar/types';
 import type { ConvertState } from '../convert/page/feature';
 import { translator, type Translator, type UiLocale } from '../i18n/messages';
 import type { GlobalSettings, SiteSettings } from '../settings/schema';
@@ -175,8 +175,7 @@ export class SpeechFeature {
     const st = ra.getStatus();
     if (st.session === 'continuous' && st.state !== 'idle') return;
     const tr: Translator = translator(locale);
-    const params = (a.params ?? []).map((p) => (typeof p === 'object' ? tr(p.key) : p));
-    void ra.speakText(tr(a.key, ...params), locale);
+    void ra.speakText(announcementText(a, tr), locale);
   }
 
   diagnostics(clearLog = false): SpeechDiagnosticsReport {

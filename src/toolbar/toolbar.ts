@@ -1,4 +1,4 @@
-import type { Announcement, ControlContext, ControlSpec } from './types';
+import { announcementText, type Announcement, type ControlContext, type ControlSpec } from './types';
 import { PageStyle } from '../display/page-style';
 import type { MessageKey, Translator } from '../i18n/messages';
 import type { SiteSettings } from '../settings/schema';
@@ -258,8 +258,7 @@ export class ToolbarView {
   private suspended = false;
 
   announce(a: Announcement): void {
-    const params = (a.params ?? []).map((p) => (typeof p === 'object' ? this.tr(p.key) : p));
-    const text = this.tr(a.key, ...params);
+    const text = announcementText(a, this.tr);
     // Clear first so repeating the same message is announced again.
     this.live.textContent = '';
     if (this.announceTimer) clearTimeout(this.announceTimer);

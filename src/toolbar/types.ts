@@ -11,6 +11,12 @@ export interface Announcement {
   params?: Array<string | number | { key: MessageKey }>;
 }
 
+/** An announcement in words (its `{ key }` params translated in the same language). */
+export function announcementText(a: Announcement, tr: Translator): string {
+  const params = (a.params ?? []).map((p) => (typeof p === 'object' ? tr(p.key) : p));
+  return tr(a.key, ...params);
+}
+
 /** What a control may read besides the site's settings (supplied by the controller). */
 export interface ControlContext {
   readonly global: GlobalSettings;
