@@ -12,7 +12,7 @@ import { WCAG_STANDARDS, type WcagStandard } from '../audit/standards';
 import { SCHEME_IDS, type SchemeId } from '../display/schemes';
 import type { BrowserName } from './audit-driver';
 import { TRANSFORMS, type TransformName } from './audit-runner';
-import { parseShard, type TargetInput } from './audit-targets';
+import { isInside, parseShard, realPathOf, type TargetInput } from './audit-targets';
 
 export class UsageError extends Error {
   constructor(
@@ -66,7 +66,7 @@ const CONFIG_KEYS: ReadonlyArray<keyof ConfigFile> = [
 
 export interface AuditSettings {
   inputs: TargetInput[];
-  sitemaps: Array<{ ref: string; base: string }>;
+  sitemaps: TargetInput[];
   crawl?: { depth: number; sameOrigin: boolean; maxPages: number };
   options: AuditOptionsInput;
   formats: Format[];
@@ -209,14 +209,26 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
   const configFile = given ? resolve(cwd, given) : existsSync(resolve(cwd, DEFAULT_CONFIG_FILE)) ? resolve(cwd, DEFAULT_CONFIG_FILE) : undefined;
   const c: ConfigFile = configFile ? loadConfig(configFile) : {};
   const base = configFile ? dirname(configFile) : cwd;
-  const fromConfig = (p: string | undefined): string | undefined => (p === undefined ? undefined : resolve(base, p));
+  // A config file is data from the checkout: every path it names stays inside the working directory.
+  const within = { within: cwd, from: configFile ?? '' };
+  const fromConfig = (p: string | undefined, key?: string): string | undefined => {
+    if (p === undefined) return undefined;
+    const full = resolve(base, p);
+    if (key && !isInside(full, cwd)) {
+      throw new UsageError(
+        `配置文件 ${configFile}：“${key}” ${p} 在工作目录 ${cwd} 之外（符号链接已解析为 ${realPathOf(full)}）；配置文件只能指向工作目录中的文件`,
+        `config file ${configFile}: "${key}" ${p} is outside the working directory ${cwd} (symbolic links resolved: ${realPathOf(full)}); a config file may only name files inside the working directory`,
+      );
+    }
+    return full;
+  };
   const fromCwd = (p: string | undefined): string | undefined => (p === undefined ? undefined : resolve(cwd, p));
 
   // Pages: the command line's, else the config's.
   let inputs: TargetInput[];
   if (positionals.length) inputs = positionals.map((ref) => ({ ref, base: cwd }));
-  else inputs = (c.urls ?? []).map((u) => (typeof u === 'string' ? { ref: u, base } : { ref: u.url, base, ...(u.rules ? { rules: ruleIds(u.rules, 'urls[].rules') } : {}) }));
-  const sitemaps = str(flags, 'sitemap') !== undefined ? list(str(flags, 'sitemap')).map((ref) => ({ ref, base: cwd })) : list(c.sitemap).map((ref) => ({ ref, base }));
+  else inputs = (c.urls ?? []).map((u) => (typeof u === 'string' ? { ref: u, base, ...within } : { ref: u.url, base, ...within, ...(u.rules ? { rules: ruleIds(u.rules, 'urls[].rules') } : {}) }));
+  const sitemaps: TargetInput[] = str(flags, 'sitemap') !== undefined ? list(str(flags, 'sitemap')).map((ref) => ({ ref, base: cwd })) : list(c.sitemap).map((ref) => ({ ref, base, ...within }));
   if (!inputs.length && !sitemaps.length) {
     throw new UsageError(
       '没有要检测的页面：请给出网址、文件或文件夹，或用 --sitemap、--config 指定',
@@ -245,10 +257,10 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
 
   const formatList = list(str(flags, 'format') ?? c.format);
   const formats = (formatList.length ? formatList : ['json', 'html']).map((f) => oneOf(f.toLowerCase(), FORMATS, { zh: '--format', en: '--format' }));
-  const outDir = str(flags, 'out') !== undefined ? fromCwd(str(flags, 'out'))! : (fromConfig(c.out) ?? resolve(cwd, 'kanjian-report'));
+  const outDir = str(flags, 'out') !== undefined ? fromCwd(str(flags, 'out'))! : (fromConfig(c.out, 'out') ?? resolve(cwd, 'kanjian-report'));
   checkOutDir(outDir);
   const failOn = oneOf((str(flags, 'fail-on') ?? c.failOn ?? 'minor').toLowerCase(), FAIL_ON, { zh: '--fail-on', en: '--fail-on' });
-  const baseline = str(flags, 'baseline') !== undefined ? fromCwd(str(flags, 'baseline')) : fromConfig(c.baseline);
+  const baseline = str(flags, 'baseline') !== undefined ? fromCwd(str(flags, 'baseline')) : fromConfig(c.baseline, 'baseline');
   const updateBaseline = flags['update-baseline'] === true;
 
   let contrastScheme: SchemeId = 'white-on-black';
@@ -272,7 +284,7 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
   const browser = oneOf((str(flags, 'browser') ?? c.browser ?? 'chromium').toLowerCase(), ['chromium', 'firefox'] as const, { zh: '--browser', en: '--browser' });
   const wsEndpoint = str(flags, 'ws-endpoint') ?? c.wsEndpoint;
   const withExtension = flags['with-extension'] === true || c.withExtension === true;
-  const extensionDir = withExtension ? (fromConfig(c.extensionDir) ?? resolve(cwd, '.output', 'chrome-mv3')) : undefined;
+  const extensionDir = withExtension ? (fromConfig(c.extensionDir, 'extensionDir') ?? resolve(cwd, '.output', 'chrome-mv3')) : undefined;
   if (withExtension && wsEndpoint) throw new UsageError('--with-extension 不能与 --ws-endpoint 同用（扩展需要本机启动的浏览器）', '--with-extension cannot be used with --ws-endpoint (the extension needs a locally launched browser)');
   if (withExtension && browser === 'firefox') throw new UsageError('--with-extension 目前只支持 --browser chromium', '--with-extension works with --browser chromium only for now');
   const timeoutRaw = str(flags, 'timeout') ?? c.timeout;
@@ -286,7 +298,7 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
   if (shard) settings.shard = shard;
   if (wsEndpoint) settings.wsEndpoint = wsEndpoint;
   if (extensionDir) settings.extensionDir = extensionDir;
-  if (c.root) settings.root = fromConfig(c.root)!;
+  if (c.root) settings.root = fromConfig(c.root, 'root')!;
   if (configFile) settings.configFile = configFile;
   return settings;
 }

@@ -24,7 +24,8 @@ import { runPages, settleWithin, type PageDone, type RunOutcome, type Target } f
 
 /** How long closing the browser or the local server may take before the run goes on without it. */
 const CLOSE_WAIT_MS = 10_000;
-import { isUrl, resolveTargets, selectShard, sitemapUrls, TargetError } from './audit-targets';
+import { isInside, isUrl, resolveTargets, selectShard, TargetError, type TargetInput } from './audit-targets';
+import { SitemapError, sitemapPages } from './audit-sitemap';
 import type { CliIo, Command } from './main';
 
 const VERSION: string = packageJson.version;
@@ -208,6 +209,25 @@ function checkRuleIds(settings: AuditSettings, targets: readonly Target[]): void
   }
 }
 
+/**
+ * The pages of one --sitemap. A sitemap's content is data from elsewhere: a local path it names (only
+ * a local sitemap may name one) must be inside the working directory, as must the sitemap itself
+ * when a config file names it.
+ */
+async function expandSitemap(sm: TargetInput, cwd: string): Promise<TargetInput[]> {
+  const confine = (file: string, from: string): void => {
+    if (!isInside(file, cwd)) {
+      throw new SitemapError(
+        `站点地图 ${from} 指向工作目录之外的文件 ${file}；站点地图只能指向工作目录中的文件`,
+        `sitemap ${from} names ${file}, outside the working directory; a sitemap may only name files inside the working directory`,
+      );
+    }
+  };
+  if (sm.within && !isUrl(sm.ref)) confine(resolve(sm.base, sm.ref), sm.from ?? sm.ref);
+  const pages = await sitemapPages(sm.ref, sm.base, { confine });
+  return pages.map((p) => ({ ref: p.ref, base: sm.base, ...(isUrl(p.ref) ? {} : { within: cwd, from: `sitemap ${p.from}` }) }));
+}
+
 function exitCodeFor(report: KanjianReport, settings: AuditSettings, interrupted: number): number {
   if (interrupted) return 130;
   if (report.pages.some((p) => p.status === 'failed')) return 3;
@@ -239,9 +259,9 @@ export async function runAudit(argv: readonly string[], io: CliIo, env: AuditEnv
     const inputs = [...settings.inputs];
     const emptySitemaps: string[] = [];
     for (const sm of settings.sitemaps) {
-      const urls = await sitemapUrls(sm.ref, sm.base);
-      if (!urls.length) emptySitemaps.push(sm.ref);
-      for (const url of urls) inputs.push({ ref: url, base: sm.base });
+      const pages = await expandSitemap(sm, env.cwd);
+      if (!pages.length) emptySitemaps.push(sm.ref);
+      inputs.push(...pages);
     }
     if (!inputs.length) {
       // Only sitemaps can expand to nothing (a folder without HTML is refused by resolveTargets).
@@ -344,7 +364,7 @@ export async function runAudit(argv: readonly string[], io: CliIo, env: AuditEnv
     );
     return code;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ArgsError || e instanceof TargetError || e instanceof DriverError) {
+    if (e instanceof UsageError || e instanceof ArgsError || e instanceof TargetError || e instanceof SitemapError || e instanceof DriverError) {
       io.stderr(`kanjian audit: 错误：${e.zh}\nkanjian audit: error: ${e.en}\n`);
       if (e instanceof ArgsError) io.stderr('（kanjian audit --help 查看用法 / see kanjian audit --help）\n');
       return 2;

@@ -11,7 +11,8 @@ import { Progress, progressBar } from '../../src/cli/audit-progress';
 import { clippedBy, isReflowCulprit, langScriptMismatch, scriptOfLang } from '../../src/cli/audit-rules';
 import { isHtmlType, shardOf } from '../../src/cli/audit-runner';
 import { startStaticServer } from '../../src/cli/audit-server';
-import { displayName, parseShard, parseSitemap, resolveTargets, selectShard } from '../../src/cli/audit-targets';
+import { displayName, parseShard, resolveTargets, selectShard } from '../../src/cli/audit-targets';
+import { parseSitemap } from '../../src/cli/audit-sitemap';
 import { tmpDir } from './helpers';
 
 test('--shard I/N: parsed strictly; shards are balanced, disjoint, deterministic and cover the list', () => {
@@ -32,9 +33,9 @@ test('--shard I/N: parsed strictly; shards are balanced, disjoint, deterministic
 test('sitemaps: <loc> of a urlset (entities, CDATA, namespaces) and of a sitemap index', () => {
   const urlset = `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
     <url><loc> https://a.gov.cn/?x=1&amp;y=2 </loc></url><url><loc><![CDATA[https://a.gov.cn/新闻.html]]></loc></url></urlset>`;
-  expect(parseSitemap(urlset)).toEqual({ urls: ['https://a.gov.cn/?x=1&y=2', 'https://a.gov.cn/新闻.html'], sitemaps: [] });
+  expect(parseSitemap(urlset)).toMatchObject({ urls: ['https://a.gov.cn/?x=1&y=2', 'https://a.gov.cn/新闻.html'], sitemaps: [], isIndex: false });
   const index = `<sm:sitemapindex xmlns:sm="http://www.sitemaps.org/schemas/sitemap/0.9"><sm:sitemap><sm:loc>https://a.gov.cn/s1.xml</sm:loc></sm:sitemap></sm:sitemapindex>`;
-  expect(parseSitemap(index)).toEqual({ urls: [], sitemaps: ['https://a.gov.cn/s1.xml'] });
+  expect(parseSitemap(index)).toMatchObject({ urls: [], sitemaps: ['https://a.gov.cn/s1.xml'], isIndex: true });
 });
 
 test('settings: flags win over the config file, config paths are relative to the file, mistakes are UsageErrors', () => {
@@ -45,9 +46,11 @@ test('settings: flags win over the config file, config paths are relative to the
     JSON.stringify({ urls: ['../site/', { url: 'https://a.gov.cn/', rules: ['image-alt'] }], level: 'wcag22aa', out: 'reports', format: ['json', 'sarif'], failOn: 'serious', transforms: 'zoom200,contrast:yellow-on-blue', profile: '适老化' }),
   );
   const s = resolveSettings([], { config: 'ci/kanjian.config.json', 'fail-on': 'critical', locale: 'zh_TW' }, dir);
+  // Paths from a config file must stay inside the working directory.
+  const config = join(dir, 'ci', 'kanjian.config.json');
   expect(s.inputs).toEqual([
-    { ref: '../site/', base: join(dir, 'ci') },
-    { ref: 'https://a.gov.cn/', base: join(dir, 'ci'), rules: ['image-alt'] },
+    { ref: '../site/', base: join(dir, 'ci'), within: dir, from: config },
+    { ref: 'https://a.gov.cn/', base: join(dir, 'ci'), within: dir, from: config, rules: ['image-alt'] },
   ]);
   expect(s.options).toMatchObject({ standard: 'wcag22aa', elderlyProfile: true, locale: 'zh-TW' });
   expect(s.outDir).toBe(join(dir, 'ci', 'reports'));
