@@ -1,6 +1,6 @@
 /**
- * The script added to every frame of an audited page: axe-core's minified build followed by the
- * bundled page side (audit-page.ts). Read once per run, added once per document as an init script.
+ * The script added to kanjian's own world of every frame of an audited page: axe-core's minified
+ * build followed by the bundled page side (audit-page.ts). Read once per run, added once per document.
  *
  * Where the page side comes from, in order:
  *   1. $KANJIAN_PAGE_SCRIPT (a file),
@@ -144,7 +144,7 @@ export function pageScript(): Promise<string> {
   return cached;
 }
 
-/** axe.min.js followed by the page side: the one init script every frame gets. */
+/** axe.min.js followed by the page side: the one script kanjian's world of every frame gets. */
 export async function initScript(): Promise<{ script: string; axeVersion: string }> {
   const axe = readAxe();
   const page = await pageScript();

@@ -287,6 +287,8 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
   const extensionDir = withExtension ? (fromConfig(c.extensionDir, 'extensionDir') ?? resolve(cwd, '.output', 'chrome-mv3')) : undefined;
   if (withExtension && wsEndpoint) throw new UsageError('--with-extension 不能与 --ws-endpoint 同用（扩展需要本机启动的浏览器）', '--with-extension cannot be used with --ws-endpoint (the extension needs a locally launched browser)');
   if (withExtension && browser === 'firefox') throw new UsageError('--with-extension 目前只支持 --browser chromium', '--with-extension works with --browser chromium only for now');
+  // kanjian runs in its own world of each frame, which a remote Playwright server gives (CDP) for Chromium only.
+  if (wsEndpoint && browser === 'firefox') throw new UsageError('--ws-endpoint 只支持 Chromium 浏览器服务（--browser chromium）', '--ws-endpoint works with Chromium browser servers only (--browser chromium)');
   const timeoutRaw = str(flags, 'timeout') ?? c.timeout;
   const timeoutMs = timeoutRaw !== undefined ? intOf(timeoutRaw, '--timeout', 1, MAX_TIMEOUT_SECONDS) * 1000 : 30_000;
 

@@ -1,13 +1,19 @@
 /**
  * One browser for a whole `kanjian audit` run, behind a small interface so the runner does not care
  * which: Chromium through playwright-core (launched, launched with the extension in a persistent
- * context, or a remote Playwright browser server via --ws-endpoint), or Firefox through puppeteer-core
+ * context, or a remote Playwright Chromium server via --ws-endpoint), or Firefox through puppeteer-core
  * over WebDriver BiDi (Playwright's own Firefox needs its patched build; stock Firefox ESR is driven
  * this way, as in tests/firefox). Both packages are loaded on demand.
+ *
+ * kanjian's code runs in its own world of each frame (audit-realm-cdp.ts, audit-realm-bidi.ts), never
+ * in the page's: the driver gives the runner that world of the top frame.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { homedir, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FrameRealm } from './audit-frames';
+import { addPreloadScript, bidiRealm, type BidiConnection } from './audit-realm-bidi';
+import { CdpPage, type CdpSession } from './audit-realm-cdp';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -19,9 +25,8 @@ export interface NavResult {
 
 export interface DriverPage {
   goto(url: string, timeoutMs: number): Promise<NavResult>;
-  /** Runs fn in the page's main frame (fn is serialised: it must not use outer variables). */
-  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  title(): Promise<string>;
+  /** kanjian's own world in the top frame of the loaded document. */
+  top(): Promise<FrameRealm>;
   url(): string;
   /** Called once if the page's renderer crashes. */
   onCrash(cb: () => void): void;
@@ -37,7 +42,7 @@ export interface Driver {
 
 export interface DriverOptions {
   browser: BrowserName;
-  /** The script every frame gets at document start (axe + page side). */
+  /** The script every frame gets at document start in kanjian's own world (axe + page side). */
   initScript: string;
   /** Connect to a Playwright browser server (`npx playwright run-server`, browserType.launchServer()). */
   wsEndpoint?: string;
@@ -147,33 +152,26 @@ function firstLine(e: unknown): string {
   return e instanceof Error ? e.message.split('\n')[0]! : String(e);
 }
 
-/**
- * Both libraries type evaluate's argument as "serialisable", which generic callers cannot prove;
- * the runner only passes JSON data.
- */
-function looseEvaluate(page: { evaluate: unknown }): DriverPage['evaluate'] {
-  const evaluate = (page.evaluate as (this: unknown, fn: unknown, arg: unknown) => Promise<unknown>).bind(page);
-  return (fn, arg) => evaluate(fn, arg) as Promise<never>;
-}
 /** What playwright-core's and puppeteer-core's pages both offer, as far as the runner needs. */
 interface LibraryPage {
   goto(url: string, options: { waitUntil: 'load'; timeout: number }): Promise<{ status(): number; headers(): Record<string, string> } | null>;
-  evaluate: unknown;
-  title(): Promise<string>;
   url(): string;
   once(event: string, cb: () => void): unknown;
   close(): Promise<void>;
 }
 
-/** A library page as a DriverPage; `crashEvent` is the library's name for a crashed renderer. */
-function driverPage(page: LibraryPage, crashEvent: 'crash' | 'error'): DriverPage {
+/**
+ * A library page as a DriverPage; `crashEvent` is the library's name for a crashed renderer,
+ * `world` gives kanjian's world in the top frame and forgets the last document's frames.
+ */
+function driverPage(page: LibraryPage, crashEvent: 'crash' | 'error', world: { top(): Promise<FrameRealm>; reset(): Promise<void> }): DriverPage {
   return {
     async goto(url, timeoutMs) {
+      await world.reset();
       const res = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
       return { status: res ? res.status() : null, contentType: res ? (res.headers()['content-type'] ?? null) : null };
     },
-    evaluate: looseEvaluate(page),
-    title: () => page.title(),
+    top: () => world.top(),
     url: () => page.url(),
     onCrash(cb) {
       page.once(crashEvent, cb);
@@ -184,7 +182,6 @@ function driverPage(page: LibraryPage, crashEvent: 'crash' | 'error'): DriverPag
 
 async function openPlaywright(o: DriverOptions): Promise<Driver> {
   const pw = await load<PW>('playwright-core', '运行 npm install playwright-core', 'run npm install playwright-core');
-  const type = o.browser === 'firefox' ? pw.firefox : pw.chromium;
   const contextOptions = { viewport: o.viewport ?? { width: 1280, height: 800 }, locale: o.locale ?? 'zh-CN' };
   if (o.extensionDir) {
     if (!existsSync(join(o.extensionDir, 'manifest.json'))) {
@@ -215,7 +212,6 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
     }
     await releaseOnFailure(
       async () => {
-        await context.addInitScript({ content: o.initScript });
         // The extension's first (blank) tab is not ours to audit.
         for (const p of context.pages()) await p.close().catch(() => undefined);
       },
@@ -227,7 +223,7 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
     return {
       browser: 'chromium',
       version: context.browser()?.version() ?? 'unknown',
-      newPage: async () => driverPage(await context.newPage(), 'crash'),
+      newPage: () => chromiumPage(context, o.initScript),
       async close() {
         await context.close().catch(() => undefined);
         removeProfile();
@@ -237,7 +233,7 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
   let browser: import('playwright-core').Browser;
   if (o.wsEndpoint) {
     try {
-      browser = await type.connect(o.wsEndpoint, { timeout: 30_000 });
+      browser = await pw.chromium.connect(o.wsEndpoint, { timeout: 30_000 });
     } catch (e) {
       const m = firstLine(e);
       throw new DriverError(`无法连接浏览器服务 ${o.wsEndpoint}：${m}`, `cannot connect to the browser server ${o.wsEndpoint}: ${m}`);
@@ -255,18 +251,11 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
     }
   }
   // A browser that started must not outlive a failure here (it would keep the process alive).
-  const context = await releaseOnFailure(
-    async () => {
-      const c = await browser.newContext(contextOptions);
-      await c.addInitScript({ content: o.initScript });
-      return c;
-    },
-    () => browser.close(),
-  );
+  const context = await releaseOnFailure(() => browser.newContext(contextOptions), () => browser.close());
   return {
-    browser: o.browser,
+    browser: 'chromium',
     version: browser.version(),
-    newPage: async () => driverPage(await context.newPage(), 'crash'),
+    newPage: () => chromiumPage(context, o.initScript),
     async close() {
       await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
@@ -274,7 +263,40 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
   };
 }
 
+/** A Chromium tab with kanjian's script in its own world of every frame (CDP). */
+async function chromiumPage(context: import('playwright-core').BrowserContext, initScript: string): Promise<DriverPage> {
+  const page = await context.newPage();
+  const cdp = await releaseOnFailure(
+    () =>
+      CdpPage.attach(
+        { frames: () => page.frames(), newSession: (t) => context.newCDPSession(t === 'page' ? page : t) as Promise<CdpSession> },
+        async () => initScript,
+        { atDocumentStart: true },
+      ),
+    () => page.close(),
+  );
+  return driverPage(page, 'crash', cdp);
+}
+
 type PP = typeof import('puppeteer-core');
+
+/**
+ * puppeteer-core drives Firefox over WebDriver BiDi but offers no sandboxes of its own: kanjian talks
+ * to the same BiDi session directly (`browser.connection`, a frame's browsing context id `_id`).
+ */
+function bidiOf(browser: unknown): BidiConnection {
+  const connection = (browser as { connection?: Partial<BidiConnection> }).connection;
+  if (!connection || typeof connection.send !== 'function') {
+    throw new DriverError('此版本的 puppeteer-core 不提供 WebDriver BiDi 连接', 'this puppeteer-core version does not expose its WebDriver BiDi connection');
+  }
+  return connection as BidiConnection;
+}
+
+function contextIdOf(frame: unknown): string {
+  const id = (frame as { _id?: unknown })._id;
+  if (typeof id !== 'string') throw new Error('puppeteer-core: no browsing context id for this frame');
+  return id;
+}
 
 async function openFirefox(o: DriverOptions): Promise<Driver> {
   const mod = await load<PP & { default?: PP }>('puppeteer-core', '运行 npm install puppeteer-core', 'run npm install puppeteer-core');
@@ -303,21 +325,28 @@ async function openFirefox(o: DriverOptions): Promise<Driver> {
     throw new DriverError(`无法启动 Firefox：${m}`, `cannot start Firefox: ${m}`);
   }
   const viewport = o.viewport ?? { width: 1280, height: 800 };
-  const version = await releaseOnFailure(
-    () => browser.version(),
+  const { version, connection } = await releaseOnFailure(
+    async () => {
+      const connection = bidiOf(browser);
+      await addPreloadScript(connection, o.initScript);
+      return { version: await browser.version(), connection };
+    },
     async () => {
       await browser.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });
     },
   );
+  const script = async (): Promise<string> => o.initScript;
   return {
     browser: 'firefox',
     version,
     async newPage() {
       const page = await browser.newPage();
       await page.setViewport(viewport);
-      await page.evaluateOnNewDocument(o.initScript);
-      return driverPage(page, 'error');
+      return driverPage(page, 'error', {
+        top: async () => bidiRealm(connection, contextIdOf(page.mainFrame()), script),
+        reset: async () => undefined,
+      });
     },
     async close() {
       await browser.close().catch(() => undefined);
@@ -327,10 +356,12 @@ async function openFirefox(o: DriverOptions): Promise<Driver> {
 }
 
 export async function openDriver(o: DriverOptions): Promise<Driver> {
-  if (o.browser === 'firefox' && !o.wsEndpoint) {
+  if (o.browser === 'firefox') {
     if (o.extensionDir) {
       throw new DriverError('--with-extension 目前只支持 Chromium', '--with-extension works with Chromium only for now');
     }
+    // kanjian's own world in each frame needs CDP: a remote Playwright server gives it for Chromium only.
+    if (o.wsEndpoint) throw new DriverError('--ws-endpoint 只支持 Chromium 浏览器服务', '--ws-endpoint works with Chromium browser servers only');
     return openFirefox(o);
   }
   return openPlaywright(o);

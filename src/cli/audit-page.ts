@@ -1,26 +1,33 @@
 /**
  * The page side of `kanjian audit` and of the kanjian/playwright fixture. Bundled (esbuild IIFE, see
- * audit-bundle.ts) and added to every frame right after axe.min.js, once per document (an init
- * script). It prepares axe exactly as the extension's injected audit-frame script does
- * (src/audit/runner/in-page.ts), registers the transform checks, and exposes the toolbar's
- * transforms, applied with the extension's own modules (text size, colour scheme, page conversion).
+ * audit-bundle.ts) and evaluated right after axe.min.js in **kanjian's own world** of every frame (a
+ * Chromium isolated world, a WebDriver BiDi sandbox in Firefox): it shares the page's DOM but not its
+ * JavaScript, so the page can neither see nor replace this API, nor poison the builtins it uses
+ * (Array.prototype.map, JSON.stringify, Promise.prototype.then…).
  *
- * Everything it exposes lives on globalThis[Symbol.for('kanjian.cli')] (see PageApi).
+ * Each frame runs its own part of the audit with `axe.runPartial`; the Node side asks every frame in
+ * turn (cross-origin frames included) and calls `axe.finishRun` itself (audit-frames.ts). axe's own
+ * frame messaging is switched off: nothing of the audit travels over the page's postMessage.
+ *
+ * The API is the global `kanjianPage` of that world (see PageApi). The transforms are applied with
+ * the extension's own modules (text size, colour scheme, page conversion).
  */
-import type { AxeResults, NodeResult, Result } from 'axe-core';
-import type { AuditOptionsInput } from '../audit/options';
-import { prepareAxe, runAxe } from '../audit/runner/in-page';
+import type { AxeResults, ElementContext, NodeResult, PartialResult } from 'axe-core';
+import { axeRunOptions, type AuditOptionsInput } from '../audit/options';
+import { inertRefreshes } from '../audit/runner/in-page';
+import { elderlyProfile } from '../audit/rules/index';
 import { countScriptChars } from '../convert/engine/detect-script';
 import { PageConverter } from '../convert/page/page-converter';
 import { colorSchemeAid } from '../display/color-scheme';
 import type { PageContext } from '../display/aid';
 import { textSizeAid } from '../display/text-size';
 import type { SchemeId } from '../display/schemes';
-import { SCRIPT_RULE_IDS, TRANSFORM_RULE_IDS, transformProfile, ZOOM_RULE_IDS } from './audit-rules';
+import { transformProfile, withChecks } from './audit-rules';
 
 type Axe = typeof import('axe-core');
 
-export const PAGE_API_KEY = 'kanjian.cli';
+/** The name of the API's global in kanjian's world (never the page's: see the module comment). */
+export const PAGE_API_KEY = 'kanjianPage';
 
 /** What a transform switches on (and off again) in the top document. */
 export type TransformSpec =
@@ -28,54 +35,48 @@ export type TransformSpec =
   | { kind: 'contrast'; scheme: SchemeId }
   | { kind: 'convert'; map: Record<string, string>; langTag: string };
 
-export interface AuditRequest {
+export interface PartialRequest {
   options: AuditOptionsInput;
   /** Transform checks to run besides the options' rules (ids from TRANSFORM_RULE_IDS). */
   checks?: readonly string[];
-  /**
-   * Apply this transform, audit, take it away, then re-compute the found elements' selectors on the
-   * untransformed page, so a finding's fingerprint does not depend on the transform's own marks
-   * (data-kj-fs attributes, converted lang values).
-   */
-  transform?: TransformSpec;
+  /** This frame's part of the run, as its parent's getFrameContexts gave it; absent in the top frame. */
+  context?: unknown;
+}
+
+/** One frame's part: its partial result and its child frames (in axe's order) with their contexts. */
+export interface PartialReply {
+  partial: PartialResult;
+  frames: Array<{ selector: unknown; context: unknown }>;
 }
 
 export interface PageApi {
-  readonly version: 1;
-  audit(req: AuditRequest): Promise<AxeResults>;
+  readonly version: 2;
+  /** axe.runPartial in this frame. */
+  partial(req: PartialRequest): Promise<PartialReply>;
+  /**
+   * The iframe/frame element an axe frame selector names (the driver turns it into the child frame's
+   * own world). Not JSON: called by the driver directly, never through `call`.
+   */
+  frameElement(selector: unknown): Element | null;
+  /** Top frame: switch a transform on and wait until it is laid out. */
+  applyTransform(t: TransformSpec): Promise<null>;
+  /**
+   * Top frame: the selectors `partial` gave the found elements while the transform was on, and what
+   * they are on the untransformed page (after taking the transform away), so a finding's fingerprint
+   * does not depend on the transform's own marks (data-kj-fs attributes, converted lang values).
+   */
+  removeTransform(): Promise<Array<[string, unknown]>>;
   /** Strings the 繁体版 conversion would convert in this document (text, readable attributes). */
   convertibleStrings(langTag: string): string[];
   /** The script the page is written in: its text, else its lang (as the extension's feature.ts). */
   pageScript(): 'simplified' | 'traditional';
   /** Absolute http(s) link targets, for --crawl. */
   links(): string[];
+  title(): string;
 }
 
 function pageContext(): PageContext {
   return { doc: document, win: window };
-}
-
-let converter: PageConverter | null = null;
-
-function apply(t: TransformSpec): void {
-  const page = pageContext();
-  if (t.kind === 'zoom') textSizeAid.apply(page, t.percent);
-  else if (t.kind === 'contrast') colorSchemeAid.apply(page, t.scheme);
-  else {
-    const map = t.map;
-    converter = new PageConverter(document, { convert: (s) => map[s] ?? s, langTag: t.langTag, schedule: (cb) => cb() });
-    converter.start();
-  }
-}
-
-function remove(t: TransformSpec): void {
-  const page = pageContext();
-  if (t.kind === 'zoom') textSizeAid.remove(page);
-  else if (t.kind === 'contrast') colorSchemeAid.remove(page);
-  else {
-    converter?.restore();
-    converter = null;
-  }
 }
 
 /** Two frames: style and layout changes made by the aids are in place before axe measures. */
@@ -94,56 +95,86 @@ function settle(): Promise<void> {
   });
 }
 
-type RefNode = NodeResult & { element?: Element };
-
-/** Replaces top-frame targets with the selectors axe gives the same elements on the untransformed page. */
-function retarget(axe: Axe, results: AxeResults): void {
-  const groups: Result[][] = [results.violations, results.incomplete, results.passes ?? [], results.inapplicable ?? []];
-  const nodes: RefNode[] = groups.flat().flatMap((r) => r.nodes as RefNode[]);
-  const top = nodes.filter((n) => n.element && n.element.isConnected && n.target.length === 1);
-  if (top.length) {
-    const utils = axe.utils as unknown as { DqElement: new (el: Element) => { selector: NodeResult['target'] } };
-    axe.setup(document);
-    try {
-      for (const n of top) n.target = new utils.DqElement(n.element!).selector;
-    } finally {
-      axe.teardown();
-    }
-  }
-  for (const n of nodes) delete n.element;
-}
-
-function withChecks(options: AuditOptionsInput, checks: readonly string[]): AuditOptionsInput {
-  const want = new Set(checks);
-  const rules = options.rules ?? {};
-  return {
-    ...options,
-    rules: {
-      ...rules,
-      include: [...(rules.include ?? []), ...TRANSFORM_RULE_IDS.filter((id) => want.has(id))],
-      exclude: [...(rules.exclude ?? []), ...TRANSFORM_RULE_IDS.filter((id) => !want.has(id))],
-    },
-  };
-}
+type Selector = NodeResult['target'];
+interface SerialNode { node?: { selector?: Selector } }
 
 function makeApi(axe: Axe): PageApi {
+  let converter: PageConverter | null = null;
+  let active: TransformSpec | null = null;
+  /** Elements found while a transform is on, by the selector they had then. */
+  let found = new Map<string, Element>();
+
+  const topContext = (): ElementContext => {
+    const inert = inertRefreshes(document);
+    return inert.length ? ({ exclude: inert } as ElementContext) : document;
+  };
+
   return {
-    version: 1,
-    async audit(req) {
-      const options = withChecks(req.options, req.checks ?? []);
-      if (!req.transform) return runAxe(axe, options);
-      const t = req.transform;
-      apply(t);
-      let results: AxeResults;
-      try {
-        await settle();
-        results = await runAxe(axe, options, document, { elementRef: true });
-      } finally {
-        remove(t);
+    version: 2,
+    async partial(req) {
+      const options = axeRunOptions(withChecks(req.options, req.checks ?? []));
+      const context = (req.context as ElementContext | undefined) ?? topContext();
+      // Before runPartial, as axe's own integrations do: the frames as this run will list them.
+      const frames = axe.utils.getFrameContexts(context, options);
+      const partial = await axe.runPartial(context, options);
+      if (active) {
+        found = new Map();
+        for (const r of partial.results ?? []) {
+          for (const n of (r as { nodes?: SerialNode[] }).nodes ?? []) {
+            const sel = n.node?.selector;
+            // Only this document's elements (one selector, no frame path).
+            if (!sel || sel.length !== 1) continue;
+            const key = JSON.stringify(sel);
+            if (found.has(key)) continue;
+            const el = axe.utils.shadowSelect(sel[0] as Parameters<Axe['utils']['shadowSelect']>[0]);
+            if (el) found.set(key, el);
+          }
+        }
+      }
+      return { partial, frames: frames.map((f) => ({ selector: f.frameSelector, context: f.frameContext })) };
+    },
+    frameElement(selector) {
+      const el = axe.utils.shadowSelect(selector as Parameters<Axe['utils']['shadowSelect']>[0]);
+      return el && (el.tagName === 'IFRAME' || el.tagName === 'FRAME') ? el : null;
+    },
+    async applyTransform(t) {
+      const page = pageContext();
+      active = t;
+      found = new Map();
+      if (t.kind === 'zoom') textSizeAid.apply(page, t.percent);
+      else if (t.kind === 'contrast') colorSchemeAid.apply(page, t.scheme);
+      else {
+        const map = t.map;
+        converter = new PageConverter(document, { convert: (s) => map[s] ?? s, langTag: t.langTag, schedule: (cb) => cb() });
+        converter.start();
       }
       await settle();
-      retarget(axe, results);
-      return results;
+      return null;
+    },
+    async removeTransform() {
+      const t = active;
+      active = null;
+      if (!t) return [];
+      const page = pageContext();
+      if (t.kind === 'zoom') textSizeAid.remove(page);
+      else if (t.kind === 'contrast') colorSchemeAid.remove(page);
+      else {
+        converter?.restore();
+        converter = null;
+      }
+      await settle();
+      const out: Array<[string, unknown]> = [];
+      const live = [...found].filter(([, el]) => el.isConnected);
+      found = new Map();
+      if (!live.length) return out;
+      const utils = axe.utils as unknown as { DqElement: new (el: Element) => { selector: Selector } };
+      axe.setup(document);
+      try {
+        for (const [key, el] of live) out.push([key, new utils.DqElement(el).selector]);
+      } finally {
+        axe.teardown();
+      }
+      return out;
     },
     convertibleStrings(langTag) {
       const seen = new Set<string>();
@@ -175,24 +206,30 @@ function makeApi(axe: Axe): PageApi {
       }
       return [...out];
     },
+    title() {
+      return document.title;
+    },
   };
 }
 
-/** Runs once per document, right after axe.min.js: prepares axe in this frame and exposes the API. */
+/** Runs once per document in kanjian's world, right after axe.min.js: prepares axe and exposes the API. */
 export function install(): void {
-  const g = globalThis as unknown as Record<symbol, unknown> & { axe?: Axe };
-  const key = Symbol.for(PAGE_API_KEY);
-  if (g[key]) return;
+  const g = globalThis as unknown as Record<string, unknown> & { axe?: Axe };
+  if (g[PAGE_API_KEY]) return;
   const axe = g.axe;
   if (!axe) return;
-  prepareAxe(axe);
-  axe.configure({ rules: transformProfile.rules, checks: transformProfile.checks });
-  g[key] = makeApi(axe);
+  // No frame messaging at all: each frame is asked by the driver (runPartial), so axe must neither
+  // post results over postMessage nor answer requests a page forges.
+  axe.frameMessenger({ open: () => undefined, post: () => false });
+  // kanjian's 适老化 rules and the transform checks (off unless a run asks for them by id).
+  axe.configure({ rules: [...elderlyProfile.rules, ...transformProfile.rules], checks: [...elderlyProfile.checks, ...transformProfile.checks] });
+  g[PAGE_API_KEY] = makeApi(axe);
   // The audited document must stay put: a meta refresh (even "0; url=…") starts its timer only after
   // the load event, and stopping the document inside the load event cancels it.
   if (document.readyState !== 'complete') window.addEventListener('load', () => window.stop(), { capture: true, once: true });
 }
 
-export { TRANSFORM_RULE_IDS, ZOOM_RULE_IDS, SCRIPT_RULE_IDS };
+/** The results of one frame tree, as axe.finishRun returns them (re-exported for the Node side). */
+export type { AxeResults };
 
 install();
