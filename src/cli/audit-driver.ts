@@ -182,7 +182,8 @@ function driverPage(page: LibraryPage, crashEvent: 'crash' | 'error', world: { t
 
 async function openPlaywright(o: DriverOptions): Promise<Driver> {
   const pw = await load<PW>('playwright-core', '运行 npm install playwright-core', 'run npm install playwright-core');
-  const contextOptions = { viewport: o.viewport ?? { width: 1280, height: 800 }, locale: o.locale ?? 'zh-CN' };
+  // Downloads are refused: a page's download would otherwise run (and be saved) until the browser closes.
+  const contextOptions = { viewport: o.viewport ?? { width: 1280, height: 800 }, locale: o.locale ?? 'zh-CN', acceptDownloads: false };
   if (o.extensionDir) {
     if (!existsSync(join(o.extensionDir, 'manifest.json'))) {
       throw new DriverError(
@@ -197,6 +198,7 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
     try {
       context = await pw.chromium.launchPersistentContext(userDataDir, {
         ...contextOptions,
+        ...KEEP_POPUP_BLOCKER,
         headless: true,
         ...NO_SIGNAL_HANDLERS,
         ...(executablePath ? { executablePath } : {}),
@@ -220,10 +222,11 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
         removeProfile();
       },
     );
+    const pages = new OwnPages<import('playwright-core').Page>(context, (p) => p.close());
     return {
       browser: 'chromium',
       version: context.browser()?.version() ?? 'unknown',
-      newPage: () => chromiumPage(context, o.initScript),
+      newPage: () => pages.create(() => chromiumPage(context, o.initScript)),
       async close() {
         await context.close().catch(() => undefined);
         removeProfile();
@@ -241,7 +244,7 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
   } else {
     const executablePath = o.executablePath ?? findChromium() ?? undefined;
     try {
-      browser = await pw.chromium.launch({ headless: true, ...NO_SIGNAL_HANDLERS, ...(executablePath ? { executablePath } : {}), args: chromiumFlags() });
+      browser = await pw.chromium.launch({ headless: true, ...NO_SIGNAL_HANDLERS, ...KEEP_POPUP_BLOCKER, ...(executablePath ? { executablePath } : {}), args: chromiumFlags() });
     } catch (e) {
       const m = firstLine(e);
       throw new DriverError(
@@ -252,10 +255,11 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
   }
   // A browser that started must not outlive a failure here (it would keep the process alive).
   const context = await releaseOnFailure(() => browser.newContext(contextOptions), () => browser.close());
+  const pages = new OwnPages<import('playwright-core').Page>(context, (p) => p.close());
   return {
     browser: 'chromium',
     version: browser.version(),
-    newPage: () => chromiumPage(context, o.initScript),
+    newPage: () => pages.create(() => chromiumPage(context, o.initScript)),
     async close() {
       await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
@@ -263,9 +267,58 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
   };
 }
 
+/**
+ * Playwright starts Chromium with its popup blocker off; with it on, a page cannot open windows
+ * without a user's click (an audit never clicks). OwnPages closes any that get through anyway
+ * (a remote --ws-endpoint server has Playwright's defaults).
+ */
+const KEEP_POPUP_BLOCKER = { ignoreDefaultArgs: ['--disable-popup-blocking'] };
+
+/**
+ * The tabs the driver opened itself; any other page that appears in the browser (a popup, from
+ * window.open, a target=_blank link, a popup's popup) is closed at once. A new page is ours only if it
+ * appears while the driver is opening one and turns out to be what that call returned.
+ */
+class OwnPages<P> {
+  private readonly own = new Set<P>();
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(source: { on(event: 'page', cb: (p: P) => void): unknown }, close: (p: P) => Promise<unknown>) {
+    source.on('page', (p) => {
+      void (async () => {
+        // Wait for the driver's own newPage calls in flight: one of them may be this page.
+        while (this.pending.size) await Promise.allSettled([...this.pending]);
+        if (!this.own.has(p)) await close(p).catch(() => undefined);
+      })();
+    });
+  }
+
+  /** Opens a page with `open`; the page it returns (`page`, from the driver page) is kept. */
+  async create(open: () => Promise<DriverPage & { readonly raw?: P }>): Promise<DriverPage> {
+    const opening = open();
+    this.pending.add(opening);
+    try {
+      const page = await opening;
+      if (page.raw) this.own.add(page.raw);
+      return page;
+    } finally {
+      this.pending.delete(opening);
+    }
+  }
+}
+
+/**
+ * Dialogs never wait for a person: alert/confirm/prompt are dismissed, beforeunload is accepted (the
+ * next navigation goes ahead). Playwright and puppeteer both name the types so.
+ */
+function answerDialogs(page: { on(event: 'dialog', cb: (d: { type(): string; accept(): Promise<void>; dismiss(): Promise<void> }) => void): unknown }): void {
+  page.on('dialog', (d) => void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => undefined));
+}
+
 /** A Chromium tab with kanjian's script in its own world of every frame (CDP). */
-async function chromiumPage(context: import('playwright-core').BrowserContext, initScript: string): Promise<DriverPage> {
+async function chromiumPage(context: import('playwright-core').BrowserContext, initScript: string): Promise<DriverPage & { raw: import('playwright-core').Page }> {
   const page = await context.newPage();
+  answerDialogs(page);
   const cdp = await releaseOnFailure(
     () =>
       CdpPage.attach(
@@ -275,7 +328,7 @@ async function chromiumPage(context: import('playwright-core').BrowserContext, i
       ),
     () => page.close(),
   );
-  return driverPage(page, 'crash', cdp);
+  return { ...driverPage(page, 'crash', cdp), raw: page };
 }
 
 type PP = typeof import('puppeteer-core');
@@ -317,7 +370,11 @@ async function openFirefox(o: DriverOptions): Promise<Driver> {
       headless: true,
       ...NO_SIGNAL_HANDLERS,
       userDataDir: profile,
-      extraPrefsFirefox: { 'intl.accept_languages': 'zh-CN, zh' },
+      extraPrefsFirefox: {
+        'intl.accept_languages': 'zh-CN, zh',
+        // Firefox's popup blocker, which puppeteer switches off: no windows without a user's click.
+        'dom.disable_open_during_load': true,
+      },
     });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
@@ -325,11 +382,13 @@ async function openFirefox(o: DriverOptions): Promise<Driver> {
     throw new DriverError(`无法启动 Firefox：${m}`, `cannot start Firefox: ${m}`);
   }
   const viewport = o.viewport ?? { width: 1280, height: 800 };
-  const { version, connection } = await releaseOnFailure(
+  const { version, connection, context } = await releaseOnFailure(
     async () => {
       const connection = bidiOf(browser);
       await addPreloadScript(connection, o.initScript);
-      return { version: await browser.version(), connection };
+      // Our own browser context, where downloads are refused (WebDriver BiDi browser.setDownloadBehavior).
+      const context = await browser.createBrowserContext({ downloadBehavior: { policy: 'deny' } });
+      return { version: await browser.version(), connection, context };
     },
     async () => {
       await browser.close().catch(() => undefined);
@@ -337,17 +396,27 @@ async function openFirefox(o: DriverOptions): Promise<Driver> {
     },
   );
   const script = async (): Promise<string> => o.initScript;
+  type FirefoxPage = import('puppeteer-core').Page;
+  const pages = new OwnPages<FirefoxPage>(
+    { on: (_event, cb) => context.on('targetcreated', (t) => void t.page().then((p) => p && cb(p), () => undefined)) },
+    (p) => p.close(),
+  );
   return {
     browser: 'firefox',
     version,
-    async newPage() {
-      const page = await browser.newPage();
-      await page.setViewport(viewport);
-      return driverPage(page, 'error', {
-        top: async () => bidiRealm(connection, contextIdOf(page.mainFrame()), script),
-        reset: async () => undefined,
-      });
-    },
+    newPage: () =>
+      pages.create(async () => {
+        const page = await context.newPage();
+        answerDialogs(page);
+        await page.setViewport(viewport);
+        return {
+          ...driverPage(page, 'error', {
+            top: async () => bidiRealm(connection, contextIdOf(page.mainFrame()), script),
+            reset: async () => undefined,
+          }),
+          raw: page,
+        };
+      }),
     async close() {
       await browser.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });
