@@ -3,7 +3,8 @@
  * which win. Every mistake is a UsageError (exit 2) that says what is wrong in Chinese and English.
  * The format is documented in docs/cli.md ("配置文件 Config file").
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import type { ErrorObject } from 'ajv';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { FailOn } from '../audit/model';
@@ -13,6 +14,7 @@ import { SCHEME_IDS, type SchemeId } from '../display/schemes';
 import type { BrowserName } from './audit-driver';
 import { TRANSFORMS, type TransformName } from './audit-runner';
 import { isInside, parseShard, realPathOf, type TargetInput } from './audit-targets';
+import { checkSchema, JsonInputError, readJsonFile } from './json-input';
 
 export class UsageError extends Error {
   constructor(
@@ -100,44 +102,41 @@ function str(flags: Flags, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** How each config key must be written, for messages (the schema, src/cli/schemas/kanjian.config.schema.json, checks it). */
+const KEY_RULES: Record<string, { zh: string; en: string }> = {
+  urls: { zh: '必须是数组，元素为网址/路径字符串或 { "url": …, "rules": [规则 id…] }', en: 'must be an array of URL/path strings or { "url": …, "rules": [rule ids…] }' },
+  crawl: { zh: '必须是不小于 0 的整数', en: 'must be an integer of at least 0' },
+  timeout: { zh: '必须是数字', en: 'must be a number' },
+  ...Object.fromEntries(['maxPages', 'concurrency'].map((k) => [k, { zh: '必须是不小于 1 的整数', en: 'must be an integer of at least 1' }])),
+  ...Object.fromEntries(['sitemap', 'rules', 'format', 'transforms'].map((k) => [k, { zh: '必须是字符串或字符串数组', en: 'must be a string or an array of strings' }])),
+  ...Object.fromEntries(['include', 'exclude'].map((k) => [k, { zh: '必须是字符串数组', en: 'must be an array of strings' }])),
+  ...Object.fromEntries(['sameOrigin', 'bestPractices', 'withExtension'].map((k) => [k, { zh: '必须是 true 或 false', en: 'must be true or false' }])),
+  ...Object.fromEntries(
+    ['level', 'profile', 'locale', 'out', 'failOn', 'baseline', 'shard', 'browser', 'wsEndpoint', 'extensionDir', 'root', '$schema'].map((k) => [k, { zh: '必须是字符串', en: 'must be a string' }]),
+  ),
+};
+
+/** Words a config schema error the way a person reads it: the key and what it must be. */
+function describeConfigError(e: ErrorObject): { zh: string; en: string } | null {
+  const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+  if (extra !== undefined && e.instancePath === '') {
+    return { zh: `未知的键：${extra}（可用：${CONFIG_KEYS.join(', ')}）`, en: `unknown keys: ${extra} (known: ${CONFIG_KEYS.join(', ')})` };
+  }
+  if (e.instancePath === '') return { zh: '必须是一个 JSON 对象', en: 'must be a JSON object' };
+  const key = e.instancePath.split('/')[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
+  const rule = KEY_RULES[key];
+  return rule ? { zh: `“${key}” ${rule.zh}`, en: `"${key}" ${rule.en}` } : null;
+}
+
 function loadConfig(file: string): ConfigFile {
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const source = readJsonFile(file);
+    checkSchema(source, 'config', file, describeConfigError);
+    return source.value as ConfigFile;
   } catch (e) {
-    const code = e && typeof e === 'object' && 'code' in e ? String(e.code) : String(e);
-    throw new UsageError(`无法读取配置文件 ${file}（${code}）`, `cannot read config file ${file} (${code})`);
+    if (e instanceof JsonInputError) throw new UsageError(`配置文件 ${e.zh}`, `config file ${e.en}`);
+    throw e;
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch (e) {
-    const m = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`配置文件 ${file} 不是有效的 JSON：${m}`, `config file ${file} is not valid JSON: ${m}`);
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new UsageError(`配置文件 ${file} 必须是一个 JSON 对象`, `config file ${file} must be a JSON object`);
-  }
-  const unknown = Object.keys(data).filter((k) => !(CONFIG_KEYS as readonly string[]).includes(k));
-  if (unknown.length) {
-    throw new UsageError(
-      `配置文件 ${file} 有未知的键：${unknown.join('、')}（可用：${CONFIG_KEYS.join(', ')}）`,
-      `config file ${file} has unknown keys: ${unknown.join(', ')} (known: ${CONFIG_KEYS.join(', ')})`,
-    );
-  }
-  const c = data as Record<string, unknown>;
-  const expect = (key: string, ok: boolean, zh: string, en: string): void => {
-    if (c[key] !== undefined && !ok) throw new UsageError(`配置文件 ${file}：“${key}” ${zh}`, `config file ${file}: "${key}" ${en}`);
-  };
-  const isStrList = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
-  expect('urls', Array.isArray(c.urls) && (c.urls as unknown[]).every((u) => typeof u === 'string' || (!!u && typeof u === 'object' && typeof (u as { url?: unknown }).url === 'string' && ((u as { rules?: unknown }).rules === undefined || isStrList((u as { rules?: unknown }).rules)) && Object.keys(u).every((k) => k === 'url' || k === 'rules'))),
-    '必须是数组，元素为网址/路径字符串或 { "url": …, "rules": [规则 id…] }', 'must be an array of URL/path strings or { "url": …, "rules": [rule ids…] }');
-  for (const k of ['sitemap', 'rules', 'format', 'transforms'] as const) expect(k, typeof c[k] === 'string' || isStrList(c[k]), '必须是字符串或字符串数组', 'must be a string or an array of strings');
-  for (const k of ['include', 'exclude'] as const) expect(k, isStrList(c[k]), '必须是字符串数组', 'must be an array of strings');
-  for (const k of ['crawl', 'maxPages', 'concurrency', 'timeout'] as const) expect(k, typeof c[k] === 'number' && Number.isFinite(c[k]), '必须是数字', 'must be a number');
-  for (const k of ['sameOrigin', 'bestPractices', 'withExtension'] as const) expect(k, typeof c[k] === 'boolean', '必须是 true 或 false', 'must be true or false');
-  for (const k of ['level', 'profile', 'locale', 'out', 'failOn', 'baseline', 'shard', 'browser', 'wsEndpoint', 'extensionDir', 'root'] as const) expect(k, typeof c[k] === 'string', '必须是字符串', 'must be a string');
-  return c as ConfigFile;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: { zh: string; en: string }): T {

@@ -26,6 +26,7 @@ import { runPages, settleWithin, type PageDone, type RunOutcome, type Target } f
 const CLOSE_WAIT_MS = 10_000;
 import { isInside, isUrl, resolveTargets, selectShard, TargetError, type TargetInput } from './audit-targets';
 import { SitemapError, sitemapPages } from './audit-sitemap';
+import { JsonInputError, readJsonFile, checkSchema } from './json-input';
 import type { CliIo, Command } from './main';
 
 const VERSION: string = packageJson.version;
@@ -76,8 +77,9 @@ CI
   -h, --help                 显示帮助 / show this help
 
 退出码 Exit codes: 0 通过 pass · 1 有违规 violations at/above --fail-on · 2 用法或配置错误 usage or config
-error · 3 有页面无法检测 some pages could not be audited · 4 内部错误 internal error · 130 被中断 interrupted
-(Ctrl-C, SIGTERM, SIGHUP)
+error（配置文件、基线不符合其 schema 时指明文件与行号 / a config file or baseline that does not match its
+schema: file and line named）· 3 有页面无法检测 some pages could not be audited · 4 内部错误 internal error ·
+130 被中断 interrupted (Ctrl-C, SIGTERM, SIGHUP)
 `;
 
 const SPEC: Readonly<Record<string, OptionSpec>> = {
@@ -169,25 +171,26 @@ export function writeReports(report: KanjianReport, formats: readonly Format[], 
   return files;
 }
 
-/** Reads a baseline file (a baseline, a report.json, or a list of fingerprints). */
+/**
+ * Reads a baseline file (a baseline, a report.json, or a list of fingerprints), checked against its
+ * schema: a malformed one is a usage error naming the line, before any page is audited.
+ */
 export function readBaseline(file: string): Baseline | KanjianReport | string[] {
-  let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    const source = readJsonFile(file);
+    const data = source.value;
+    const isReport = !!data && typeof data === 'object' && !Array.isArray(data) && 'schemaVersion' in data && 'pages' in data && !('kind' in data);
+    const looksLikeBaseline = Array.isArray(data) || (!!data && typeof data === 'object' && 'kind' in data && (data as { kind: unknown }).kind === 'kanjian-baseline');
+    if (!isReport && !looksLikeBaseline) {
+      throw new UsageError(`${file} 不是看见的基线文件（用 --update-baseline 生成）`, `${file} is not a kanjian baseline (make one with --update-baseline)`);
+    }
+    checkSchema(source, isReport ? 'report' : 'baseline', file);
+    return data as Baseline | KanjianReport | string[];
   } catch (e) {
-    const m = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`无法读取基线文件 ${file}：${m}`, `cannot read baseline file ${file}: ${m}`);
+    if (!(e instanceof JsonInputError)) throw e;
+    const cannotRead = e.en.startsWith('cannot read');
+    throw new UsageError(cannotRead ? `无法读取基线文件 ${e.zh.replace(/^无法读取 /, '')}` : `基线文件 ${e.zh}`, cannotRead ? `cannot read baseline file ${e.en.replace(/^cannot read /, '')}` : `baseline file ${e.en}`);
   }
-  if (Array.isArray(data) && data.every((x) => typeof x === 'string')) return data as string[];
-  if (data && typeof data === 'object') {
-    const o = data as { kind?: unknown; entries?: unknown; schemaVersion?: unknown; pages?: unknown };
-    if (o.kind === 'kanjian-baseline' && Array.isArray(o.entries)) return data as Baseline;
-    if (typeof o.schemaVersion === 'string' && Array.isArray(o.pages)) return data as KanjianReport;
-  }
-  throw new UsageError(
-    `${file} 不是看见的基线文件（用 --update-baseline 生成）`,
-    `${file} is not a kanjian baseline (make one with --update-baseline)`,
-  );
 }
 
 /** Every rule id a run may name: axe's own, the 适老化 rules and the transform checks. */
