@@ -36,6 +36,11 @@ export interface DriverPage {
 export interface Driver {
   readonly browser: BrowserName;
   readonly version: string;
+  /**
+   * Whether the browser's sandbox is on: false when kanjian had to switch Chromium's off (see
+   * chromiumSandbox), null when it is not kanjian's to say (a remote --ws-endpoint server).
+   */
+  readonly sandbox: { on: boolean; why?: 'root' | 'asked' } | null;
   newPage(): Promise<DriverPage>;
   close(): Promise<void>;
 }
@@ -103,11 +108,25 @@ export function findFirefox(): string | null {
   return (system[platform()] ?? []).find((p) => existsSync(p)) ?? null;
 }
 
+const EXTRA_ARGS = (): string[] => (process.env.KANJIAN_BROWSER_ARGS ? process.env.KANJIAN_BROWSER_ARGS.split(/\s+/).filter(Boolean) : []);
+
+/**
+ * Whether Chromium runs with its sandbox, which keeps a compromised renderer (a hostile page) inside
+ * its process. On, except: as root Chromium refuses to start with it (CI containers often run as
+ * root), and when asked to (KANJIAN_NO_SANDBOX=1, or --no-sandbox in KANJIAN_BROWSER_ARGS) where the
+ * machine cannot give it (no user namespaces, no setuid helper). The run says when it is off.
+ */
+export function chromiumSandbox(): { on: boolean; why?: 'root' | 'asked' } {
+  if (process.getuid?.() === 0) return { on: false, why: 'root' };
+  if (process.env.KANJIAN_NO_SANDBOX === '1' || EXTRA_ARGS().includes('--no-sandbox')) return { on: false, why: 'asked' };
+  return { on: true };
+}
+
 /** Chromium flags for unattended runs (no sync, no first-run UI, no background traffic). */
-export function chromiumFlags(extensionDir?: string): string[] {
+export function chromiumFlags(extensionDir?: string, sandbox = chromiumSandbox().on): string[] {
   return [
     ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-    '--no-sandbox',
+    ...(sandbox ? [] : ['--no-sandbox']),
     '--disable-gpu',
     '--disable-dev-shm-usage',
     '--disable-background-networking',
@@ -115,8 +134,18 @@ export function chromiumFlags(extensionDir?: string): string[] {
     '--disable-sync',
     '--no-first-run',
     '--no-default-browser-check',
-    ...(process.env.KANJIAN_BROWSER_ARGS ? process.env.KANJIAN_BROWSER_ARGS.split(/\s+/).filter(Boolean) : []),
+    ...EXTRA_ARGS(),
   ];
+}
+
+/** A Chromium launch that failed because its sandbox cannot start here: say how to go on. */
+function sandboxFailure(e: unknown): DriverError | null {
+  const m = e instanceof Error ? e.message : String(e);
+  if (!/sandboxing failed|No usable sandbox|crbug\.com\/(357670|638180)/i.test(m)) return null;
+  return new DriverError(
+    'Chromium 的沙箱无法在此启动（没有可用的用户命名空间或 setuid 沙箱）。请在支持沙箱的环境中运行；如确需在无沙箱的情况下运行（被检测的页面若攻破渲染进程即可访问本机），设置 KANJIAN_NO_SANDBOX=1',
+    "Chromium's sandbox cannot start here (no user namespaces and no setuid sandbox helper). Run where it can; to run without it anyway (a page that breaks its renderer then reaches this machine), set KANJIAN_NO_SANDBOX=1",
+  );
 }
 
 // Variable specifiers keep these out of the CLI bundle (they are loaded from node_modules at run time).
@@ -182,6 +211,7 @@ function driverPage(page: LibraryPage, crashEvent: 'crash' | 'error', world: { t
 
 async function openPlaywright(o: DriverOptions): Promise<Driver> {
   const pw = await load<PW>('playwright-core', '运行 npm install playwright-core', 'run npm install playwright-core');
+  const sandbox = chromiumSandbox();
   // Downloads are refused: a page's download would otherwise run (and be saved) until the browser closes.
   const contextOptions = { viewport: o.viewport ?? { width: 1280, height: 800 }, locale: o.locale ?? 'zh-CN', acceptDownloads: false };
   if (o.extensionDir) {
@@ -199,13 +229,16 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
       context = await pw.chromium.launchPersistentContext(userDataDir, {
         ...contextOptions,
         ...KEEP_POPUP_BLOCKER,
+        chromiumSandbox: sandbox.on,
         headless: true,
         ...NO_SIGNAL_HANDLERS,
         ...(executablePath ? { executablePath } : {}),
-        args: chromiumFlags(o.extensionDir),
+        args: chromiumFlags(o.extensionDir, sandbox.on),
       });
     } catch (e) {
       removeProfile();
+      const sandboxError = sandboxFailure(e);
+      if (sandboxError) throw sandboxError;
       const m = firstLine(e);
       throw new DriverError(
         `无法启动加载扩展的 Chromium：${m}。请安装 Chromium（Debian/Ubuntu：apt-get install chromium）或设置 KANJIAN_CHROMIUM=路径`,
@@ -226,6 +259,7 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
     return {
       browser: 'chromium',
       version: context.browser()?.version() ?? 'unknown',
+      sandbox,
       newPage: () => pages.create(() => chromiumPage(context, o.initScript)),
       async close() {
         await context.close().catch(() => undefined);
@@ -244,8 +278,17 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
   } else {
     const executablePath = o.executablePath ?? findChromium() ?? undefined;
     try {
-      browser = await pw.chromium.launch({ headless: true, ...NO_SIGNAL_HANDLERS, ...KEEP_POPUP_BLOCKER, ...(executablePath ? { executablePath } : {}), args: chromiumFlags() });
+      browser = await pw.chromium.launch({
+        headless: true,
+        ...NO_SIGNAL_HANDLERS,
+        ...KEEP_POPUP_BLOCKER,
+        chromiumSandbox: sandbox.on,
+        ...(executablePath ? { executablePath } : {}),
+        args: chromiumFlags(undefined, sandbox.on),
+      });
     } catch (e) {
+      const sandboxError = sandboxFailure(e);
+      if (sandboxError) throw sandboxError;
       const m = firstLine(e);
       throw new DriverError(
         `无法启动 Chromium：${m}。请安装 Chromium（Debian/Ubuntu：apt-get install chromium）或设置 KANJIAN_CHROMIUM=路径`,
@@ -259,6 +302,7 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
   return {
     browser: 'chromium',
     version: browser.version(),
+    sandbox: o.wsEndpoint ? null : sandbox,
     newPage: () => pages.create(() => chromiumPage(context, o.initScript)),
     async close() {
       await context.close().catch(() => undefined);
@@ -404,6 +448,8 @@ async function openFirefox(o: DriverOptions): Promise<Driver> {
   return {
     browser: 'firefox',
     version,
+    // Firefox keeps its own sandbox (puppeteer does not switch it off), as root too.
+    sandbox: { on: true },
     newPage: () =>
       pages.create(async () => {
         const page = await context.newPage();

@@ -74,6 +74,9 @@ CI
   --browser chromium|firefox 默认 chromium / default chromium
   --ws-endpoint ws://…       连接远程 Playwright 浏览器服务 / connect to a remote Playwright browser server
   --with-extension           加载 .output/chrome-mv3 中构建好的看见扩展 / load the built kanjian extension
+                            Chromium 在沙箱中运行；以 root 运行时（或设置 KANJIAN_NO_SANDBOX=1）沙箱关闭，
+                            运行开始时会提示 / Chromium runs in its sandbox; as root (or with
+                            KANJIAN_NO_SANDBOX=1) the sandbox is off, and the run says so
   -h, --help                 显示帮助 / show this help
 
 退出码 Exit codes: 0 通过 pass · 1 有违规 violations at/above --fail-on · 2 用法或配置错误 usage or config
@@ -304,6 +307,10 @@ export async function runAudit(argv: readonly string[], io: CliIo, env: AuditEnv
     if (driver) {
       cleanup = [() => driver.close(), ...cleanup];
       phase(`browser ${driver.browser} ${driver.version} started`);
+      if (driver.sandbox && !driver.sandbox.on) {
+        const why = driver.sandbox.why === 'root' ? ['以 root 运行', 'running as root'] : ['按 KANJIAN_NO_SANDBOX / --no-sandbox 的要求', 'as asked by KANJIAN_NO_SANDBOX / --no-sandbox'];
+        io.stderr(`kanjian audit: 注意：Chromium 的沙箱已关闭（${why[0]}）/ note: Chromium's sandbox is off (${why[1]})\n`);
+      }
     }
 
     const progress = new Progress({ write: (t) => io.stderr(t), isTTY: env.isTTY, ...(env.columns ? { columns: env.columns } : {}) });
