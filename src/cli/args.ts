@@ -2,6 +2,8 @@
  * A tiny argv parser for kanjian's subcommands: `--name value`, `--name=value`, boolean flags,
  * `-h`, `--` (end of options) and positionals. `-` alone is a positional (stdin).
  */
+import { UsageError } from './command';
+
 export interface OptionSpec {
   /** Takes a value (`--from cn`) or is a flag (`--html`). */
   readonly type: 'string' | 'boolean';
@@ -14,15 +16,7 @@ export interface ParsedArgs {
   readonly positionals: readonly string[];
 }
 
-export class ArgsError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'ArgsError';
-  }
-}
+export class ArgsError extends UsageError {}
 
 export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>): ParsedArgs {
   const values: Record<string, string | boolean | undefined> = {};

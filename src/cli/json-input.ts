@@ -8,22 +8,24 @@
  * error (ajv's instancePath, a JSON Pointer) can be given a line number.
  */
 import { readFileSync } from 'node:fs';
+import type { Baseline } from '../audit/baseline';
+import type { KanjianReport } from '../audit/model';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import reportSchema from '../audit/report.schema.json' with { type: 'json' };
 import baselineSchema from './schemas/baseline.schema.json' with { type: 'json' };
 import configSchema from './schemas/kanjian.config.schema.json' with { type: 'json' };
+import { UsageError } from './command';
 
-export class JsonInputError extends Error {
+export class JsonInputError extends UsageError {
   constructor(
-    readonly zh: string,
-    readonly en: string,
+    zh: string,
+    en: string,
     /** The JSON Pointer of the value at fault ('' for the whole file or a syntax error). */
     readonly pointer = '',
     readonly line = 0,
   ) {
-    super(en);
-    this.name = 'JsonInputError';
+    super(zh, en);
   }
 }
 
@@ -218,4 +220,38 @@ export function readJsonFile(file: string, name = file): JsonSource {
     throw new JsonInputError(`无法读取 ${name}（${code}）`, `cannot read ${name} (${code})`);
   }
   return parseJsonSource(text, name);
+}
+
+/**
+ * Reads a baseline file (a baseline, a report.json, or a list of fingerprints), checked against its
+ * schema: a malformed one is a usage error naming the line, before any page is audited.
+ */
+export function readBaseline(file: string): Baseline | KanjianReport | string[] {
+  try {
+    const source = readJsonFile(file);
+    const data = source.value;
+    const isReport = !!data && typeof data === 'object' && !Array.isArray(data) && 'schemaVersion' in data && 'pages' in data && !('kind' in data);
+    const looksLikeBaseline = Array.isArray(data) || (!!data && typeof data === 'object' && 'kind' in data && (data as { kind: unknown }).kind === 'kanjian-baseline');
+    if (!isReport && !looksLikeBaseline) {
+      throw new UsageError(`${file} 不是看见的基线文件（用 --update-baseline 生成）`, `${file} is not a kanjian baseline (make one with --update-baseline)`);
+    }
+    checkSchema(source, isReport ? 'report' : 'baseline', file);
+    return data as Baseline | KanjianReport | string[];
+  } catch (e) {
+    if (!(e instanceof JsonInputError)) throw e;
+    const cannotRead = e.en.startsWith('cannot read');
+    throw new UsageError(cannotRead ? `无法读取基线文件 ${e.zh.replace(/^无法读取 /, '')}` : `基线文件 ${e.zh}`, cannotRead ? `cannot read baseline file ${e.en.replace(/^cannot read /, '')}` : `baseline file ${e.en}`);
+  }
+}
+
+/** A report.json (a shard's, for merge-reports), checked against report.schema.json. */
+export function readReportFile(file: string, name = file): KanjianReport {
+  try {
+    const source = readJsonFile(file, name);
+    checkSchema(source, 'report', name);
+    return source.value as KanjianReport;
+  } catch (e) {
+    if (e instanceof JsonInputError) throw new UsageError(`报告 ${e.zh}（不是有效的看见 report.json）`, `report ${e.en} (not a valid kanjian report.json)`);
+    throw e;
+  }
 }

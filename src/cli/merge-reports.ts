@@ -11,10 +11,10 @@ import { filterNew } from '../audit/baseline';
 import { MergeError, mergeReports } from '../audit/merge';
 import { meetsFailOn, type FailOn, type KanjianReport } from '../audit/model';
 import { ArgsError, parseArgs } from './args';
-import { checkOutDir, FAIL_ON, FORMATS, UsageError, type Format } from './audit-config';
-import { checkSchema, JsonInputError, readJsonFile } from './json-input';
-import { readBaseline, REPORT_FILES, writeReports } from './audit';
-import type { CliIo, Command } from './main';
+import { UsageError, type CliIo, type Command } from './command';
+import { readBaseline, readReportFile } from './json-input';
+import { checkOutDir, FAIL_ON, FORMATS, REPORT_FILES, writeReports, type Format } from './reports';
+
 
 export const MERGE_USAGE = `用法 Usage: kanjian merge-reports <report.json|文件夹 DIR ...> [选项 options]
 
@@ -55,18 +55,6 @@ function reportFiles(ref: string, cwd: string, skip: string): string[] {
   return out;
 }
 
-/** A shard's report.json, checked against report.schema.json (a usage error naming the line otherwise). */
-function readReport(file: string, name: string): KanjianReport {
-  try {
-    const source = readJsonFile(file, name);
-    checkSchema(source, 'report', name);
-    return source.value as KanjianReport;
-  } catch (e) {
-    if (e instanceof JsonInputError) throw new UsageError(`报告 ${e.zh}（不是有效的看见 report.json）`, `report ${e.en} (not a valid kanjian report.json)`);
-    throw e;
-  }
-}
-
 export async function runMergeReports(argv: readonly string[], io: CliIo, cwd: string): Promise<number> {
   try {
     const args = parseArgs(argv, {
@@ -90,7 +78,7 @@ export async function runMergeReports(argv: readonly string[], io: CliIo, cwd: s
     checkOutDir(outDir);
     const files = [...new Set(args.positionals.flatMap((p) => reportFiles(p, cwd, join(outDir, REPORT_FILES.json))))];
     const names = files.map((f) => relative(cwd, f) || f);
-    const reports = files.map((f, i) => readReport(f, names[i]!));
+    const reports = files.map((f, i) => readReportFile(f, names[i]!));
     let merged: KanjianReport;
     try {
       merged = mergeReports(reports, names);

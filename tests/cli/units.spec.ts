@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { axeRunOptions, normalizeOptions } from '../../src/audit/options';
 import { refreshParses } from '../../src/audit/runner/in-page';
-import { MAX_TIMEOUT_SECONDS, resolveSettings, UsageError } from '../../src/cli/audit-config';
-import { releaseOnFailure } from '../../src/cli/audit-driver';
-import { Progress, progressBar } from '../../src/cli/audit-progress';
-import { clippedBy, isReflowCulprit, langScriptMismatch, scriptOfLang } from '../../src/cli/audit-rules';
-import { isHtmlType, shardOf } from '../../src/cli/audit-runner';
-import { startStaticServer } from '../../src/cli/audit-server';
-import { displayName, parseShard, resolveTargets, selectShard } from '../../src/cli/audit-targets';
-import { parseSitemap } from '../../src/cli/audit-sitemap';
+import { MAX_TIMEOUT_SECONDS, resolveSettings, UsageError } from '../../src/cli/audit/config';
+import { releaseOnFailure } from '../../src/cli/audit/driver';
+import { Progress, progressBar } from '../../src/cli/audit/progress';
+import { clippedBy, isReflowCulprit, langScriptMismatch, scriptOfLang } from '../../src/cli/audit/transform-rules';
+import { isHtmlType, shardOf } from '../../src/cli/audit/runner';
+import { startStaticServer } from '../../src/cli/audit/server';
+import { displayName, parseShard, resolveTargets, selectShard } from '../../src/cli/audit/targets';
+import { parseSitemap } from '../../src/cli/audit/sitemap';
 import { tmpDir } from './helpers';
 
 test('--shard I/N: parsed strictly; shards are balanced, disjoint, deterministic and cover the list', () => {

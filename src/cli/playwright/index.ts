@@ -24,11 +24,11 @@ import type { AuditOptionsInput } from '../../audit/options';
 import { tagsInScope } from '../../audit/mappings';
 import { WCAG_STANDARDS, type WcagStandard } from '../../audit/standards';
 import type { SchemeId } from '../../display/schemes';
-import { initScript, kanjianVersion, readAxe } from '../audit-bundle';
-import { chromiumFlags } from '../audit-driver';
-import { CALL_FUNCTION, FRAME_ELEMENT_FUNCTION, PageReplyError, parseReply, type FrameRealm } from '../audit-frames';
-import { CdpPage, type CdpSession } from '../audit-realm-cdp';
-import { auditLoaded, type TransformName } from '../audit-runner';
+import { initScript, kanjianVersion, readAxe } from '../audit/bundle';
+import { chromiumFlags } from '../audit/driver';
+import { CALL_FUNCTION, FRAME_ELEMENT_FUNCTION, PageReplyError, parseReply, type FrameRealm } from '../audit/frames';
+import { CdpPage, type CdpSession } from '../audit/realm-cdp';
+import { auditLoaded, type TransformName } from '../audit/runner';
 
 export type { KanjianReport, Finding, FailOn, Baseline, TransformName, WcagStandard };
 

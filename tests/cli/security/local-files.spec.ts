@@ -5,7 +5,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startStaticServer } from '../../../src/cli/audit-server';
+import { startStaticServer } from '../../../src/cli/audit/server';
 import { readReport, tmpDir } from '../helpers';
 import { audit, BROWSERS, page, readIntoTitle, secretFile, writeFiles } from './attack';
 

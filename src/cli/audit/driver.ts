@@ -5,15 +5,16 @@
  * over WebDriver BiDi (Playwright's own Firefox needs its patched build; stock Firefox ESR is driven
  * this way, as in tests/firefox). Both packages are loaded on demand.
  *
- * kanjian's code runs in its own world of each frame (audit-realm-cdp.ts, audit-realm-bidi.ts), never
+ * kanjian's code runs in its own world of each frame (realm-cdp.ts, realm-bidi.ts), never
  * in the page's: the driver gives the runner that world of the top frame.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { homedir, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FrameRealm } from './audit-frames';
-import { addPreloadScript, bidiRealm, type BidiConnection } from './audit-realm-bidi';
-import { CdpPage, type CdpSession } from './audit-realm-cdp';
+import type { FrameRealm } from './frames';
+import { addPreloadScript, bidiRealm, type BidiConnection } from './realm-bidi';
+import { CdpPage, type CdpSession } from './realm-cdp';
+import { UsageError } from '../command';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -58,15 +59,7 @@ export interface DriverOptions {
   locale?: string;
 }
 
-export class DriverError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'DriverError';
-  }
-}
+export class DriverError extends UsageError {}
 
 // ---- finding a browser ------------------------------------------------------------------------
 

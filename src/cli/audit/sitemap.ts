@@ -13,16 +13,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { UsageError } from '../command';
 
-export class SitemapError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'SitemapError';
-  }
-}
+export class SitemapError extends UsageError {}
 
 /** The sitemap protocol's own limits: 50 MB uncompressed, 50 000 URLs per sitemap. */
 export const MAX_SITEMAP_BYTES = 50 * 1024 * 1024;

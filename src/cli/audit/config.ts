@@ -3,32 +3,23 @@
  * which win. Every mistake is a UsageError (exit 2) that says what is wrong in Chinese and English.
  * The format is documented in docs/cli.md ("配置文件 Config file").
  */
-import { existsSync, statSync } from 'node:fs';
-import type { ErrorObject } from 'ajv';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import type { FailOn } from '../audit/model';
-import type { AuditOptionsInput } from '../audit/options';
-import { WCAG_STANDARDS, type WcagStandard } from '../audit/standards';
-import { SCHEME_IDS, type SchemeId } from '../display/schemes';
-import type { BrowserName } from './audit-driver';
-import { TRANSFORMS, type TransformName } from './audit-runner';
-import { isInside, parseShard, realPathOf, type TargetInput } from './audit-targets';
-import { checkSchema, JsonInputError, readJsonFile } from './json-input';
+import type { FailOn } from '../../audit/model';
+import type { AuditOptionsInput } from '../../audit/options';
+import { WCAG_STANDARDS, type WcagStandard } from '../../audit/standards';
+import { SCHEME_IDS, type SchemeId } from '../../display/schemes';
+import type { BrowserName } from './driver';
+import { TRANSFORMS, type TransformName } from './runner';
+import { isInside, parseShard, realPathOf, type TargetInput } from './targets';
+import type { ErrorObject } from 'ajv';
+import { UsageError } from '../command';
+import { checkSchema, JsonInputError, readJsonFile } from '../json-input';
+import { checkOutDir, FAIL_ON, FORMATS, type Format } from '../reports';
 
-export class UsageError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
-export const FORMATS = ['json', 'junit', 'sarif', 'html', 'csv'] as const;
-export type Format = (typeof FORMATS)[number];
-export const FAIL_ON: readonly FailOn[] = ['critical', 'serious', 'moderate', 'minor', 'none'];
 export const DEFAULT_CONFIG_FILE = 'kanjian.config.json';
 
 /** The config file's shape (all keys optional; paths relative to the file). */
@@ -176,24 +167,6 @@ function intOf(v: string | number, flag: string, min: number, max?: number): num
  * above 2^31-1 ms (24.8 days), which would fail every page.
  */
 export const MAX_TIMEOUT_SECONDS = 86_400;
-
-/**
- * --out must be a folder or not exist yet: a file there (or a file where a parent folder should be)
- * would only fail after every page was audited.
- */
-export function checkOutDir(outDir: string, flag = '--out'): void {
-  for (let dir = outDir; ; dir = dirname(dir)) {
-    if (existsSync(dir)) {
-      if (!statSync(dir).isDirectory()) {
-        const what = dir === outDir ? '' : `（${dir} 是文件）`;
-        const whatEn = dir === outDir ? '' : ` (${dir} is a file)`;
-        throw new UsageError(`${flag} ${outDir} 不是文件夹${what}`, `${flag} ${outDir} is not a folder${whatEn}`);
-      }
-      return;
-    }
-    if (dirname(dir) === dir) return;
-  }
-}
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]*$/i;
 function ruleIds(ids: string[], flag: string): string[] {

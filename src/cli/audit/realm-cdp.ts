@@ -10,7 +10,7 @@
  * is turned into its frame id (`DOM.describeNode`), and that frame is found in this page's session or
  * in the session Playwright gives for an out-of-process frame.
  */
-import { CALL_FUNCTION, FRAME_ELEMENT_FUNCTION, PageReplyError, parseReply, type FrameRealm, type PageMethod } from './audit-frames';
+import { CALL_FUNCTION, FRAME_ELEMENT_FUNCTION, PageReplyError, parseReply, type FrameRealm, type PageMethod } from './frames';
 
 export const WORLD_NAME = 'kanjian';
 

@@ -7,8 +7,8 @@
  * A frame element is turned into its browsing context by returning its `contentWindow`: BiDi
  * serialises a window as its context id, cross-origin frames included.
  */
-import { CALL_FUNCTION, FRAME_ELEMENT_FUNCTION, PageReplyError, parseReply, type FrameRealm } from './audit-frames';
-import { WORLD_NAME } from './audit-realm-cdp';
+import { CALL_FUNCTION, FRAME_ELEMENT_FUNCTION, PageReplyError, parseReply, type FrameRealm } from './frames';
+import { WORLD_NAME } from './realm-cdp';
 
 /** What puppeteer-core's BiDi connection offers (`browser.connection`). */
 export interface BidiConnection {

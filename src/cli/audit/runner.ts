@@ -6,16 +6,16 @@
  * run goes on. Optionally follows links (--crawl).
  */
 import type { AxeResults } from 'axe-core';
-import type { AuditOptionsInput } from '../audit/options';
-import type { AxeResultsLike, PageInput } from '../audit/model';
-import { hash64 } from '../audit/fingerprint';
-import type { Converter } from '../convert/engine/create-converter';
-import { loadConverterNode } from '../convert/engine/node-loader';
-import type { SchemeId } from '../display/schemes';
-import type { TransformSpec } from './audit-page';
-import { SCRIPT_RULE_IDS, ZOOM_RULE_IDS } from './audit-rules';
-import type { Driver, DriverPage } from './audit-driver';
-import { auditTree, auditTreeTransformed, checkStringArray, PageReplyError, type FrameRealm } from './audit-frames';
+import type { AuditOptionsInput } from '../../audit/options';
+import type { AxeResultsLike, PageInput } from '../../audit/model';
+import { hash64 } from '../../audit/fingerprint';
+import type { Converter } from '../../convert/engine/create-converter';
+import { loadConverterNode } from '../../convert/engine/node-loader';
+import type { SchemeId } from '../../display/schemes';
+import type { TransformSpec } from './page';
+import { SCRIPT_RULE_IDS, ZOOM_RULE_IDS } from './transform-rules';
+import type { Driver, DriverPage } from './driver';
+import { auditTree, auditTreeTransformed, checkStringArray, PageReplyError, type FrameRealm } from './frames';
 
 export const TRANSFORMS = ['zoom200', 'contrast', 'traditional'] as const;
 export type TransformName = (typeof TRANSFORMS)[number];

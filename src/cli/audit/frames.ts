@@ -5,16 +5,16 @@
  * page's postMessage (axe's own cross-frame messaging posts results with target "*" and answers
  * forged requests), and no result passes through anything the page can reach.
  *
- * A driver gives a FrameRealm per frame: Chromium's isolated world over CDP (audit-realm-cdp.ts),
- * Firefox's WebDriver BiDi sandbox (audit-realm-bidi.ts), or, for the kanjian/playwright fixture in
+ * A driver gives a FrameRealm per frame: Chromium's isolated world over CDP (realm-cdp.ts),
+ * Firefox's WebDriver BiDi sandbox (realm-bidi.ts), or, for the kanjian/playwright fixture in
  * other browsers, the frame's main world.
  */
 import { createRequire } from 'node:module';
 import type { AxeResults, PartialResult, RunOptions } from 'axe-core';
-import { axeRunOptions, type AuditOptionsInput } from '../audit/options';
-import { elderlyProfile } from '../audit/rules/index';
-import type { PageApi, PartialReply, PartialRequest, TransformSpec } from './audit-page';
-import { transformProfile, withChecks } from './audit-rules';
+import { axeRunOptions, type AuditOptionsInput } from '../../audit/options';
+import { elderlyProfile } from '../../audit/rules/index';
+import type { PageApi, PartialReply, PartialRequest, TransformSpec } from './page';
+import { transformProfile, withChecks } from './transform-rules';
 
 type Axe = typeof import('axe-core');
 

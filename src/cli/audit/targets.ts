@@ -7,18 +7,11 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isUnder, startStaticServer, type StaticServer } from './audit-server';
-import type { Target } from './audit-runner';
+import { isUnder, startStaticServer, type StaticServer } from './server';
+import type { Target } from './runner';
+import { UsageError } from '../command';
 
-export class TargetError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'TargetError';
-  }
-}
+export class TargetError extends UsageError {}
 
 export interface TargetInput {
   /** A URL, a file or a folder (relative to `base`). */

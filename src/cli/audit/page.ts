@@ -1,28 +1,28 @@
 /**
  * The page side of `kanjian audit` and of the kanjian/playwright fixture. Bundled (esbuild IIFE, see
- * audit-bundle.ts) and evaluated right after axe.min.js in **kanjian's own world** of every frame (a
+ * bundle.ts) and evaluated right after axe.min.js in **kanjian's own world** of every frame (a
  * Chromium isolated world, a WebDriver BiDi sandbox in Firefox): it shares the page's DOM but not its
  * JavaScript, so the page can neither see nor replace this API, nor poison the builtins it uses
  * (Array.prototype.map, JSON.stringify, Promise.prototype.then…).
  *
  * Each frame runs its own part of the audit with `axe.runPartial`; the Node side asks every frame in
- * turn (cross-origin frames included) and calls `axe.finishRun` itself (audit-frames.ts). axe's own
+ * turn (cross-origin frames included) and calls `axe.finishRun` itself (frames.ts). axe's own
  * frame messaging is switched off: nothing of the audit travels over the page's postMessage.
  *
  * The API is the global `kanjianPage` of that world (see PageApi). The transforms are applied with
  * the extension's own modules (text size, colour scheme, page conversion).
  */
 import type { AxeResults, ElementContext, NodeResult, PartialResult } from 'axe-core';
-import { axeRunOptions, type AuditOptionsInput } from '../audit/options';
-import { inertRefreshes } from '../audit/runner/in-page';
-import { elderlyProfile } from '../audit/rules/index';
-import { countScriptChars } from '../convert/engine/detect-script';
-import { PageConverter } from '../convert/page/page-converter';
-import { colorSchemeAid } from '../display/color-scheme';
-import type { PageContext } from '../display/aid';
-import { textSizeAid } from '../display/text-size';
-import type { SchemeId } from '../display/schemes';
-import { transformProfile, withChecks } from './audit-rules';
+import { axeRunOptions, type AuditOptionsInput } from '../../audit/options';
+import { inertRefreshes } from '../../audit/runner/in-page';
+import { elderlyProfile } from '../../audit/rules/index';
+import { countScriptChars } from '../../convert/engine/detect-script';
+import { PageConverter } from '../../convert/page/page-converter';
+import { colorSchemeAid } from '../../display/color-scheme';
+import type { PageContext } from '../../display/aid';
+import { textSizeAid } from '../../display/text-size';
+import type { SchemeId } from '../../display/schemes';
+import { transformProfile, withChecks } from './transform-rules';
 
 type Axe = typeof import('axe-core');
 
