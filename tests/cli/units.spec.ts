@@ -36,6 +36,17 @@ test('sitemaps: <loc> of a urlset (entities, CDATA, namespaces) and of a sitemap
   expect(parseSitemap(urlset)).toMatchObject({ urls: ['https://a.gov.cn/?x=1&y=2', 'https://a.gov.cn/新闻.html'], sitemaps: [], isIndex: false });
   const index = `<sm:sitemapindex xmlns:sm="http://www.sitemaps.org/schemas/sitemap/0.9"><sm:sitemap><sm:loc>https://a.gov.cn/s1.xml</sm:loc></sm:sitemap></sm:sitemapindex>`;
   expect(parseSitemap(index)).toMatchObject({ urls: [], sitemaps: ['https://a.gov.cn/s1.xml'], isIndex: true });
+  // fast-xml-parser: comments are not entries, CDATA is taken as written (a bare & included), an image
+  // sitemap's <image:loc> is not a page, and a DOCTYPE's entities are never expanded.
+  const rich = `<?xml version="1.0"?><!-- <url><loc>https://a.gov.cn/commented.html</loc></url> -->
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">
+  <url><loc><![CDATA[https://a.gov.cn/?x=1&y=2]]></loc><image:image><image:loc>https://a.gov.cn/logo.png</image:loc></image:image></url>
+</urlset>`;
+  expect(parseSitemap(rich)).toMatchObject({ urls: ['https://a.gov.cn/?x=1&y=2'], entries: [{ loc: 'https://a.gov.cn/?x=1&y=2', line: 3 }] });
+  expect(() => parseSitemap('<!DOCTYPE u [<!ENTITY a "x">]><urlset><url><loc>https://a.gov.cn/&a;</loc></url></urlset>', 'dtd.xml')).toThrow(/dtd\.xml, line 1: malformed entity reference/);
+  expect(() => parseSitemap('<urlset>\n<url><loc>https://a.gov.cn/</url></urlset>', 'cut.xml')).toThrow(/cut\.xml, line 2, column \d+: not well-formed XML/);
+  // An HTML page is no sitemap: it names nothing (the run then says "nothing to audit").
+  expect(parseSitemap('<!doctype html><html><body><p>404</p></body></html>').urls).toEqual([]);
 });
 
 test('settings: flags win over the config file, config paths are relative to the file, mistakes are UsageErrors', () => {

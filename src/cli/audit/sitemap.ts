@@ -13,7 +13,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { UsageError } from '../command';
+import { isUrl } from './targets';
 
 export class SitemapError extends UsageError {}
 
@@ -22,10 +24,6 @@ export const MAX_SITEMAP_BYTES = 50 * 1024 * 1024;
 export const MAX_SITEMAP_URLS = 50_000;
 /** Sitemaps followed from one --sitemap (the index and the sitemaps it names). */
 export const MAX_SITEMAPS = 50;
-
-export function isHttpUrl(s: string): boolean {
-  return /^https?:\/\//i.test(s);
-}
 
 /** One `<loc>` entry and the line it is on. */
 export interface SitemapEntry {
@@ -65,20 +63,70 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
-/** `<loc>` entries of a sitemap or sitemap index (entities decoded, CDATA unwrapped). */
-export function parseSitemap(xml: string, name = 'sitemap'): { urls: string[]; sitemaps: string[]; entries: SitemapEntry[]; isIndex: boolean } {
-  const entries: SitemapEntry[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?loc>([\s\S]*?)<\/(?:\w+:)?loc>/g)) {
-    const raw = m[1]!.trim();
-    const cdata = /^<!\[CDATA\[([\s\S]*)\]\]>$/.exec(raw);
-    const loc = cdata ? cdata[1]! : decodeText(raw);
-    const line = lineAt(xml, m.index);
-    if (loc === null) {
-      throw new SitemapError(`站点地图 ${name} 第 ${line} 行的 <loc> 中有无效的实体引用：${raw.slice(0, 80)}`, `sitemap ${name}, line ${line}: malformed entity reference in <loc>: ${raw.slice(0, 80)}`);
-    }
-    entries.push({ loc: loc.trim(), line });
+// Entities are left as written (processEntities: false): XML's own five and character references are
+// decoded by decodeText, which refuses malformed ones, and a DOCTYPE's entities are never expanded.
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  processEntities: false,
+  htmlEntities: false,
+  parseTagValue: false,
+  trimValues: true,
+  cdataPropName: '#cdata',
+  isArray: (name) => name === 'url' || name === 'sitemap' || name === 'loc',
+});
+
+type Node = Record<string, unknown>;
+const isNode = (x: unknown): x is Node => !!x && typeof x === 'object' && !Array.isArray(x);
+
+/** A `<loc>`'s text: entity-decoded text, or CDATA as it is; null for anything else. */
+function locText(v: unknown): { raw: string; text: string | null } {
+  if (typeof v === 'string') return { raw: v, text: decodeText(v) };
+  if (isNode(v) && '#cdata' in v && Object.keys(v).every((k) => k === '#cdata')) {
+    const c = v['#cdata'];
+    const raw = (Array.isArray(c) ? c.join('') : String(c)).trim();
+    return { raw, text: raw };
   }
-  const isIndex = /<(?:\w+:)?sitemapindex[\s>]/.test(xml);
+  return { raw: '', text: null };
+}
+
+/** `<loc>` entries of a sitemap or sitemap index (XML entities decoded, CDATA unwrapped), parsed with fast-xml-parser. */
+export function parseSitemap(xml: string, name = 'sitemap'): { urls: string[]; sitemaps: string[]; entries: SitemapEntry[]; isIndex: boolean } {
+  const looksLikeSitemap = /<(?:[\w.-]+:)?(?:urlset|sitemapindex)[\s>]/.test(xml);
+  if (looksLikeSitemap) {
+    const valid = XMLValidator.validate(xml);
+    if (valid !== true) {
+      const { line, col, msg } = valid.err;
+      throw new SitemapError(`站点地图 ${name} 第 ${line} 行第 ${col} 列不是格式正确的 XML：${msg}`, `sitemap ${name}, line ${line}, column ${col}: not well-formed XML: ${msg}`);
+    }
+  }
+  let doc: unknown;
+  try {
+    doc = parser.parse(xml);
+  } catch (e) {
+    // Not XML at all (an HTML error page, say): it names no pages.
+    if (looksLikeSitemap) throw new SitemapError(`站点地图 ${name} 不是格式正确的 XML：${reason(e)}`, `sitemap ${name} is not well-formed XML: ${reason(e)}`);
+    doc = {};
+  }
+  const root = isNode(doc) ? doc : {};
+  const isIndex = isNode(root.sitemapindex);
+  const items = isIndex ? (root.sitemapindex as Node).sitemap : isNode(root.urlset) ? root.urlset.url : [];
+  const entries: SitemapEntry[] = [];
+  let cursor = 0;
+  for (const item of Array.isArray(items) ? items : []) {
+    for (const v of isNode(item) && Array.isArray(item.loc) ? item.loc : []) {
+      const { raw, text } = locText(v);
+      // The line it is on: the next place its text is written (a hint for the message).
+      const at = raw ? xml.indexOf(raw, cursor) : -1;
+      if (at >= 0) cursor = at + raw.length;
+      const line = lineAt(xml, at >= 0 ? at : cursor);
+      if (text === null) {
+        const shown = raw || JSON.stringify(v).slice(0, 80);
+        throw new SitemapError(`站点地图 ${name} 第 ${line} 行的 <loc> 中有无效的实体引用：${shown.slice(0, 80)}`, `sitemap ${name}, line ${line}: malformed entity reference in <loc>: ${shown.slice(0, 80)}`);
+      }
+      entries.push({ loc: text.trim(), line });
+    }
+  }
   const locs = entries.map((e) => e.loc);
   return isIndex ? { urls: [], sitemaps: locs, entries, isIndex } : { urls: locs, sitemaps: [], entries, isIndex };
 }
@@ -121,7 +169,7 @@ async function readCapped(res: Response, ref: string): Promise<Buffer> {
 
 async function readSitemap(ref: string, base: string): Promise<string> {
   let bytes: Buffer;
-  if (isHttpUrl(ref)) {
+  if (isUrl(ref)) {
     let res: Response;
     try {
       res = await fetch(ref, { signal: AbortSignal.timeout(30_000) });
@@ -174,7 +222,7 @@ export interface SitemapPage {
  */
 export async function sitemapPages(ref: string, base: string, opts: { confine?: (file: string, from: string) => void } = {}): Promise<SitemapPage[]> {
   const out = new Map<string, SitemapPage>();
-  const pending: Array<{ ref: string; remote: boolean }> = [{ ref, remote: isHttpUrl(ref) }];
+  const pending: Array<{ ref: string; remote: boolean }> = [{ ref, remote: isUrl(ref) }];
   const visited = new Set<string>();
   while (pending.length && visited.size < MAX_SITEMAPS) {
     const next = pending.shift()!;
@@ -188,15 +236,15 @@ export async function sitemapPages(ref: string, base: string, opts: { confine?: 
       );
     }
     for (const { loc, line } of parsed.entries) {
-      if (next.remote && !isHttpUrl(loc)) {
+      if (next.remote && !isUrl(loc)) {
         throw new SitemapError(
           `站点地图 ${next.ref} 第 ${line} 行的 <loc> 不是 http(s) 网址：${loc.slice(0, 200)}（网络上的站点地图只能列出网址，不能列出本机的文件或文件夹）`,
           `sitemap ${next.ref}, line ${line}: <loc> is not an http(s) URL: ${loc.slice(0, 200)} (a sitemap fetched over the network may only name URLs, never local files or folders)`,
         );
       }
       if (parsed.isIndex) {
-        if (!isHttpUrl(loc)) opts.confine?.(resolve(base, loc), next.ref);
-        pending.push({ ref: loc, remote: next.remote || isHttpUrl(loc) });
+        if (!isUrl(loc)) opts.confine?.(resolve(base, loc), next.ref);
+        pending.push({ ref: loc, remote: next.remote || isUrl(loc) });
       }
       else if (!out.has(loc)) out.set(loc, { ref: loc, from: next.ref });
     }
