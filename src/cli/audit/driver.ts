@@ -8,9 +8,10 @@
  * kanjian's code runs in its own world of each frame (realm-cdp.ts, realm-bidi.ts), never
  * in the page's: the driver gives the runner that world of the top frame.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { homedir, platform, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumFlags as sharedFlags, findChromium, findFirefox } from '../browsers.mjs';
 import type { FrameRealm } from './frames';
 import { addPreloadScript, bidiRealm, type BidiConnection } from './realm-bidi';
 import { CdpPage, type CdpSession } from './realm-cdp';
@@ -61,45 +62,9 @@ export interface DriverOptions {
 
 export class DriverError extends UsageError {}
 
-// ---- finding a browser ------------------------------------------------------------------------
+// ---- finding and flagging a browser (shared with the test harness: ../browsers.mjs) ------------
 
-function playwrightCache(prefix: string, rels: string[]): string | null {
-  const dirs = [process.env.PLAYWRIGHT_BROWSERS_PATH, join(homedir(), '.cache', 'ms-playwright'), join(homedir(), 'Library', 'Caches', 'ms-playwright')];
-  for (const dir of dirs) {
-    if (!dir || !existsSync(dir)) continue;
-    for (const b of readdirSync(dir).filter((d) => d.startsWith(prefix)).sort().reverse()) {
-      for (const rel of rels) if (existsSync(join(dir, b, rel))) return join(dir, b, rel);
-    }
-  }
-  return null;
-}
-
-/** $KANJIAN_CHROMIUM, Playwright's cache, then system paths (Chromium, not branded Chrome: see README). */
-export function findChromium(): string | null {
-  const env = process.env.KANJIAN_CHROMIUM;
-  if (env) return existsSync(env) ? env : null;
-  const system: Record<string, string[]> = {
-    linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome-for-testing'],
-    darwin: ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing'],
-    win32: ['C:\\Program Files\\Chromium\\Application\\chrome.exe'],
-  };
-  return (
-    playwrightCache('chromium-', ['chrome-linux/chrome', 'chrome-linux64/chrome', 'chrome-mac/Chromium.app/Contents/MacOS/Chromium', 'chrome-win/chrome.exe']) ??
-    (system[platform()] ?? []).find((p) => existsSync(p)) ??
-    null
-  );
-}
-
-export function findFirefox(): string | null {
-  const env = process.env.KANJIAN_FIREFOX;
-  if (env) return existsSync(env) ? env : null;
-  const system: Record<string, string[]> = {
-    linux: ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/snap/bin/firefox'],
-    darwin: ['/Applications/Firefox.app/Contents/MacOS/firefox'],
-    win32: ['C:\\Program Files\\Mozilla Firefox\\firefox.exe'],
-  };
-  return (system[platform()] ?? []).find((p) => existsSync(p)) ?? null;
-}
+export { findChromium, findFirefox };
 
 const EXTRA_ARGS = (): string[] => (process.env.KANJIAN_BROWSER_ARGS ? process.env.KANJIAN_BROWSER_ARGS.split(/\s+/).filter(Boolean) : []);
 
@@ -115,20 +80,9 @@ export function chromiumSandbox(): { on: boolean; why?: 'root' | 'asked' } {
   return { on: true };
 }
 
-/** Chromium flags for unattended runs (no sync, no first-run UI, no background traffic). */
+/** Chromium flags for unattended runs (browsers.mjs), plus KANJIAN_BROWSER_ARGS. */
 export function chromiumFlags(extensionDir?: string, sandbox = chromiumSandbox().on): string[] {
-  return [
-    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-    ...(sandbox ? [] : ['--no-sandbox']),
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--no-default-browser-check',
-    ...EXTRA_ARGS(),
-  ];
+  return [...sharedFlags({ extensionDir, sandbox }), ...EXTRA_ARGS()];
 }
 
 /** A Chromium launch that failed because its sandbox cannot start here: say how to go on. */

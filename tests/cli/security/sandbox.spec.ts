@@ -115,7 +115,7 @@ test('as root, where Chromium cannot have its sandbox, the run says it is off', 
   try {
     const run = await watchRun(null, server.url);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/注意：Chromium 的沙箱已关闭（以 root 运行）\/ note: Chromium's sandbox is off \(running as root\)/);
+    expect(run.stderr).toMatch(/注意：Chromium 的沙箱已关闭（以 root 运行） ?\/ note: Chromium's sandbox is off \(running as root\)/);
   } finally {
     await server.close();
   }
