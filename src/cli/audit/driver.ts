@@ -42,7 +42,7 @@ export interface Driver {
    * Whether the browser's sandbox is on: false when kanjian had to switch Chromium's off (see
    * chromiumSandbox), null when it is not kanjian's to say (a remote --ws-endpoint server).
    */
-  readonly sandbox: { on: boolean; why?: 'root' | 'asked' } | null;
+  readonly sandbox: Sandbox | null;
   newPage(): Promise<DriverPage>;
   close(): Promise<void>;
 }
@@ -68,13 +68,20 @@ export { findChromium, findFirefox };
 
 const EXTRA_ARGS = (): string[] => (process.env.KANJIAN_BROWSER_ARGS ? process.env.KANJIAN_BROWSER_ARGS.split(/\s+/).filter(Boolean) : []);
 
+/** Whether the sandbox is on, and why not: running as root, asked to, or it cannot start here. */
+export interface Sandbox {
+  on: boolean;
+  why?: 'root' | 'asked' | 'unavailable';
+}
+
 /**
- * Whether Chromium runs with its sandbox, which keeps a compromised renderer (a hostile page) inside
- * its process. On, except: as root Chromium refuses to start with it (CI containers often run as
- * root), and when asked to (KANJIAN_NO_SANDBOX=1, or --no-sandbox in KANJIAN_BROWSER_ARGS) where the
- * machine cannot give it (no user namespaces, no setuid helper). The run says when it is off.
+ * Whether Chromium should run with its sandbox, which keeps a compromised renderer (a hostile page)
+ * inside its process. On, except as root (Chromium refuses to start with it; CI containers often run
+ * as root) and when asked (KANJIAN_NO_SANDBOX=1, or --no-sandbox in KANJIAN_BROWSER_ARGS). Where it
+ * cannot start (no usable user namespaces: see launchSandboxed) it is switched off too. The run says
+ * so whenever it is off.
  */
-export function chromiumSandbox(): { on: boolean; why?: 'root' | 'asked' } {
+export function chromiumSandbox(): Sandbox {
   if (process.getuid?.() === 0) return { on: false, why: 'root' };
   if (process.env.KANJIAN_NO_SANDBOX === '1' || EXTRA_ARGS().includes('--no-sandbox')) return { on: false, why: 'asked' };
   return { on: true };
@@ -85,14 +92,24 @@ export function chromiumFlags(extensionDir?: string, sandbox = chromiumSandbox()
   return [...sharedFlags({ extensionDir, sandbox }), ...EXTRA_ARGS()];
 }
 
-/** A Chromium launch that failed because its sandbox cannot start here: say how to go on. */
-function sandboxFailure(e: unknown): DriverError | null {
+/** Whether a Chromium launch failed because its sandbox cannot start here (Playwright's own wording, Chromium's). */
+function isSandboxFailure(e: unknown): boolean {
   const m = e instanceof Error ? e.message : String(e);
-  if (!/sandboxing failed|No usable sandbox|crbug\.com\/(357670|638180)/i.test(m)) return null;
-  return new DriverError(
-    'Chromium 的沙箱无法在此启动（没有可用的用户命名空间或 setuid 沙箱）。请在支持沙箱的环境中运行；如确需在无沙箱的情况下运行（被检测的页面若攻破渲染进程即可访问本机），设置 KANJIAN_NO_SANDBOX=1',
-    "Chromium's sandbox cannot start here (no user namespaces and no setuid sandbox helper). Run where it can; to run without it anyway (a page that breaks its renderer then reaches this machine), set KANJIAN_NO_SANDBOX=1",
-  );
+  return /sandboxing failed|No usable sandbox|crbug\.com\/(357670|638180)/i.test(m);
+}
+
+/**
+ * Launches with the sandbox if it is wanted; where it cannot start (no user namespaces and no setuid
+ * helper: many containers, Ubuntu 23.10+ with AppArmor's restriction) launches again without it, and
+ * says so (the Sandbox returned), rather than failing every CI job on such machines.
+ */
+async function launchSandboxed<T>(wanted: Sandbox, launch: (sandbox: boolean) => Promise<T>): Promise<{ result: T; sandbox: Sandbox }> {
+  try {
+    return { result: await launch(wanted.on), sandbox: wanted };
+  } catch (e) {
+    if (!wanted.on || !isSandboxFailure(e)) throw e;
+    return { result: await launch(false), sandbox: { on: false, why: 'unavailable' } };
+  }
 }
 
 // Variable specifiers keep these out of the CLI bundle (they are loaded from node_modules at run time).
@@ -158,7 +175,7 @@ function driverPage(page: LibraryPage, crashEvent: 'crash' | 'error', world: { t
 
 async function openPlaywright(o: DriverOptions): Promise<Driver> {
   const pw = await load<PW>('playwright-core', '运行 npm install playwright-core', 'run npm install playwright-core');
-  const sandbox = chromiumSandbox();
+  const wanted = chromiumSandbox();
   // Downloads are refused: a page's download would otherwise run (and be saved) until the browser closes.
   const contextOptions = { viewport: o.viewport ?? { width: 1280, height: 800 }, locale: o.locale ?? 'zh-CN', acceptDownloads: false };
   if (o.extensionDir) {
@@ -168,24 +185,30 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
         `no extension at ${o.extensionDir} (run npm run build first)`,
       );
     }
-    const userDataDir = mkdtempSync(join(tmpdir(), 'kanjian-audit-'));
+    let userDataDir = '';
     const removeProfile = (): void => rmSync(userDataDir, { recursive: true, force: true });
     const executablePath = o.executablePath ?? findChromium() ?? undefined;
     let context: import('playwright-core').BrowserContext;
+    let sandbox: Sandbox;
     try {
-      context = await pw.chromium.launchPersistentContext(userDataDir, {
-        ...contextOptions,
-        ...KEEP_POPUP_BLOCKER,
-        chromiumSandbox: sandbox.on,
-        headless: true,
-        ...NO_SIGNAL_HANDLERS,
-        ...(executablePath ? { executablePath } : {}),
-        args: chromiumFlags(o.extensionDir, sandbox.on),
-      });
+      ({ result: context, sandbox } = await launchSandboxed(wanted, async (on) => {
+        userDataDir = mkdtempSync(join(tmpdir(), 'kanjian-audit-'));
+        try {
+          return await pw.chromium.launchPersistentContext(userDataDir, {
+            ...contextOptions,
+            ...KEEP_POPUP_BLOCKER,
+            chromiumSandbox: on,
+            headless: true,
+            ...NO_SIGNAL_HANDLERS,
+            ...(executablePath ? { executablePath } : {}),
+            args: chromiumFlags(o.extensionDir, on),
+          });
+        } catch (e) {
+          removeProfile();
+          throw e;
+        }
+      }));
     } catch (e) {
-      removeProfile();
-      const sandboxError = sandboxFailure(e);
-      if (sandboxError) throw sandboxError;
       const m = firstLine(e);
       throw new DriverError(
         `无法启动加载扩展的 Chromium：${m}。请安装 Chromium（Debian/Ubuntu：apt-get install chromium）或设置 KANJIAN_CHROMIUM=路径`,
@@ -215,6 +238,7 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
     };
   }
   let browser: import('playwright-core').Browser;
+  let sandbox: Sandbox | null = null;
   if (o.wsEndpoint) {
     try {
       browser = await pw.chromium.connect(o.wsEndpoint, { timeout: 30_000 });
@@ -225,17 +249,17 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
   } else {
     const executablePath = o.executablePath ?? findChromium() ?? undefined;
     try {
-      browser = await pw.chromium.launch({
-        headless: true,
-        ...NO_SIGNAL_HANDLERS,
-        ...KEEP_POPUP_BLOCKER,
-        chromiumSandbox: sandbox.on,
-        ...(executablePath ? { executablePath } : {}),
-        args: chromiumFlags(undefined, sandbox.on),
-      });
+      ({ result: browser, sandbox } = await launchSandboxed(wanted, (on) =>
+        pw.chromium.launch({
+          headless: true,
+          ...NO_SIGNAL_HANDLERS,
+          ...KEEP_POPUP_BLOCKER,
+          chromiumSandbox: on,
+          ...(executablePath ? { executablePath } : {}),
+          args: chromiumFlags(undefined, on),
+        }),
+      ));
     } catch (e) {
-      const sandboxError = sandboxFailure(e);
-      if (sandboxError) throw sandboxError;
       const m = firstLine(e);
       throw new DriverError(
         `无法启动 Chromium：${m}。请安装 Chromium（Debian/Ubuntu：apt-get install chromium）或设置 KANJIAN_CHROMIUM=路径`,
@@ -249,7 +273,8 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
   return {
     browser: 'chromium',
     version: browser.version(),
-    sandbox: o.wsEndpoint ? null : sandbox,
+    // (A remote --ws-endpoint server's sandbox is its own: null.)
+    sandbox,
     newPage: () => pages.create(() => chromiumPage(context, o.initScript)),
     async close() {
       await context.close().catch(() => undefined);

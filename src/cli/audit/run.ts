@@ -203,11 +203,12 @@ async function startBrowser(settings: AuditSettings, pages: number, log: Log): P
   });
   log.phase(`browser ${driver.browser} ${driver.version} started`);
   if (driver.sandbox && !driver.sandbox.on) {
-    const root = driver.sandbox.why === 'root';
-    log.note(
-      `Chromium 的沙箱已关闭（${root ? '以 root 运行' : '按 KANJIAN_NO_SANDBOX / --no-sandbox 的要求'}）`,
-      `Chromium's sandbox is off (${root ? 'running as root' : 'as asked by KANJIAN_NO_SANDBOX / --no-sandbox'})`,
-    );
+    const why = {
+      root: ['以 root 运行', 'running as root'],
+      asked: ['按 KANJIAN_NO_SANDBOX / --no-sandbox 的要求', 'as asked by KANJIAN_NO_SANDBOX / --no-sandbox'],
+      unavailable: ['此机器无法启动沙箱：没有可用的用户命名空间', 'it cannot start on this machine: no usable user namespaces'],
+    }[driver.sandbox.why ?? 'asked'];
+    log.note(`Chromium 的沙箱已关闭（${why[0]}）`, `Chromium's sandbox is off (${why[1]})`);
   }
   return { driver, axeVersion: init.axeVersion };
 }
