@@ -1,7 +1,11 @@
 /**
- * A tiny argv parser for kanjian's subcommands: `--name value`, `--name=value`, boolean flags,
- * `-h`, `--` (end of options) and positionals. `-` alone is a positional (stdin).
+ * kanjian's subcommands' argv, parsed by Node's own util.parseArgs (strict): `--name value`,
+ * `--name=value`, boolean flags, one-letter aliases, `--` (end of options) and positionals (`-` alone
+ * is a positional: stdin). Its errors become ArgsErrors said in Chinese and English.
  */
+import { parseArgs as nodeParseArgs } from 'node:util';
+import { UsageError } from './command';
+
 export interface OptionSpec {
   /** Takes a value (`--from cn`) or is a flag (`--html`). */
   readonly type: 'string' | 'boolean';
@@ -14,49 +18,32 @@ export interface ParsedArgs {
   readonly positionals: readonly string[];
 }
 
-export class ArgsError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'ArgsError';
+export class ArgsError extends UsageError {}
+
+/** util.parseArgs's error as a bilingual ArgsError (its messages name the option in quotes). */
+function argsError(e: unknown): ArgsError | null {
+  const code = e && typeof e === 'object' && 'code' in e ? String(e.code) : '';
+  const message = e instanceof Error ? e.message : String(e);
+  const option = /'(-[^' <]*)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new ArgsError(`未知选项 ${option}`, `unknown option ${option}`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(message)) return new ArgsError(`选项 ${option} 不接受值`, `option ${option} takes no value`);
+    if (/ambiguous/.test(message)) {
+      const long = /--[\w-]+/.exec(message)?.[0] ?? option;
+      return new ArgsError(`选项 ${long} 需要一个值（以 - 开头的值请写成 ${long}=值）`, `option ${long} needs a value (write a value starting with - as ${long}=VALUE)`);
+    }
+    return new ArgsError(`选项 ${option} 需要一个值`, `option ${option} needs a value`);
   }
+  if (code.startsWith('ERR_PARSE_ARGS')) return new ArgsError(`参数无效：${message}`, `invalid arguments: ${message}`);
+  return null;
 }
 
 export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>): ParsedArgs {
-  const values: Record<string, string | boolean | undefined> = {};
-  const positionals: string[] = [];
-  const byShort = new Map(Object.entries(spec).flatMap(([name, s]) => (s.short ? [[s.short, name] as const] : [])));
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    let name: string | undefined;
-    let inline: string | undefined;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-      inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-    } else if (arg.length === 2 && arg[0] === '-' && arg !== '--') {
-      name = byShort.get(arg[1]!);
-      if (name === undefined) throw new ArgsError(`未知选项 ${arg}`, `unknown option ${arg}`);
-    } else {
-      positionals.push(arg);
-      continue;
-    }
-    const s = spec[name];
-    if (!s) throw new ArgsError(`未知选项 --${name}`, `unknown option --${name}`);
-    if (s.type === 'boolean') {
-      if (inline !== undefined) throw new ArgsError(`选项 --${name} 不接受值`, `option --${name} takes no value`);
-      values[name] = true;
-    } else {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new ArgsError(`选项 --${name} 需要一个值`, `option --${name} needs a value`);
-      values[name] = v;
-    }
+  const options = Object.fromEntries(Object.entries(spec).map(([name, s]) => [name, { type: s.type, ...(s.short ? { short: s.short } : {}) }]));
+  try {
+    const parsed = nodeParseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    return { values: { ...(parsed.values as Record<string, string | boolean | undefined>) }, positionals: parsed.positionals };
+  } catch (e) {
+    throw argsError(e) ?? e;
   }
-  return { values, positionals };
 }

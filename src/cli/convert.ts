@@ -8,7 +8,7 @@ import { loadConverterNode } from '../convert/engine/node-loader';
 import { validateUserPhrases, type UserPhrase } from '../convert/engine/user-phrases';
 import { isSupportedPair, isVariant, langTagOf, SUPPORTED_PAIRS, VARIANTS, type Variant } from '../convert/engine/variants';
 import { ArgsError, parseArgs } from './args';
-import type { CliIo, Command } from './main';
+import type { CliIo, Command } from './command';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;

@@ -1,38 +1,18 @@
 /**
  * `kanjian` command line: a small dispatcher over a registry of subcommands. Bundled by esbuild into
- * dist/cli/kanjian.mjs (the package's `bin`). To add a subcommand, implement Command in its own
- * module and add it to COMMANDS below.
- *
- * Every command takes an injectable CliIo, so tests call them directly without spawning.
+ * dist/cli/kanjian.mjs (the package's `bin`). To add a subcommand, implement Command (command.ts) in
+ * its own module and add it to COMMANDS below.
  */
 import { realpathSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import packageJson from '../../package.json';
-import { auditCommand } from './audit';
+import { auditCommand } from './audit/command';
+import { nodeIo, type CliIo, type Command } from './command';
 import { convertCommand } from './convert';
 import { mergeReportsCommand } from './merge-reports';
 
-export interface CliIo {
-  /** All of standard input, as bytes. */
-  stdin(): Promise<Uint8Array>;
-  stdout(text: string): void;
-  stderr(text: string): void;
-  readFile(path: string): Promise<Uint8Array>;
-}
-
-export interface Command {
-  readonly name: string;
-  /** One line for `kanjian --help`: Simplified Chinese, then English. */
-  readonly summary: string;
-  /** Runs the command with the arguments after its name; resolves to the exit code. */
-  run(argv: readonly string[], io: CliIo): Promise<number>;
-  /**
-   * Exit code for an unexpected error (a bug), default 1. audit and merge-reports use 4, since 1
-   * means "violations found" to a CI gate.
-   */
-  readonly internalErrorExit?: number;
-}
+export type { CliIo, Command };
+export { nodeIo };
 
 /** The registry of subcommands, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [convertCommand, auditCommand, mergeReportsCommand];
@@ -84,20 +64,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`kanjian ${command.name}: 内部错误 / internal error: ${message}\n`);
     return command.internalErrorExit ?? 1;
   }
-}
-
-/** The real process's standard streams and file system. */
-export function nodeIo(): CliIo {
-  return {
-    async stdin() {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return new Uint8Array(Buffer.concat(chunks));
-    },
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-    readFile: async (path) => new Uint8Array(await readFile(path)),
-  };
 }
 
 /** Whether this module is the program being run (true in the bundle, false when imported). */

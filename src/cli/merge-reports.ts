@@ -5,15 +5,16 @@
  * repeated, of different totals, a page in two reports) · 3 some page failed or some shard was
  * interrupted · 4 internal error.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { filterNew } from '../audit/baseline';
 import { MergeError, mergeReports } from '../audit/merge';
 import { meetsFailOn, type FailOn, type KanjianReport } from '../audit/model';
 import { ArgsError, parseArgs } from './args';
-import { checkOutDir, FAIL_ON, FORMATS, UsageError, type Format } from './audit-config';
-import { readBaseline, REPORT_FILES, writeReports } from './audit';
-import type { CliIo, Command } from './main';
+import { UsageError, type CliIo, type Command } from './command';
+import { readBaseline, readReportFile } from './json-input';
+import { checkOutDir, FAIL_ON, FORMATS, REPORT_FILES, writeReports, type Format } from './reports';
+
 
 export const MERGE_USAGE = `用法 Usage: kanjian merge-reports <report.json|文件夹 DIR ...> [选项 options]
 
@@ -22,8 +23,9 @@ export const MERGE_USAGE = `用法 Usage: kanjian merge-reports <report.json|文
 两个报告中时拒绝合并（退出码 2）；有分片被中断时退出码为 3。
 Merges the report.json files of sharded runs (--shard I/N) and renders the merged report. For a folder,
 every report.json inside it (and its subfolders, but not the --out folder's own) is merged. Refuses
-(exit 2) a missing or repeated shard, shards of different totals, or a page in two reports; an
-interrupted shard makes the result incomplete (exit 3).
+(exit 2) a report that does not match its schema (file and line named), a missing or repeated shard,
+shards of different totals, or a page in two reports; an interrupted shard makes the result
+incomplete (exit 3).
 
   --format json,junit,sarif,html,csv   默认 json,html / default json,html
   --out 文件夹 DIR                      默认 ./kanjian-report / default ./kanjian-report
@@ -53,21 +55,6 @@ function reportFiles(ref: string, cwd: string, skip: string): string[] {
   return out;
 }
 
-function readReport(file: string): KanjianReport {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    const m = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`无法读取报告 ${file}：${m}`, `cannot read report ${file}: ${m}`);
-  }
-  const r = data as Partial<KanjianReport> | null;
-  if (!r || typeof r !== 'object' || typeof r.schemaVersion !== 'string' || !Array.isArray(r.pages) || !r.tool || !r.options) {
-    throw new UsageError(`${file} 不是看见的 report.json`, `${file} is not a kanjian report.json`);
-  }
-  return r as KanjianReport;
-}
-
 export async function runMergeReports(argv: readonly string[], io: CliIo, cwd: string): Promise<number> {
   try {
     const args = parseArgs(argv, {
@@ -90,8 +77,8 @@ export async function runMergeReports(argv: readonly string[], io: CliIo, cwd: s
     const outDir = resolve(cwd, typeof args.values.out === 'string' ? args.values.out : 'kanjian-report');
     checkOutDir(outDir);
     const files = [...new Set(args.positionals.flatMap((p) => reportFiles(p, cwd, join(outDir, REPORT_FILES.json))))];
-    const reports = files.map(readReport);
     const names = files.map((f) => relative(cwd, f) || f);
+    const reports = files.map((f, i) => readReportFile(f, names[i]!));
     let merged: KanjianReport;
     try {
       merged = mergeReports(reports, names);

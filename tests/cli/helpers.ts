@@ -9,7 +9,11 @@ import { REPO_ROOT, SHARED } from '../support/server.mjs';
 import type { KanjianReport } from '../../src/audit/model';
 
 export const REPO = REPO_ROOT;
-export const CLI = join(REPO, 'dist', 'cli', 'kanjian.mjs');
+/**
+ * The CLI under test: the build of this checkout, or KANJIAN_CLI (e.g. an older build, to see an
+ * attack test in tests/cli/security fail without its defence).
+ */
+export const CLI = process.env.KANJIAN_CLI ?? join(REPO, 'dist', 'cli', 'kanjian.mjs');
 export const BAD = join(SHARED, 'corpus', 'bad');
 export const ACT = join(SHARED, 'corpus', 'act');
 export const DEMO = 'tests/fixtures/pages/zhonglou-2006.html';

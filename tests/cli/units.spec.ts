@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { axeRunOptions, normalizeOptions } from '../../src/audit/options';
 import { refreshParses } from '../../src/audit/runner/in-page';
-import { MAX_TIMEOUT_SECONDS, resolveSettings, UsageError } from '../../src/cli/audit-config';
-import { releaseOnFailure } from '../../src/cli/audit-driver';
-import { Progress, progressBar } from '../../src/cli/audit-progress';
-import { clippedBy, isReflowCulprit, langScriptMismatch, scriptOfLang } from '../../src/cli/audit-rules';
-import { isHtmlType, shardOf } from '../../src/cli/audit-runner';
-import { startStaticServer } from '../../src/cli/audit-server';
-import { displayName, parseShard, parseSitemap, resolveTargets, selectShard } from '../../src/cli/audit-targets';
+import { MAX_TIMEOUT_SECONDS, resolveSettings, UsageError } from '../../src/cli/audit/config';
+import { releaseOnFailure } from '../../src/cli/audit/driver';
+import { Progress, progressBar } from '../../src/cli/audit/progress';
+import { clippedBy, isReflowCulprit, langScriptMismatch, scriptOfLang } from '../../src/cli/audit/transform-rules';
+import { isHtmlType, shardOf } from '../../src/cli/audit/runner';
+import { startStaticServer } from '../../src/cli/audit/server';
+import { displayName, parseShard, resolveTargets, selectShard } from '../../src/cli/audit/targets';
+import { parseSitemap } from '../../src/cli/audit/sitemap';
 import { tmpDir } from './helpers';
 
 test('--shard I/N: parsed strictly; shards are balanced, disjoint, deterministic and cover the list', () => {
@@ -32,9 +33,20 @@ test('--shard I/N: parsed strictly; shards are balanced, disjoint, deterministic
 test('sitemaps: <loc> of a urlset (entities, CDATA, namespaces) and of a sitemap index', () => {
   const urlset = `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
     <url><loc> https://a.gov.cn/?x=1&amp;y=2 </loc></url><url><loc><![CDATA[https://a.gov.cn/新闻.html]]></loc></url></urlset>`;
-  expect(parseSitemap(urlset)).toEqual({ urls: ['https://a.gov.cn/?x=1&y=2', 'https://a.gov.cn/新闻.html'], sitemaps: [] });
+  expect(parseSitemap(urlset)).toMatchObject({ urls: ['https://a.gov.cn/?x=1&y=2', 'https://a.gov.cn/新闻.html'], sitemaps: [], isIndex: false });
   const index = `<sm:sitemapindex xmlns:sm="http://www.sitemaps.org/schemas/sitemap/0.9"><sm:sitemap><sm:loc>https://a.gov.cn/s1.xml</sm:loc></sm:sitemap></sm:sitemapindex>`;
-  expect(parseSitemap(index)).toEqual({ urls: [], sitemaps: ['https://a.gov.cn/s1.xml'] });
+  expect(parseSitemap(index)).toMatchObject({ urls: [], sitemaps: ['https://a.gov.cn/s1.xml'], isIndex: true });
+  // fast-xml-parser: comments are not entries, CDATA is taken as written (a bare & included), an image
+  // sitemap's <image:loc> is not a page, and a DOCTYPE's entities are never expanded.
+  const rich = `<?xml version="1.0"?><!-- <url><loc>https://a.gov.cn/commented.html</loc></url> -->
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">
+  <url><loc><![CDATA[https://a.gov.cn/?x=1&y=2]]></loc><image:image><image:loc>https://a.gov.cn/logo.png</image:loc></image:image></url>
+</urlset>`;
+  expect(parseSitemap(rich)).toMatchObject({ urls: ['https://a.gov.cn/?x=1&y=2'], entries: [{ loc: 'https://a.gov.cn/?x=1&y=2', line: 3 }] });
+  expect(() => parseSitemap('<!DOCTYPE u [<!ENTITY a "x">]><urlset><url><loc>https://a.gov.cn/&a;</loc></url></urlset>', 'dtd.xml')).toThrow(/dtd\.xml, line 1: malformed entity reference/);
+  expect(() => parseSitemap('<urlset>\n<url><loc>https://a.gov.cn/</url></urlset>', 'cut.xml')).toThrow(/cut\.xml, line 2, column \d+: not well-formed XML/);
+  // An HTML page is no sitemap: it names nothing (the run then says "nothing to audit").
+  expect(parseSitemap('<!doctype html><html><body><p>404</p></body></html>').urls).toEqual([]);
 });
 
 test('settings: flags win over the config file, config paths are relative to the file, mistakes are UsageErrors', () => {
@@ -45,9 +57,11 @@ test('settings: flags win over the config file, config paths are relative to the
     JSON.stringify({ urls: ['../site/', { url: 'https://a.gov.cn/', rules: ['image-alt'] }], level: 'wcag22aa', out: 'reports', format: ['json', 'sarif'], failOn: 'serious', transforms: 'zoom200,contrast:yellow-on-blue', profile: '适老化' }),
   );
   const s = resolveSettings([], { config: 'ci/kanjian.config.json', 'fail-on': 'critical', locale: 'zh_TW' }, dir);
+  // Paths from a config file must stay inside the working directory.
+  const config = join(dir, 'ci', 'kanjian.config.json');
   expect(s.inputs).toEqual([
-    { ref: '../site/', base: join(dir, 'ci') },
-    { ref: 'https://a.gov.cn/', base: join(dir, 'ci'), rules: ['image-alt'] },
+    { ref: '../site/', base: join(dir, 'ci'), within: dir, from: config },
+    { ref: 'https://a.gov.cn/', base: join(dir, 'ci'), within: dir, from: config, rules: ['image-alt'] },
   ]);
   expect(s.options).toMatchObject({ standard: 'wcag22aa', elderlyProfile: true, locale: 'zh-TW' });
   expect(s.outDir).toBe(join(dir, 'ci', 'reports'));

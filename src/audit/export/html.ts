@@ -1,6 +1,7 @@
 // A single self-contained HTML report: no external assets, inline CSS with print styles, landmarks,
-// headings and tables with th/scope. All page content (titles, URLs, selectors, HTML snippets, messages)
-// is escaped text, never markup, and a CSP meta tag forbids scripts as a second line of defence.
+// headings and tables with th/scope. Every value from the report (titles, URLs, selectors, HTML
+// snippets, messages, impacts, counts: a merged shard report is input like any other) is escaped text,
+// never markup, and a CSP meta tag forbids scripts as a second line of defence.
 import { pickText, type AnyLocale, type UiLocale } from '../locale';
 import { PRINCIPLE_ORDER, principleName } from '../mappings';
 import { IMPACT_ORDER, type Finding, type KanjianReport, type PageReport } from '../model';
@@ -60,7 +61,12 @@ footer{margin-top:3rem;padding:1rem;border-top:1px solid var(--line);color:var(-
 }`;
 
 function badge(cls: string, text: string): string {
-  return `<span class="badge ${cls}">${e(text)}</span>`;
+  return `<span class="badge ${e(cls)}">${e(text)}</span>`;
+}
+
+/** A number from the report, as text (escaped: a merged shard report is input like any other). */
+function n(x: unknown): string {
+  return e(String(x));
 }
 
 function link(url: string | undefined, text: string): string {
@@ -73,8 +79,8 @@ function countsTable(report: KanjianReport, locale: UiLocale): string {
   const head = IMPACT_ORDER.slice().reverse().map((i) => `<th scope="col" class="num">${e(impactLabel(i, locale))}</th>`).join('');
   const row = (key: 'violations' | 'incomplete') => {
     const g = s[key];
-    const cells = IMPACT_ORDER.slice().reverse().map((i) => `<td class="num">${g.byImpact[i]}</td>`).join('');
-    return `<tr><th scope="row">${e(label(key, locale))}</th><td class="num">${g.rules}</td><td class="num">${g.nodes}</td>${cells}</tr>`;
+    const cells = IMPACT_ORDER.slice().reverse().map((i) => `<td class="num">${n(g.byImpact[i])}</td>`).join('');
+    return `<tr><th scope="row">${e(label(key, locale))}</th><td class="num">${n(g.rules)}</td><td class="num">${n(g.nodes)}</td>${cells}</tr>`;
   };
   return (
     `<table><caption>${e(label('byImpact', locale))}</caption><thead><tr><th scope="col">${e(label('category', locale))}</th>` +
@@ -85,11 +91,11 @@ function countsTable(report: KanjianReport, locale: UiLocale): string {
 
 function principleTable(report: KanjianReport, locale: UiLocale): string {
   const by = report.summary.violations.byPrinciple;
-  const rows = PRINCIPLE_ORDER.map((p) => `<tr><th scope="row">${e(pickText(principleName(p), locale))}</th><td class="num">${by[p]}</td></tr>`).join('');
+  const rows = PRINCIPLE_ORDER.map((p) => `<tr><th scope="row">${e(pickText(principleName(p), locale))}</th><td class="num">${n(by[p])}</td></tr>`).join('');
   return (
     `<table><caption>${e(label('byPrinciple', locale))}</caption><thead><tr><th scope="col">${e(label('principle', locale))}</th>` +
     `<th scope="col" class="num">${e(label('elements', locale))}</th></tr></thead><tbody>${rows}` +
-    `<tr><th scope="row">${e(label('other', locale))}</th><td class="num">${by.other}</td></tr></tbody></table>`
+    `<tr><th scope="row">${e(label('other', locale))}</th><td class="num">${n(by.other)}</td></tr></tbody></table>`
   );
 }
 
@@ -104,11 +110,11 @@ function findingHtml(f: Finding, group: FindingGroup, locale: UiLocale, id: stri
   if (f.gbt37668.length) refs.push(`${e(label('gbt', locale))}: ${e(gbtText(f, locale))}`);
   if (f.elderly.length) refs.push(`${e(label('elderlyItems', locale))}: ${e(f.elderly.map((x) => pickText(x.title, locale)).join('；'))}`);
   const rows = f.nodes
-    .map((n, i) => {
-      const summary = loc.nodes[i]?.failureSummary || n.failureSummary;
+    .map((node, i) => {
+      const summary = loc.nodes[i]?.failureSummary || node.failureSummary;
       return (
-        `<tr><th scope="row" class="num">${i + 1}</th><td><code>${e(targetToString(n.target))}</code></td>` +
-        `<td><pre><code>${e(n.html)}</code></pre></td><td><p class="fix">${e(summary)}</p></td></tr>`
+        `<tr><th scope="row" class="num">${i + 1}</th><td><code>${e(targetToString(node.target))}</code></td>` +
+        `<td><pre><code>${e(node.html)}</code></pre></td><td><p class="fix">${e(summary)}</p></td></tr>`
       );
     })
     .join('');
@@ -129,15 +135,15 @@ function pageHtml(p: PageReport, index: number, locale: UiLocale): string {
   const heading = p.title || p.url;
   let body = `<dl class="meta"><dt>${e(label('url', locale))}</dt><dd><code>${e(p.url)}</code></dd>`;
   if (p.title) body += `<dt>${e(label('title', locale))}</dt><dd>${e(p.title)}</dd>`;
-  body += `<dt>${e(label('passes', locale))}</dt><dd>${p.passes}</dd></dl>`;
+  body += `<dt>${e(label('passes', locale))}</dt><dd>${n(p.passes)}</dd></dl>`;
   if (p.status === 'failed') {
     body += `<p>${e(label('pageError', locale))}${e(p.error ?? '')}</p>`;
   } else {
     for (const group of ['violations', 'incomplete'] as const) {
       const findings = p[group];
       const gid = `${id}-${group}`;
-      const n = findings.reduce((s, f) => s + f.nodes.length, 0);
-      body += `<div class="group"><h3 id="${gid}">${e(label(group, locale))} (${findings.length} / ${n})</h3>`;
+      const count = findings.reduce((s, f) => s + f.nodes.length, 0);
+      body += `<div class="group"><h3 id="${gid}">${e(label(group, locale))} (${findings.length} / ${count})</h3>`;
       body += findings.length ? findings.map((f, i) => findingHtml(f, group, locale, `${gid}-${i + 1}`)).join('') : `<p>${e(label('noFindings', locale))}</p>`;
       body += '</div>';
     }
@@ -170,9 +176,9 @@ export function toHtml(report: KanjianReport, opts: HtmlExportOptions = {}): str
     `<dt>${e(label('standard', locale))}</dt><dd>${e(standardLabel(o.standard))} · ${e(label('bestPractices', locale))}: ${e(onOff(o.bestPractices))} · ${e(label('elderly', locale))}: ${e(onOff(o.elderlyProfile))}</dd></dl></header>` +
     `<nav aria-label="${e(label('contents', locale))}"><h2>${e(label('contents', locale))}</h2><ul><li><a href="#summary">${e(label('summary', locale))}</a></li>${nav}</ul></nav>` +
     `<main id="main"><section aria-labelledby="summary"><h2 id="summary">${e(label('summary', locale))}</h2>` +
-    `<dl class="meta"><dt>${e(label('pages', locale))}</dt><dd>${report.summary.pages.total} (${e(label('audited', locale))} ${report.summary.pages.audited}, ${e(label('failedPages', locale))} ${report.summary.pages.failed})</dd>` +
-    `<dt>${e(label('passes', locale))}</dt><dd>${report.summary.passes}</dd></dl>` +
-    (report.baseline ? `<p class="note">${e(label('baseline', locale))}: ${report.baseline.suppressedNodes}</p>` : '') +
+    `<dl class="meta"><dt>${e(label('pages', locale))}</dt><dd>${n(report.summary.pages.total)} (${e(label('audited', locale))} ${n(report.summary.pages.audited)}, ${e(label('failedPages', locale))} ${n(report.summary.pages.failed)})</dd>` +
+    `<dt>${e(label('passes', locale))}</dt><dd>${n(report.summary.passes)}</dd></dl>` +
+    (report.baseline ? `<p class="note">${e(label('baseline', locale))}: ${n(report.baseline.suppressedNodes)}</p>` : '') +
     countsTable(report, locale) +
     principleTable(report, locale) +
     `<p class="note">${e(label('automatedNote', locale))}</p></section>` +

@@ -98,7 +98,10 @@ export function label(key: keyof typeof L, locale: AnyLocale): string {
 }
 
 export function impactLabel(impact: Impact | null, locale: AnyLocale): string {
-  return impact ? pickText(IMPACT_LABEL[impact], locale) : '—';
+  if (!impact) return '—';
+  // A report read back from a file may hold anything here: shown as it is (callers escape it).
+  const labels = (IMPACT_LABEL as Partial<Record<string, (typeof IMPACT_LABEL)[Impact]>>)[impact];
+  return labels ? pickText(labels, locale) : String(impact);
 }
 
 export function standardLabel(std: string): string {

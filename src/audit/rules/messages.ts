@@ -93,7 +93,7 @@ export const KANJIAN_CHECK_TEXT: Record<string, KanjianCheckText> = {
 };
 
 /**
- * Texts of the checks `kanjian audit --transforms` adds (src/cli/audit-rules.ts). Kept apart from the
+ * Texts of the checks `kanjian audit --transforms` adds (src/cli/audit/transform-rules.ts). Kept apart from the
  * 适老化 profile's texts above: those rules are registered everywhere, these only by the CLI.
  */
 export const TRANSFORM_RULE_TEXT: Record<string, KanjianRuleText> = {

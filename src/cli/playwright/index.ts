@@ -13,7 +13,7 @@
  * `test.use({ kanjianExtension: true })` runs the test's page with the built kanjian extension
  * loaded (Chromium, persistent context, .output/chrome-mv3 or a path), to check the toolbar on a site.
  */
-import { test as base, expect as baseExpect, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { test as base, expect as baseExpect, type BrowserContext, type Frame, type JSHandle, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,9 +24,11 @@ import type { AuditOptionsInput } from '../../audit/options';
 import { tagsInScope } from '../../audit/mappings';
 import { WCAG_STANDARDS, type WcagStandard } from '../../audit/standards';
 import type { SchemeId } from '../../display/schemes';
-import { initScript, kanjianVersion, readAxe } from '../audit-bundle';
-import { chromiumFlags } from '../audit-driver';
-import { auditLoaded, type TransformName } from '../audit-runner';
+import { initScript, kanjianVersion, readAxe } from '../audit/bundle';
+import { chromiumFlags } from '../audit/driver';
+import { CALL_FUNCTION, FRAME_ELEMENT_FUNCTION, PageReplyError, parseReply, type FrameRealm } from '../audit/frames';
+import { CdpPage, type CdpSession } from '../audit/realm-cdp';
+import { auditLoaded, type TransformName } from '../audit/runner';
 
 export type { KanjianReport, Finding, FailOn, Baseline, TransformName, WcagStandard };
 
@@ -75,31 +77,50 @@ function toInput(o: KanjianAuditOptions = {}): AuditOptionsInput {
   };
 }
 
-const PRESENT = (): boolean => !!(globalThis as unknown as Record<symbol, unknown>)[Symbol.for('kanjian.cli')];
+const script = async (): Promise<string> => (await initScript()).script;
 
-async function ensureInjected(page: Page): Promise<void> {
-  const frames = page.frames();
-  const missing: Frame[] = [];
-  for (const f of frames) if (!(await f.evaluate(PRESENT).catch(() => true))) missing.push(f);
-  if (!missing.length) return;
-  const { script } = await initScript();
-  // Children first: the top frame's axe.run asks every frame's axe for its part.
-  for (const f of missing.reverse()) await f.evaluate(script).catch(() => undefined);
-  if (!(await page.evaluate(PRESENT))) throw new Error('kanjian: could not load axe into the page / 无法在页面中加载 axe');
+/**
+ * The frame's main world, for browsers without CDP (Playwright's Firefox and WebKit): kanjian's code
+ * is then within the page's reach. Chromium pages get kanjian's own world instead (see auditPage).
+ */
+function mainWorld(frame: Frame): FrameRealm {
+  const callIn = (method: string, arg: unknown): Promise<unknown> => frame.evaluate(`(${CALL_FUNCTION})(${JSON.stringify(method)}, ${JSON.stringify(JSON.stringify(arg))})`);
+  return {
+    async call(method, arg) {
+      let reply = parseReply(await callIn(method, arg));
+      if (reply.missing) {
+        await frame.evaluate(await script());
+        reply = parseReply(await callIn(method, arg));
+        if (reply.missing) throw new PageReplyError('kanjian: could not load axe into the page / 无法在页面中加载 axe');
+      }
+      return reply.value;
+    },
+    async child(selector) {
+      const handle: JSHandle = await frame.evaluateHandle(`(${FRAME_ELEMENT_FUNCTION})(${JSON.stringify(JSON.stringify(selector))})`);
+      const el = handle.asElement();
+      const child = el ? await el.contentFrame() : null;
+      await handle.dispose();
+      return child ? mainWorld(child) : null;
+    },
+  };
 }
 
 /** Audits a loaded Playwright page (all its frames) and returns kanjian's report. */
 export async function auditPage(page: Page, options: KanjianAuditOptions = {}): Promise<KanjianReport> {
-  await ensureInjected(page);
   const input = toInput(options);
-  const pageInput = await auditLoaded(
-    { evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as Promise<never>, title: () => page.title() },
-    page.url(),
-    input,
-    options.transforms ?? [],
-    options.contrastScheme ?? 'white-on-black',
-  );
-  return buildReport({ pages: [pageInput], options: input, toolVersion: kanjianVersion(), axeVersion: readAxe().version, generatedAt: new Date() });
+  let cdp: CdpPage<Frame> | null = null;
+  try {
+    cdp = await CdpPage.attach<Frame>({ frames: () => page.frames(), newSession: (t) => page.context().newCDPSession(t === 'page' ? page : t) as Promise<CdpSession> }, script);
+  } catch {
+    cdp = null; // not Chromium
+  }
+  try {
+    const top = cdp ? await cdp.top() : mainWorld(page.mainFrame());
+    const pageInput = await auditLoaded(top, page.url(), input, options.transforms ?? [], options.contrastScheme ?? 'white-on-black');
+    return buildReport({ pages: [pageInput], options: input, toolVersion: kanjianVersion(), axeVersion: readAxe().version, generatedAt: new Date() });
+  } finally {
+    await cdp?.detach();
+  }
 }
 
 function loadBaseline(b: NonNullable<NoViolationsOptions['baseline']>): Baseline | KanjianReport | readonly string[] {

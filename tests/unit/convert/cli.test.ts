@@ -234,7 +234,14 @@ describe('parseArgs', () => {
       positionals: ['-', '--html'],
     });
     expect(parseArgs(['-h', '--from=t'], spec).values).toEqual({ help: true, from: 't' });
-    expect(() => parseArgs(['--html=yes'], spec)).toThrow(/takes no value/);
+    expect(() => parseArgs(['--html=yes'], spec)).toThrow(/option --html takes no value/);
     expect(() => parseArgs(['-x'], spec)).toThrow(/unknown option -x/);
+    expect(() => parseArgs(['--bogus'], spec)).toThrow(/unknown option --bogus/);
+    expect(() => parseArgs(['--from'], spec)).toThrow(/option --from needs a value/);
+    // A value that looks like an option is not taken silently (util.parseArgs, strict).
+    expect(() => parseArgs(['--from', '--html'], spec)).toThrow(/option --from needs a value \(write a value starting with - as --from=VALUE\)/);
+    expect(parseArgs(['--from=-x'], spec).values).toEqual({ from: '-x' });
+    // The last of a repeated option wins.
+    expect(parseArgs(['--from', 'cn', '--from', 'tw'], spec).values).toEqual({ from: 'tw' });
   });
 });

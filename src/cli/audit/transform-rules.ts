@@ -1,6 +1,6 @@
 // kanjian's checks for the CLI's transforms (`kanjian audit --transforms`), as axe custom rules so
 // they get axe's selectors, frame paths, failure summaries and the report's localisation
-// (texts in src/audit/rules/messages.ts). Runs inside the audited page (bundled by audit-page.ts).
+// (texts in src/audit/rules/messages.ts). Runs inside the audited page (bundled by page.ts).
 //
 //   kanjian-reflow        with text at 200 %, an element sticks out past the 1280 px window and the
 //                         page scrolls horizontally (WCAG 1.4.10)
@@ -8,9 +8,10 @@
 //   kanjian-lang-script   a Chinese lang tag that names one script on text written in the other,
 //                         e.g. lang="zh-CN" on 繁體 text after 繁体版 conversion (WCAG 3.1.1/3.1.2)
 import type { CheckHelper, Rule, Check } from 'axe-core';
-import { countScriptChars } from '../convert/engine/detect-script';
-import { defineCheck } from '../audit/rules/define';
-import { TRANSFORM_RULE_TEXT } from '../audit/rules/messages';
+import type { AuditOptionsInput } from '../../audit/options';
+import { countScriptChars } from '../../convert/engine/detect-script';
+import { defineCheck } from '../../audit/rules/define';
+import { TRANSFORM_RULE_TEXT } from '../../audit/rules/messages';
 
 export const TRANSFORM_RULE_IDS = ['kanjian-reflow', 'kanjian-clipped-text', 'kanjian-lang-script'] as const;
 export const ZOOM_RULE_IDS = ['kanjian-reflow', 'kanjian-clipped-text'] as const;
@@ -248,3 +249,21 @@ export const transformProfile: { rules: Rule[]; checks: Check[] } = {
   rules: [reflowRule, clippedTextRule, langScriptRule],
   checks: [reflowCheck, clippedTextCheck, langScriptCheck],
 };
+
+/**
+ * The audit options with these transform checks switched on and the other transform checks off (they
+ * are registered in every run, and axe would run them by their WCAG tags otherwise). The page side and
+ * the Node side (axe.finishRun) must use the same options.
+ */
+export function withChecks(options: AuditOptionsInput, checks: readonly string[]): AuditOptionsInput {
+  const want = new Set(checks);
+  const rules = options.rules ?? {};
+  return {
+    ...options,
+    rules: {
+      ...rules,
+      include: [...(rules.include ?? []), ...TRANSFORM_RULE_IDS.filter((id) => want.has(id))],
+      exclude: [...(rules.exclude ?? []), ...TRANSFORM_RULE_IDS.filter((id) => !want.has(id))],
+    },
+  };
+}

@@ -3,30 +3,23 @@
  * which win. Every mistake is a UsageError (exit 2) that says what is wrong in Chinese and English.
  * The format is documented in docs/cli.md ("配置文件 Config file").
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import type { FailOn } from '../audit/model';
-import type { AuditOptionsInput } from '../audit/options';
-import { WCAG_STANDARDS, type WcagStandard } from '../audit/standards';
-import { SCHEME_IDS, type SchemeId } from '../display/schemes';
-import type { BrowserName } from './audit-driver';
-import { TRANSFORMS, type TransformName } from './audit-runner';
-import { parseShard, type TargetInput } from './audit-targets';
+import type { FailOn } from '../../audit/model';
+import type { AuditOptionsInput } from '../../audit/options';
+import { WCAG_STANDARDS, type WcagStandard } from '../../audit/standards';
+import { SCHEME_IDS, type SchemeId } from '../../display/schemes';
+import type { BrowserName } from './driver';
+import { TRANSFORMS, type TransformName } from './runner';
+import { isInside, parseShard, realPathOf, type TargetInput } from './targets';
+import type { ErrorObject } from 'ajv';
+import { UsageError } from '../command';
+import { checkSchema, JsonInputError, readJsonFile } from '../json-input';
+import { checkOutDir, FAIL_ON, FORMATS, type Format } from '../reports';
 
-export class UsageError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
-export const FORMATS = ['json', 'junit', 'sarif', 'html', 'csv'] as const;
-export type Format = (typeof FORMATS)[number];
-export const FAIL_ON: readonly FailOn[] = ['critical', 'serious', 'moderate', 'minor', 'none'];
 export const DEFAULT_CONFIG_FILE = 'kanjian.config.json';
 
 /** The config file's shape (all keys optional; paths relative to the file). */
@@ -66,7 +59,7 @@ const CONFIG_KEYS: ReadonlyArray<keyof ConfigFile> = [
 
 export interface AuditSettings {
   inputs: TargetInput[];
-  sitemaps: Array<{ ref: string; base: string }>;
+  sitemaps: TargetInput[];
   crawl?: { depth: number; sameOrigin: boolean; maxPages: number };
   options: AuditOptionsInput;
   formats: Format[];
@@ -100,44 +93,41 @@ function str(flags: Flags, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** How each config key must be written, for messages (the schema, src/cli/schemas/kanjian.config.schema.json, checks it). */
+const KEY_RULES: Record<string, { zh: string; en: string }> = {
+  urls: { zh: '必须是数组，元素为网址/路径字符串或 { "url": …, "rules": [规则 id…] }', en: 'must be an array of URL/path strings or { "url": …, "rules": [rule ids…] }' },
+  crawl: { zh: '必须是不小于 0 的整数', en: 'must be an integer of at least 0' },
+  timeout: { zh: '必须是数字', en: 'must be a number' },
+  ...Object.fromEntries(['maxPages', 'concurrency'].map((k) => [k, { zh: '必须是不小于 1 的整数', en: 'must be an integer of at least 1' }])),
+  ...Object.fromEntries(['sitemap', 'rules', 'format', 'transforms'].map((k) => [k, { zh: '必须是字符串或字符串数组', en: 'must be a string or an array of strings' }])),
+  ...Object.fromEntries(['include', 'exclude'].map((k) => [k, { zh: '必须是字符串数组', en: 'must be an array of strings' }])),
+  ...Object.fromEntries(['sameOrigin', 'bestPractices', 'withExtension'].map((k) => [k, { zh: '必须是 true 或 false', en: 'must be true or false' }])),
+  ...Object.fromEntries(
+    ['level', 'profile', 'locale', 'out', 'failOn', 'baseline', 'shard', 'browser', 'wsEndpoint', 'extensionDir', 'root', '$schema'].map((k) => [k, { zh: '必须是字符串', en: 'must be a string' }]),
+  ),
+};
+
+/** Words a config schema error the way a person reads it: the key and what it must be. */
+function describeConfigError(e: ErrorObject): { zh: string; en: string } | null {
+  const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+  if (extra !== undefined && e.instancePath === '') {
+    return { zh: `未知的键：${extra}（可用：${CONFIG_KEYS.join(', ')}）`, en: `unknown keys: ${extra} (known: ${CONFIG_KEYS.join(', ')})` };
+  }
+  if (e.instancePath === '') return { zh: '必须是一个 JSON 对象', en: 'must be a JSON object' };
+  const key = e.instancePath.split('/')[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
+  const rule = KEY_RULES[key];
+  return rule ? { zh: `“${key}” ${rule.zh}`, en: `"${key}" ${rule.en}` } : null;
+}
+
 function loadConfig(file: string): ConfigFile {
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const source = readJsonFile(file);
+    checkSchema(source, 'config', file, describeConfigError);
+    return source.value as ConfigFile;
   } catch (e) {
-    const code = e && typeof e === 'object' && 'code' in e ? String(e.code) : String(e);
-    throw new UsageError(`无法读取配置文件 ${file}（${code}）`, `cannot read config file ${file} (${code})`);
+    if (e instanceof JsonInputError) throw new UsageError(`配置文件 ${e.zh}`, `config file ${e.en}`);
+    throw e;
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch (e) {
-    const m = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`配置文件 ${file} 不是有效的 JSON：${m}`, `config file ${file} is not valid JSON: ${m}`);
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new UsageError(`配置文件 ${file} 必须是一个 JSON 对象`, `config file ${file} must be a JSON object`);
-  }
-  const unknown = Object.keys(data).filter((k) => !(CONFIG_KEYS as readonly string[]).includes(k));
-  if (unknown.length) {
-    throw new UsageError(
-      `配置文件 ${file} 有未知的键：${unknown.join('、')}（可用：${CONFIG_KEYS.join(', ')}）`,
-      `config file ${file} has unknown keys: ${unknown.join(', ')} (known: ${CONFIG_KEYS.join(', ')})`,
-    );
-  }
-  const c = data as Record<string, unknown>;
-  const expect = (key: string, ok: boolean, zh: string, en: string): void => {
-    if (c[key] !== undefined && !ok) throw new UsageError(`配置文件 ${file}：“${key}” ${zh}`, `config file ${file}: "${key}" ${en}`);
-  };
-  const isStrList = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
-  expect('urls', Array.isArray(c.urls) && (c.urls as unknown[]).every((u) => typeof u === 'string' || (!!u && typeof u === 'object' && typeof (u as { url?: unknown }).url === 'string' && ((u as { rules?: unknown }).rules === undefined || isStrList((u as { rules?: unknown }).rules)) && Object.keys(u).every((k) => k === 'url' || k === 'rules'))),
-    '必须是数组，元素为网址/路径字符串或 { "url": …, "rules": [规则 id…] }', 'must be an array of URL/path strings or { "url": …, "rules": [rule ids…] }');
-  for (const k of ['sitemap', 'rules', 'format', 'transforms'] as const) expect(k, typeof c[k] === 'string' || isStrList(c[k]), '必须是字符串或字符串数组', 'must be a string or an array of strings');
-  for (const k of ['include', 'exclude'] as const) expect(k, isStrList(c[k]), '必须是字符串数组', 'must be an array of strings');
-  for (const k of ['crawl', 'maxPages', 'concurrency', 'timeout'] as const) expect(k, typeof c[k] === 'number' && Number.isFinite(c[k]), '必须是数字', 'must be a number');
-  for (const k of ['sameOrigin', 'bestPractices', 'withExtension'] as const) expect(k, typeof c[k] === 'boolean', '必须是 true 或 false', 'must be true or false');
-  for (const k of ['level', 'profile', 'locale', 'out', 'failOn', 'baseline', 'shard', 'browser', 'wsEndpoint', 'extensionDir', 'root'] as const) expect(k, typeof c[k] === 'string', '必须是字符串', 'must be a string');
-  return c as ConfigFile;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: { zh: string; en: string }): T {
@@ -178,24 +168,6 @@ function intOf(v: string | number, flag: string, min: number, max?: number): num
  */
 export const MAX_TIMEOUT_SECONDS = 86_400;
 
-/**
- * --out must be a folder or not exist yet: a file there (or a file where a parent folder should be)
- * would only fail after every page was audited.
- */
-export function checkOutDir(outDir: string, flag = '--out'): void {
-  for (let dir = outDir; ; dir = dirname(dir)) {
-    if (existsSync(dir)) {
-      if (!statSync(dir).isDirectory()) {
-        const what = dir === outDir ? '' : `（${dir} 是文件）`;
-        const whatEn = dir === outDir ? '' : ` (${dir} is a file)`;
-        throw new UsageError(`${flag} ${outDir} 不是文件夹${what}`, `${flag} ${outDir} is not a folder${whatEn}`);
-      }
-      return;
-    }
-    if (dirname(dir) === dir) return;
-  }
-}
-
 const RULE_ID = /^[a-z0-9][a-z0-9-]*$/i;
 function ruleIds(ids: string[], flag: string): string[] {
   const bad = ids.filter((id) => !RULE_ID.test(id));
@@ -209,14 +181,26 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
   const configFile = given ? resolve(cwd, given) : existsSync(resolve(cwd, DEFAULT_CONFIG_FILE)) ? resolve(cwd, DEFAULT_CONFIG_FILE) : undefined;
   const c: ConfigFile = configFile ? loadConfig(configFile) : {};
   const base = configFile ? dirname(configFile) : cwd;
-  const fromConfig = (p: string | undefined): string | undefined => (p === undefined ? undefined : resolve(base, p));
+  // A config file is data from the checkout: every path it names stays inside the working directory.
+  const within = { within: cwd, from: configFile ?? '' };
+  const fromConfig = (p: string | undefined, key?: string): string | undefined => {
+    if (p === undefined) return undefined;
+    const full = resolve(base, p);
+    if (key && !isInside(full, cwd)) {
+      throw new UsageError(
+        `配置文件 ${configFile}：“${key}” ${p} 在工作目录 ${cwd} 之外（符号链接已解析为 ${realPathOf(full)}）；配置文件只能指向工作目录中的文件`,
+        `config file ${configFile}: "${key}" ${p} is outside the working directory ${cwd} (symbolic links resolved: ${realPathOf(full)}); a config file may only name files inside the working directory`,
+      );
+    }
+    return full;
+  };
   const fromCwd = (p: string | undefined): string | undefined => (p === undefined ? undefined : resolve(cwd, p));
 
   // Pages: the command line's, else the config's.
   let inputs: TargetInput[];
   if (positionals.length) inputs = positionals.map((ref) => ({ ref, base: cwd }));
-  else inputs = (c.urls ?? []).map((u) => (typeof u === 'string' ? { ref: u, base } : { ref: u.url, base, ...(u.rules ? { rules: ruleIds(u.rules, 'urls[].rules') } : {}) }));
-  const sitemaps = str(flags, 'sitemap') !== undefined ? list(str(flags, 'sitemap')).map((ref) => ({ ref, base: cwd })) : list(c.sitemap).map((ref) => ({ ref, base }));
+  else inputs = (c.urls ?? []).map((u) => (typeof u === 'string' ? { ref: u, base, ...within } : { ref: u.url, base, ...within, ...(u.rules ? { rules: ruleIds(u.rules, 'urls[].rules') } : {}) }));
+  const sitemaps: TargetInput[] = str(flags, 'sitemap') !== undefined ? list(str(flags, 'sitemap')).map((ref) => ({ ref, base: cwd })) : list(c.sitemap).map((ref) => ({ ref, base, ...within }));
   if (!inputs.length && !sitemaps.length) {
     throw new UsageError(
       '没有要检测的页面：请给出网址、文件或文件夹，或用 --sitemap、--config 指定',
@@ -245,10 +229,10 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
 
   const formatList = list(str(flags, 'format') ?? c.format);
   const formats = (formatList.length ? formatList : ['json', 'html']).map((f) => oneOf(f.toLowerCase(), FORMATS, { zh: '--format', en: '--format' }));
-  const outDir = str(flags, 'out') !== undefined ? fromCwd(str(flags, 'out'))! : (fromConfig(c.out) ?? resolve(cwd, 'kanjian-report'));
+  const outDir = str(flags, 'out') !== undefined ? fromCwd(str(flags, 'out'))! : (fromConfig(c.out, 'out') ?? resolve(cwd, 'kanjian-report'));
   checkOutDir(outDir);
   const failOn = oneOf((str(flags, 'fail-on') ?? c.failOn ?? 'minor').toLowerCase(), FAIL_ON, { zh: '--fail-on', en: '--fail-on' });
-  const baseline = str(flags, 'baseline') !== undefined ? fromCwd(str(flags, 'baseline')) : fromConfig(c.baseline);
+  const baseline = str(flags, 'baseline') !== undefined ? fromCwd(str(flags, 'baseline')) : fromConfig(c.baseline, 'baseline');
   const updateBaseline = flags['update-baseline'] === true;
 
   let contrastScheme: SchemeId = 'white-on-black';
@@ -272,9 +256,11 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
   const browser = oneOf((str(flags, 'browser') ?? c.browser ?? 'chromium').toLowerCase(), ['chromium', 'firefox'] as const, { zh: '--browser', en: '--browser' });
   const wsEndpoint = str(flags, 'ws-endpoint') ?? c.wsEndpoint;
   const withExtension = flags['with-extension'] === true || c.withExtension === true;
-  const extensionDir = withExtension ? (fromConfig(c.extensionDir) ?? resolve(cwd, '.output', 'chrome-mv3')) : undefined;
+  const extensionDir = withExtension ? (fromConfig(c.extensionDir, 'extensionDir') ?? resolve(cwd, '.output', 'chrome-mv3')) : undefined;
   if (withExtension && wsEndpoint) throw new UsageError('--with-extension 不能与 --ws-endpoint 同用（扩展需要本机启动的浏览器）', '--with-extension cannot be used with --ws-endpoint (the extension needs a locally launched browser)');
   if (withExtension && browser === 'firefox') throw new UsageError('--with-extension 目前只支持 --browser chromium', '--with-extension works with --browser chromium only for now');
+  // kanjian runs in its own world of each frame, which a remote Playwright server gives (CDP) for Chromium only.
+  if (wsEndpoint && browser === 'firefox') throw new UsageError('--ws-endpoint 只支持 Chromium 浏览器服务（--browser chromium）', '--ws-endpoint works with Chromium browser servers only (--browser chromium)');
   const timeoutRaw = str(flags, 'timeout') ?? c.timeout;
   const timeoutMs = timeoutRaw !== undefined ? intOf(timeoutRaw, '--timeout', 1, MAX_TIMEOUT_SECONDS) * 1000 : 30_000;
 
@@ -286,7 +272,7 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
   if (shard) settings.shard = shard;
   if (wsEndpoint) settings.wsEndpoint = wsEndpoint;
   if (extensionDir) settings.extensionDir = extensionDir;
-  if (c.root) settings.root = fromConfig(c.root)!;
+  if (c.root) settings.root = fromConfig(c.root, 'root')!;
   if (configFile) settings.configFile = configFile;
   return settings;
 }

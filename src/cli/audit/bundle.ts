@@ -1,10 +1,10 @@
 /**
- * The script added to every frame of an audited page: axe-core's minified build followed by the
- * bundled page side (audit-page.ts). Read once per run, added once per document as an init script.
+ * The script added to kanjian's own world of every frame of an audited page: axe-core's minified
+ * build followed by the bundled page side (page.ts). Read once per run, added once per document.
  *
  * Where the page side comes from, in order:
  *   1. $KANJIAN_PAGE_SCRIPT (a file),
- *   2. a checkout with the sources (src/cli/audit-page.ts found above this module): built with esbuild
+ *   2. a checkout with the sources (src/cli/audit/page.ts found above this module): built with esbuild
  *      on first use into node_modules/.cache/kanjian/ and rebuilt when a source file changes,
  *   3. dist/cli/kanjian-page.js, built next to the CLI by `npm run build:cli` (published package).
  */
@@ -15,6 +15,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PAGE_SCRIPT_NAME = 'kanjian-page.js';
+/** The page side's entry, relative to the repository root. */
+const PAGE_SOURCE = 'src/cli/audit/page.ts';
 
 const here = (): string => dirname(fileURLToPath(import.meta.url));
 
@@ -46,7 +48,7 @@ export function kanjianVersion(start = here()): string {
 export function findSourceRoot(start = here()): string | null {
   let dir = start;
   for (let up = 0; up < 6; up++) {
-    if (existsSync(join(dir, 'src', 'cli', 'audit-page.ts'))) return dir;
+    if (existsSync(join(dir, PAGE_SOURCE))) return dir;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
@@ -73,7 +75,7 @@ function fresh(meta: CacheMeta, root: string): boolean {
 export function pageBundleOptions(root: string): Record<string, unknown> {
   return {
     absWorkingDir: root,
-    entryPoints: ['src/cli/audit-page.ts'],
+    entryPoints: [PAGE_SOURCE],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -144,7 +146,7 @@ export function pageScript(): Promise<string> {
   return cached;
 }
 
-/** axe.min.js followed by the page side: the one init script every frame gets. */
+/** axe.min.js followed by the page side: the one script kanjian's world of every frame gets. */
 export async function initScript(): Promise<{ script: string; axeVersion: string }> {
   const axe = readAxe();
   const page = await pageScript();

@@ -6,15 +6,16 @@
  * run goes on. Optionally follows links (--crawl).
  */
 import type { AxeResults } from 'axe-core';
-import type { AuditOptionsInput } from '../audit/options';
-import type { AxeResultsLike, PageInput } from '../audit/model';
-import { hash64 } from '../audit/fingerprint';
-import type { Converter } from '../convert/engine/create-converter';
-import { loadConverterNode } from '../convert/engine/node-loader';
-import type { SchemeId } from '../display/schemes';
-import type { AuditRequest, TransformSpec } from './audit-page';
-import { SCRIPT_RULE_IDS, ZOOM_RULE_IDS } from './audit-rules';
-import type { Driver, DriverPage } from './audit-driver';
+import type { AuditOptionsInput } from '../../audit/options';
+import type { AxeResultsLike, PageInput } from '../../audit/model';
+import { hash64 } from '../../audit/fingerprint';
+import type { Converter } from '../../convert/engine/create-converter';
+import { loadConverterNode } from '../../convert/engine/node-loader';
+import type { SchemeId } from '../../display/schemes';
+import type { TransformSpec } from './page';
+import { SCRIPT_RULE_IDS, ZOOM_RULE_IDS } from './transform-rules';
+import type { Driver, DriverPage } from './driver';
+import { auditTree, auditTreeTransformed, checkStringArray, PageReplyError, type FrameRealm } from './frames';
 
 export const TRANSFORMS = ['zoom200', 'contrast', 'traditional'] as const;
 export type TransformName = (typeof TRANSFORMS)[number];
@@ -103,20 +104,6 @@ function converterFor(from: 'cn' | 'tw', to: 'cn' | 'tw'): Converter {
   return c;
 }
 
-async function callApi<R>(page: DriverPage, method: 'audit', arg: AuditRequest): Promise<R>;
-async function callApi<R>(page: DriverPage, method: 'convertibleStrings', arg: string): Promise<R>;
-async function callApi<R>(page: DriverPage, method: 'pageScript' | 'links', arg?: null): Promise<R>;
-async function callApi<R>(page: DriverPage, method: string, arg: unknown = null): Promise<R> {
-  return page.evaluate(
-    ({ method, arg }: { method: string; arg: unknown }) => {
-      const api = (globalThis as unknown as Record<symbol, Record<string, (a: unknown) => unknown> | undefined>)[Symbol.for('kanjian.cli')];
-      if (!api) throw new Error('axe could not be loaded into this page (not HTML, or scripts cannot run here) / 无法在此页面加载 axe');
-      return api[method]!(arg);
-    },
-    { method, arg },
-  ) as Promise<R>;
-}
-
 /** axe's results after the trip out of the page (plain JSON), as the report model's input type. */
 function asResults(r: AxeResults): AxeResultsLike {
   return r as unknown as AxeResultsLike;
@@ -134,28 +121,37 @@ async function auditPage(page: DriverPage, target: Target, plan: RunPlan, wantLi
   // (The init script stops the document at its load event, so a meta refresh cannot pull it away
   // mid-audit; the first audit call fails clearly if the script could not run in this document.)
   const options: AuditOptionsInput = target.rules?.length ? { ...plan.options, rules: { ...plan.options.rules, only: target.rules } } : plan.options;
-  const input = await auditLoaded(page, target.display, options, plan.transforms, plan.contrastScheme);
-  const links = wantLinks ? await callApi<string[]>(page, 'links').catch(() => []) : [];
+  const top = await page.top();
+  const input = await auditLoaded(top, target.display, options, plan.transforms, plan.contrastScheme);
+  const links = wantLinks ? await pageLinks(top) : [];
   return { input, links };
 }
 
+/** The page's links for --crawl (none when it answers something else). */
+async function pageLinks(top: FrameRealm): Promise<string[]> {
+  try {
+    return checkStringArray(await top.call('links', null), 'links');
+  } catch {
+    return [];
+  }
+}
+
 /**
- * Audits a page that is already loaded and has the init script (axe + page side) in every frame:
- * the plain run, then one run per transform. Shared by the CLI and the kanjian/playwright fixture.
+ * Audits a loaded page, given kanjian's world in its top frame: the plain run, then one run per
+ * transform. Shared by the CLI and the kanjian/playwright fixture.
  */
 export async function auditLoaded(
-  page: Pick<DriverPage, 'evaluate' | 'title'>,
+  top: FrameRealm,
   display: string,
   options: AuditOptionsInput,
   transformNames: readonly TransformName[],
   contrastScheme: SchemeId = 'white-on-black',
 ): Promise<PageInput> {
-  const p = page as DriverPage;
   const zoom = transformNames.includes('zoom200');
   const script = transformNames.includes('traditional');
   // The transforms' own checks also run on the plain page, so only what a transform causes is labelled.
   const baseChecks = [...(zoom ? ZOOM_RULE_IDS : []), ...(script ? SCRIPT_RULE_IDS : [])];
-  const results = await callApi<AxeResults>(p, 'audit', { options, checks: baseChecks });
+  const results = await auditTree(top, { options, checks: baseChecks });
   const transforms: NonNullable<PageInput['transforms']>[number][] = [];
   for (const name of transformNames) {
     let spec: TransformSpec;
@@ -169,11 +165,12 @@ export async function auditLoaded(
       spec = { kind: 'contrast', scheme: contrastScheme };
       label = 'contrast';
     } else {
-      const pageScript = await callApi<'simplified' | 'traditional'>(p, 'pageScript');
+      const pageScript = await top.call('pageScript', null);
+      if (pageScript !== 'simplified' && pageScript !== 'traditional') throw new PageReplyError('invalid page script from the page / 页面返回的文字类型无效');
       const toTraditional = pageScript === 'simplified';
       const conv = toTraditional ? converterFor('cn', 'tw') : converterFor('tw', 'cn');
       const langTag = toTraditional ? 'zh-TW' : 'zh-CN';
-      const strings = await callApi<string[]>(p, 'convertibleStrings', langTag);
+      const strings = checkStringArray(await top.call('convertibleStrings', langTag), 'strings');
       const map: Record<string, string> = {};
       for (const s of strings) {
         const c = conv.convert(s);
@@ -183,10 +180,11 @@ export async function auditLoaded(
       label = toTraditional ? 'traditional' : 'simplified';
       checks = SCRIPT_RULE_IDS;
     }
-    const r = await callApi<AxeResults>(p, 'audit', { options, checks, transform: spec });
+    const r = await auditTreeTransformed(top, { options, checks }, spec);
     transforms.push({ label, results: asResults(r) });
   }
-  const title = await page.title().catch(() => '');
+  const t = await top.call('title', null).catch(() => '');
+  const title = typeof t === 'string' ? t : '';
   const input: PageInput = { url: display, results: asResults(results) };
   if (title) input.title = title;
   if (transforms.length) input.transforms = transforms;
@@ -350,7 +348,7 @@ export async function runPages(driver: Driver, plan: RunPlan, hooks: RunHooks = 
 /** A crawled page owned by another shard: load it only to follow its links. */
 async function visitForLinks(page: DriverPage, target: Target, plan: RunPlan): Promise<{ input: PageInput; links: string[] }> {
   const nav = await page.goto(target.url, plan.timeoutMs);
-  const links = nav.status !== null && nav.status >= 400 ? [] : await callApi<string[]>(page, 'links').catch(() => []);
+  const links = nav.status !== null && nav.status >= 400 ? [] : await pageLinks(await page.top());
   return { input: { url: target.display }, links };
 }
 

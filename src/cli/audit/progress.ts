@@ -1,9 +1,9 @@
 // What `kanjian audit` prints while it runs and when it is done. On a terminal: one progress bar
 // line redrawn in place (pages done / total, violations so far); otherwise (CI logs): one plain line
 // per page. Chinese first, then English.
-import { IMPACT_LABEL } from '../audit/export/shared';
-import type { KanjianReport } from '../audit/model';
-import type { PageDone } from './audit-runner';
+import { IMPACT_LABEL } from '../../audit/export/shared';
+import type { KanjianReport } from '../../audit/model';
+import type { PageDone } from './runner';
 
 export interface ProgressOut {
   write(text: string): void;

@@ -1,6 +1,11 @@
 // The local web server for `kanjian audit FILE|DIR`: pages are served over http://127.0.0.1 so
 // relative (and root-absolute) asset links work as they do on the real site. Read-only, no listing.
-import { createReadStream, statSync } from 'node:fs';
+//
+// What it refuses (an audited page, or any other page in the browser, may ask it for anything):
+// a file whose real path (symbolic links resolved) is outside the web root — a checkout can hold
+// `docs/env.txt -> /proc/self/environ` — and a request whose Host is not this server's own
+// 127.0.0.1:PORT, which is what a DNS-rebound name pointed at 127.0.0.1 would send.
+import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 
@@ -15,8 +20,10 @@ const TYPES: Record<string, string> = {
 };
 
 export interface StaticServer {
-  /** Directory served as the web root. */
+  /** Directory served as the web root (as given, resolved; see realRoot for what is checked). */
   readonly root: string;
+  /** The web root with symbolic links resolved: no file outside it is served. */
+  readonly realRoot: string;
   /** e.g. http://127.0.0.1:41234 (no trailing slash). */
   readonly origin: string;
   /** The URL of a file under root. */
@@ -31,6 +38,15 @@ export function isUnder(file: string, dir: string): boolean {
   return file === dir || file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 }
 
+function exists(file: string): boolean {
+  try {
+    statSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function fileFor(root: string, pathname: string): string | null {
   let rel: string;
   try {
@@ -43,15 +59,39 @@ function fileFor(root: string, pathname: string): string | null {
   return full;
 }
 
+/** The real path of `file` when it exists and is inside realRoot; null otherwise. */
+function realInside(file: string, realRoot: string): string | null {
+  try {
+    const real = realpathSync(file);
+    return isUnder(real, realRoot) ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
+
 export function startStaticServer(rootDir: string): Promise<StaticServer> {
   const root = resolve(rootDir);
+  const realRoot = realpathSync(root);
+  let host = '';
   const server: Server = createServer((req, res) => {
+    // Only our own name: another name resolving to 127.0.0.1 (DNS rebinding) gets nothing.
+    if ((req.headers.host ?? '').toLowerCase() !== host) {
+      res.writeHead(421, TEXT).end('misdirected request');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let file = fileFor(root, url.pathname);
+    const asked = fileFor(root, url.pathname);
+    let file = asked && realInside(asked, realRoot);
+    if (asked && !file && exists(asked)) {
+      res.writeHead(403, TEXT).end('outside the served folder');
+      return;
+    }
     try {
       if (file && statSync(file).isDirectory()) {
         // As web servers do: /sub → /sub/, so the page's relative links resolve inside sub/.
@@ -59,11 +99,16 @@ export function startStaticServer(rootDir: string): Promise<StaticServer> {
           res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
           return;
         }
-        file = join(file, 'index.html');
+        const index = realInside(join(file, 'index.html'), realRoot);
+        if (!index && exists(join(file, 'index.html'))) {
+          res.writeHead(403, TEXT).end('outside the served folder');
+          return;
+        }
+        file = index;
       }
       if (!file || !statSync(file).isFile()) throw new Error('not found');
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      res.writeHead(404, TEXT).end('not found');
       return;
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
@@ -71,6 +116,7 @@ export function startStaticServer(rootDir: string): Promise<StaticServer> {
       res.end();
       return;
     }
+    // The real path checked above is the one read.
     createReadStream(file).on('error', () => res.destroy()).pipe(res);
   });
   return new Promise((resolvePromise, reject) => {
@@ -79,8 +125,10 @@ export function startStaticServer(rootDir: string): Promise<StaticServer> {
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : 0;
       const origin = `http://127.0.0.1:${port}`;
+      host = `127.0.0.1:${port}`;
       resolvePromise({
         root,
+        realRoot,
         origin,
         urlOf(file) {
           const rel = resolve(file).slice(root.length).split(sep).map(encodeURIComponent).join('/');

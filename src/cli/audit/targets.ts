@@ -4,22 +4,14 @@
  * A local page is named in the report by its path relative to the working directory (portable
  * across machines and CI runs, so baselines and shard merges line up); a URL by itself.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { isUnder, startStaticServer, type StaticServer } from './audit-server';
-import type { Target } from './audit-runner';
+import { isUnder, startStaticServer, type StaticServer } from './server';
+import type { Target } from './runner';
+import { UsageError } from '../command';
 
-export class TargetError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'TargetError';
-  }
-}
+export class TargetError extends UsageError {}
 
 export interface TargetInput {
   /** A URL, a file or a folder (relative to `base`). */
@@ -27,6 +19,44 @@ export interface TargetInput {
   rules?: string[];
   /** Directory `ref` is relative to (the config file's, or the working directory). */
   base: string;
+  /**
+   * A local ref must be inside this folder, symbolic links resolved (the working directory, for refs
+   * that come from a config file or a sitemap rather than from the command line).
+   */
+  within?: string;
+  /** Where the ref comes from, for messages (a config file, a sitemap). */
+  from?: string;
+}
+
+/** The real path of the deepest existing ancestor of `path`, with the rest appended. */
+export function realPathOf(path: string): string {
+  const full = resolve(path);
+  let head = full;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return join(realpathSync(head), ...rest.reverse());
+    } catch {
+      const parent = dirname(head);
+      if (parent === head) return full;
+      rest.push(basename(head));
+      head = parent;
+    }
+  }
+}
+
+/** Whether `path` (symbolic links resolved, even where it does not exist yet) is inside `dir`. */
+export function isInside(path: string, dir: string): boolean {
+  return isUnder(realPathOf(path), realPathOf(dir));
+}
+
+function outside(input: TargetInput, full: string): TargetError {
+  const from = input.from ? `（来自 ${input.from}）` : '';
+  const fromEn = input.from ? ` (from ${input.from})` : '';
+  return new TargetError(
+    `“${input.ref}”${from} 在工作目录 ${input.within} 之外（符号链接已解析为 ${realPathOf(full)}）：配置文件和站点地图只能指向工作目录中的文件`,
+    `"${input.ref}"${fromEn} is outside the working directory ${input.within} (symbolic links resolved: ${realPathOf(full)}); config files and sitemaps may only name files inside the working directory`,
+  );
 }
 
 const HTML_FILE = /\.(html?|xhtml)$/i;
@@ -86,8 +116,15 @@ export async function resolveTargets(inputs: readonly TargetInput[], opts: { cwd
       urls.push({ url: ref, display: ref, ...(input.rules ? { rules: input.rules } : {}) });
       continue;
     }
-    if (/^file:/i.test(ref)) ref = fileURLToPath(ref);
+    if (/^file:/i.test(ref)) {
+      try {
+        ref = fileURLToPath(ref);
+      } catch {
+        throw new TargetError(`“${input.ref}” 不是有效的 file: 网址`, `"${input.ref}" is not a valid file: URL`);
+      }
+    }
     const full = resolve(input.base, ref);
+    if (input.within && !isInside(full, input.within)) throw outside(input, full);
     if (!existsSync(full)) {
       throw new TargetError(`“${input.ref}” 既不是网址（http:// 或 https://），也不是存在的文件或文件夹`, `"${input.ref}" is neither a URL (http:// or https://) nor an existing file or folder`);
     }
@@ -97,6 +134,13 @@ export async function resolveTargets(inputs: readonly TargetInput[], opts: { cwd
     const ownRoot = isDir ? full : dirname(full);
     for (const file of list) {
       const root = opts.root && isUnder(file, resolve(opts.root)) ? resolve(opts.root) : ownRoot;
+      // The server serves nothing outside its folder (symbolic links resolved): say so now, not as a 403.
+      if (!isInside(file, root)) {
+        throw new TargetError(
+          `文件 ${input.ref} 是指向所服务文件夹 ${root} 之外（${realPathOf(file)}）的符号链接，本地服务器不会提供它；请直接给出真实路径`,
+          `file ${input.ref} is a symbolic link to outside the served folder ${root} (${realPathOf(file)}), which the local server does not serve; name the real file instead`,
+        );
+      }
       files.push({ file, root, ...(input.rules ? { rules: input.rules } : {}) });
     }
   }
@@ -138,83 +182,6 @@ export async function resolveTargets(inputs: readonly TargetInput[], opts: { cwd
       await Promise.all(servers.map((s) => s.close()));
     },
   };
-}
-
-/** `<loc>` entries of a sitemap or sitemap index (XML entities decoded, CDATA unwrapped). */
-export function parseSitemap(xml: string): { urls: string[]; sitemaps: string[] } {
-  const decode = (s: string): string =>
-    s
-      .replace(/^<!\[CDATA\[([\s\S]*)\]\]>$/, '$1')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-      .replace(/&amp;/g, '&')
-      .trim();
-  const locs = (block: string): string[] => [...block.matchAll(/<(?:\w+:)?loc>([\s\S]*?)<\/(?:\w+:)?loc>/g)].map((m) => decode(m[1]!));
-  const isIndex = /<(?:\w+:)?sitemapindex[\s>]/.test(xml);
-  return isIndex ? { urls: [], sitemaps: locs(xml) } : { urls: locs(xml), sitemaps: [] };
-}
-
-async function readSitemap(ref: string, base: string): Promise<string> {
-  let bytes: Buffer;
-  if (isUrl(ref)) {
-    let res: Response;
-    try {
-      res = await fetch(ref, { signal: AbortSignal.timeout(30_000) });
-    } catch (e) {
-      const m = e instanceof Error ? e.message : String(e);
-      throw new TargetError(`无法读取站点地图 ${ref}：${m}`, `cannot fetch sitemap ${ref}: ${m}`);
-    }
-    if (!res.ok) throw new TargetError(`无法读取站点地图 ${ref}：HTTP ${res.status}`, `cannot fetch sitemap ${ref}: HTTP ${res.status}`);
-    try {
-      bytes = Buffer.from(await res.arrayBuffer());
-    } catch (e) {
-      throw new TargetError(`无法读取站点地图 ${ref}：${reason(e)}`, `cannot fetch sitemap ${ref}: ${reason(e)}`);
-    }
-  } else {
-    const file = resolve(base, ref);
-    if (!existsSync(file)) throw new TargetError(`找不到站点地图文件 ${ref}`, `sitemap file ${ref} not found`);
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      // EISDIR (a folder), EACCES…: the sitemap named is not usable, as a missing one is not.
-      throw new TargetError(`无法读取站点地图文件 ${ref}（${reason(e)}）`, `cannot read sitemap file ${ref} (${reason(e)})`);
-    }
-  }
-  // gzip magic: sitemap.xml.gz
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      bytes = gunzipSync(bytes);
-    } catch (e) {
-      throw new TargetError(`站点地图 ${ref} 不是有效的 gzip 文件（${reason(e)}）`, `sitemap ${ref} is not a valid gzip file (${reason(e)})`);
-    }
-  }
-  return bytes.toString('utf8');
-}
-
-/** An error's code (ENOENT, Z_DATA_ERROR…) or first line. */
-function reason(e: unknown): string {
-  if (e && typeof e === 'object' && 'code' in e && typeof e.code === 'string') return e.code;
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
-}
-
-/** All page URLs of a sitemap, following sitemap indexes (at most 50 sitemaps). */
-export async function sitemapUrls(ref: string, base: string): Promise<string[]> {
-  const out: string[] = [];
-  const pending = [ref];
-  const visited = new Set<string>();
-  while (pending.length && visited.size < 50) {
-    const next = pending.shift()!;
-    if (visited.has(next)) continue;
-    visited.add(next);
-    const { urls, sitemaps } = parseSitemap(await readSitemap(next, base));
-    out.push(...urls);
-    pending.push(...sitemaps);
-  }
-  return [...new Set(out)];
 }
 
 /** Parses `--shard I/N` (1-based). */
