@@ -1,7 +1,9 @@
-// Texts of kanjian's 适老化 (elder-friendly) axe rules in zh-CN, zh-TW and en. English goes into
+// Texts of kanjian's axe rules (the 适老化 profile here, the WCAG and best-practice rules in
+// messages-wcag.ts) in zh-CN, zh-TW and en. English goes into
 // axe.configure (axe renders English in the page); all three feed localizeFinding at render time.
 // Placeholders use axe's ${data.x} syntax only: no doT, so axe never compiles them with new Function.
 import { lt, type LocalizedText, type UiLocale } from '../locale';
+import { WCAG_CHECK_TEXT, WCAG_RULE_TEXT } from './messages-wcag';
 
 type Msg = LocalizedText | Record<string, LocalizedText>;
 export interface KanjianCheckText { pass: Msg; fail: Msg; incomplete?: Msg }
@@ -38,6 +40,7 @@ export const KANJIAN_RULE_TEXT: Record<string, KanjianRuleText> = {
     help: lt('图片验证码必须提供语音等非视觉替代方式', '圖片驗證碼必須提供語音等非視覺替代方式', 'Image CAPTCHAs must offer a non-visual alternative such as audio'),
     helpUrl: 'https://www.w3.org/WAI/WCAG22/Understanding/non-text-content.html',
   },
+  ...WCAG_RULE_TEXT,
 };
 
 export const KANJIAN_CHECK_TEXT: Record<string, KanjianCheckText> = {
@@ -90,6 +93,7 @@ export const KANJIAN_CHECK_TEXT: Record<string, KanjianCheckText> = {
       noAlt: lt('图片验证码没有说明其用途的替代文本', '圖片驗證碼沒有說明其用途的替代文字', 'The image CAPTCHA has no alternative text naming its purpose'),
     },
   },
+  ...WCAG_CHECK_TEXT,
 };
 
 /**
