@@ -47,6 +47,17 @@ export function clean(s: string | null | undefined): string {
  * image alts, title) when axe's tree does not hold the element.
  */
 export function accessibleName(el: Element): string {
+  // Several rules ask for the same names (matches and evaluate, link indexes): once per element per run.
+  const cache = perRun('kanjian-accessible-names', () => new WeakMap<Element, string>());
+  let name = cache.get(el);
+  if (name === undefined) {
+    name = computeName(el);
+    cache.set(el, name);
+  }
+  return name;
+}
+
+function computeName(el: Element): string {
   const a = axeGlobal();
   const v = vnodeOf(el);
   if (a && v) {

@@ -9,7 +9,8 @@ import { hasPauseControl } from './motion';
 import { TRANSCRIPT_WORDS } from './text-patterns';
 import { style } from './util';
 
-export const TICKER_OPTIONS = { maxSeconds: 5, sampleMs: 500 };
+// 150 ms catches the timer tickers of portals (they step every 20–100 ms) and keeps the wait short.
+export const TICKER_OPTIONS = { maxSeconds: 5, sampleMs: 150 };
 
 const MOVING_PROPS = /^(transform|translate|top|left|right|bottom|margin(-top|-left)?|marginTop|marginLeft|scroll|offset)/;
 
