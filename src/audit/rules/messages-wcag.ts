@@ -454,3 +454,92 @@ export const WCAG_CHECK_TEXT: Record<string, KanjianCheckText> = {
   },
 };
 
+/** Texts of the keyboard walk's findings (src/audit/keyboard): not axe rules, but reported like them. */
+export const KEYBOARD_RULE_TEXT: Record<string, KanjianRuleText> = {
+  'kanjian-keyboard-trap': {
+    description: lt('确保键盘焦点不会被困在某个区域里', '確保鍵盤焦點不會被困在某個區域裡', 'Ensures keyboard focus is never trapped in a part of the page'),
+    help: lt('按 Tab 键必须能离开每个组件', '按 Tab 鍵必須能離開每個元件', 'Tab must be able to move focus away from every component'),
+    helpUrl: U('no-keyboard-trap'),
+  },
+  'kanjian-keyboard-focus-visible': {
+    description: lt('确保用 Tab 键移动时能看到焦点在哪里', '確保用 Tab 鍵移動時能看到焦點在哪裡', 'Ensures you can see where focus is while moving with Tab'),
+    help: lt('获得键盘焦点的元素必须有可见的焦点指示', '取得鍵盤焦點的元素必須有可見的焦點指示', 'Elements with keyboard focus must show a visible focus indicator'),
+    helpUrl: U('focus-visible'),
+  },
+  'kanjian-keyboard-unreachable': {
+    description: lt('确保可交互的元素都能用 Tab 键到达', '確保可互動的元素都能用 Tab 鍵到達', 'Ensures every interactive element can be reached with Tab'),
+    help: lt('可交互元素必须在 Tab 键顺序中', '可互動元素必須在 Tab 鍵順序中', 'Interactive elements must be in the Tab order'),
+    helpUrl: U('keyboard'),
+  },
+  'kanjian-keyboard-order': {
+    description: lt('确保 Tab 键顺序与页面的视觉阅读顺序一致', '確保 Tab 鍵順序與頁面的視覺閱讀順序一致', "Ensures the Tab order follows the page's visual reading order"),
+    help: lt('焦点顺序不得违背视觉顺序（避免正数 tabindex）', '焦點順序不得違背視覺順序（避免正數 tabindex）', 'Focus order must not go against the visual order (avoid positive tabindex)'),
+    helpUrl: U('focus-order'),
+  },
+  'kanjian-keyboard-dialog': {
+    description: lt('确保对话框和弹出层打开时获得焦点、模态时把焦点留在里面、关闭后把焦点还给打开它的控件', '確保對話框和彈出層開啟時取得焦點、強制回應時把焦點留在裡面、關閉後把焦點還給開啟它的控制項', 'Ensures dialogs and lightboxes take focus when opened, keep it inside while modal, and return it to their opener when closed'),
+    help: lt('对话框必须正确管理键盘焦点', '對話框必須正確管理鍵盤焦點', 'Dialogs must manage keyboard focus'),
+    helpUrl: U('focus-order'),
+  },
+};
+
+export const KEYBOARD_CHECK_TEXT: Record<string, KanjianCheckText> = {
+  'kanjian-keyboard-trap': {
+    pass: lt('焦点可以离开此组件', '焦點可以離開此元件', 'Focus can leave this component'),
+    fail: {
+      default: lt('键盘焦点被困住了', '鍵盤焦點被困住了', 'Keyboard focus is trapped'),
+      stuck: lt('按 Tab、Shift+Tab 和 Esc 都无法让焦点离开此元素，后面还有 ${data.blocked} 个元素无法到达', '按 Tab、Shift+Tab 和 Esc 都無法讓焦點離開此元素，後面還有 ${data.blocked} 個元素無法到達', 'Tab, Shift+Tab and Escape cannot move focus off this element; ${data.blocked} elements after it cannot be reached'),
+      cycle: lt('焦点在这 ${data.count} 个元素之间循环，Tab、Shift+Tab 和 Esc 都无法离开；后面还有 ${data.blocked} 个元素无法到达', '焦點在這 ${data.count} 個元素之間循環，Tab、Shift+Tab 和 Esc 都無法離開；後面還有 ${data.blocked} 個元素無法到達', 'Focus cycles among these ${data.count} elements and Tab, Shift+Tab and Escape cannot leave; ${data.blocked} elements after them cannot be reached'),
+    },
+    incomplete: {
+      default: lt('请复核焦点能否离开此组件', '請複核焦點能否離開此元件', 'Check that focus can leave this component'),
+      escape: lt('焦点在这 ${data.count} 个元素之间循环，只有按 Esc 才能离开：请确认页面告诉了用户这个方法（模态对话框除外）', '焦點在這 ${data.count} 個元素之間循環，只有按 Esc 才能離開：請確認頁面告訴了使用者這個方法（強制回應對話框除外）', 'Focus cycles among these ${data.count} elements and only Escape leaves: check that users are told (modal dialogs excepted)'),
+    },
+  },
+  'kanjian-keyboard-focus-visible': {
+    pass: lt('焦点可见', '焦點可見', 'Focus is visible'),
+    fail: {
+      default: lt('第 ${data.stop} 个 Tab 停靠点获得焦点时外观没有任何变化（没有轮廓线、阴影、底色或下划线）', '第 ${data.stop} 個 Tab 停靠點取得焦點時外觀沒有任何變化（沒有輪廓線、陰影、底色或底線）', 'Tab stop ${data.stop} looks the same with focus as without (no outline, shadow, background or underline)'),
+      offscreen: lt('第 ${data.stop} 个 Tab 停靠点获得焦点时在屏幕之外，看不到', '第 ${data.stop} 個 Tab 停靠點取得焦點時在螢幕之外，看不到', 'Tab stop ${data.stop} is off the screen when it has focus'),
+      blurred: lt('第 ${data.stop} 个 Tab 停靠点一获得焦点就被页面移走（blur），看不到焦点，也无法操作', '第 ${data.stop} 個 Tab 停靠點一取得焦點就被頁面移走（blur），看不到焦點，也無法操作', 'Tab stop ${data.stop} loses focus the moment it gets it (the page calls blur): focus cannot be seen and the element cannot be used'),
+    },
+    incomplete: {
+      default: lt('无法判断第 ${data.stop} 个 Tab 停靠点的焦点是否可见，请人工复核', '無法判斷第 ${data.stop} 個 Tab 停靠點的焦點是否可見，請人工複核', 'Could not tell whether focus is visible at Tab stop ${data.stop}; check it by hand'),
+      unknown: lt('无法判断第 ${data.stop} 个 Tab 停靠点的焦点是否可见（有样式表无法读取），请人工复核', '無法判斷第 ${data.stop} 個 Tab 停靠點的焦點是否可見（有樣式表無法讀取），請人工複核', 'Could not tell whether focus is visible at Tab stop ${data.stop} (some stylesheets could not be read); check it by hand'),
+    },
+  },
+  'kanjian-keyboard-unreachable': {
+    pass: lt('元素可以用 Tab 键到达', '元素可以用 Tab 鍵到達', 'The element can be reached with Tab'),
+    fail: {
+      default: lt('按 Tab 键走遍页面也没有到达这个 ${data.role} 元素', '按 Tab 鍵走遍頁面也沒有到達這個 ${data.role} 元素', 'Tabbing through the whole page never reached this ${data.role} element'),
+      negative: lt('这个 ${data.role} 元素的 tabindex 为负数，按 Tab 键到达不了', '這個 ${data.role} 元素的 tabindex 為負數，按 Tab 鍵到達不了', 'This ${data.role} element has a negative tabindex: Tab never reaches it'),
+      blocked: lt('键盘陷阱挡住了去路，按 Tab 键到达不了这个 ${data.role} 元素', '鍵盤陷阱擋住了去路，按 Tab 鍵到達不了這個 ${data.role} 元素', 'A keyboard trap blocks the way: Tab cannot reach this ${data.role} element'),
+      pastTrap: lt('按 Tab 键无法越过此处（只能用 Shift+Tab 退回），后面的 ${data.count} 个元素无法到达', '按 Tab 鍵無法越過此處（只能用 Shift+Tab 退回），後面的 ${data.count} 個元素無法到達', 'Tab cannot get past this point (only Shift+Tab goes back); the ${data.count} elements after it cannot be reached'),
+    },
+    incomplete: {
+      default: lt('按 Tab 键走遍页面也没有到达这个 ${data.role} 元素；如果它有作用（脚本事件），键盘用户无法使用，请复核', '按 Tab 鍵走遍頁面也沒有到達這個 ${data.role} 元素；如果它有作用（腳本事件），鍵盤使用者無法使用，請複核', 'Tabbing through the page never reached this ${data.role} element; if it does something (a script handler), keyboard users cannot use it — check it'),
+      negative: lt('这个 ${data.role} 元素的 tabindex 为负数，按 Tab 键到达不了；如果它有作用，请复核', '這個 ${data.role} 元素的 tabindex 為負數，按 Tab 鍵到達不了；如果它有作用，請複核', 'This ${data.role} element has a negative tabindex and Tab never reaches it; if it does something, check it'),
+    },
+  },
+  'kanjian-keyboard-order': {
+    pass: lt('焦点顺序与视觉顺序一致', '焦點順序與視覺順序一致', 'Focus order follows the visual order'),
+    fail: {
+      default: lt('第 ${data.stop} 个 Tab 停靠点跳回到了“${data.fromName}”之前的位置', '第 ${data.stop} 個 Tab 停靠點跳回到了「${data.fromName}」之前的位置', 'Tab stop ${data.stop} jumps back before "${data.fromName}"'),
+      tabindex: lt('正数 tabindex（${data.tabindex}）让焦点从第 ${data.from} 个停靠点“${data.fromName}”跳回到页面上更靠前的这里，违背阅读顺序', '正數 tabindex（${data.tabindex}）讓焦點從第 ${data.from} 個停靠點「${data.fromName}」跳回到頁面上更靠前的這裡，違背閱讀順序', 'A positive tabindex (${data.tabindex}) sends focus from stop ${data.from}, "${data.fromName}", back up the page to here, against the reading order'),
+    },
+    incomplete: {
+      default: lt('Tab 顺序与视觉顺序不一致，请复核', 'Tab 順序與視覺順序不一致，請複核', 'The Tab order and the visual order differ; check it'),
+      css: lt('CSS（order 或 reverse 排列）让第 ${data.stop} 个停靠点显示在“${data.fromName}”之前，Tab 顺序却在其后，请复核', 'CSS（order 或 reverse 排列）讓第 ${data.stop} 個停靠點顯示在「${data.fromName}」之前，Tab 順序卻在其後，請複核', 'CSS (order or a reverse direction) shows stop ${data.stop} before "${data.fromName}" while Tab reaches it after; check it'),
+    },
+  },
+  'kanjian-keyboard-dialog': {
+    pass: lt('对话框正确管理焦点', '對話框正確管理焦點', 'The dialog manages focus'),
+    fail: {
+      default: lt('对话框没有正确管理焦点', '對話框沒有正確管理焦點', 'The dialog does not manage focus'),
+      noFocus: lt('用“${data.opener}”打开对话框后，焦点没有移到对话框里', '用「${data.opener}」開啟對話框後，焦點沒有移到對話框裡', 'After "${data.opener}" opens the dialog, focus does not move into it'),
+      escapes: lt('模态对话框打开时，按 Tab 键焦点跑到了对话框外面', '強制回應對話框開啟時，按 Tab 鍵焦點跑到了對話框外面', 'While the modal dialog is open, Tab moves focus out of it'),
+      notReturned: lt('对话框关闭后焦点没有回到“${data.opener}”，而是在“${data.focus}”', '對話框關閉後焦點沒有回到「${data.opener}」，而是在「${data.focus}」', 'When the dialog closes, focus goes to "${data.focus}" instead of back to "${data.opener}"'),
+      noClose: lt('按 Esc 或对话框里的关闭按钮都无法关闭对话框', '按 Esc 或對話框裡的關閉按鈕都無法關閉對話框', 'Neither Escape nor a close button in the dialog closes it'),
+    },
+  },
+};

@@ -3,7 +3,7 @@
 // axe.configure (axe renders English in the page); all three feed localizeFinding at render time.
 // Placeholders use axe's ${data.x} syntax only: no doT, so axe never compiles them with new Function.
 import { lt, type LocalizedText, type UiLocale } from '../locale';
-import { WCAG_CHECK_TEXT, WCAG_RULE_TEXT } from './messages-wcag';
+import { KEYBOARD_CHECK_TEXT, KEYBOARD_RULE_TEXT, WCAG_CHECK_TEXT, WCAG_RULE_TEXT } from './messages-wcag';
 
 type Msg = LocalizedText | Record<string, LocalizedText>;
 export interface KanjianCheckText { pass: Msg; fail: Msg; incomplete?: Msg }
@@ -97,6 +97,12 @@ export const KANJIAN_CHECK_TEXT: Record<string, KanjianCheckText> = {
 };
 
 /**
+ * Texts of the keyboard walk's findings (src/audit/keyboard). Kept apart like the transform texts:
+ * they are no axe rules, so they never go into axe.configure (axe refuses locales for unknown checks).
+ */
+export { KEYBOARD_CHECK_TEXT, KEYBOARD_RULE_TEXT };
+
+/**
  * Texts of the checks `kanjian audit --transforms` adds (src/cli/audit-rules.ts). Kept apart from the
  * 适老化 profile's texts above: those rules are registered everywhere, these only by the CLI.
  */
@@ -152,7 +158,7 @@ export function kanjianCheckMessages(id: string, locale: UiLocale): {
   fail: string | Record<string, string>;
   incomplete?: string | Record<string, string>;
 } {
-  const t = KANJIAN_CHECK_TEXT[id] ?? TRANSFORM_CHECK_TEXT[id];
+  const t = KANJIAN_CHECK_TEXT[id] ?? TRANSFORM_CHECK_TEXT[id] ?? KEYBOARD_CHECK_TEXT[id];
   if (!t) throw new Error(`No messages for kanjian check ${id}`);
   const out: ReturnType<typeof kanjianCheckMessages> = { pass: pickMsg(t.pass, locale), fail: pickMsg(t.fail, locale) };
   if (t.incomplete) out.incomplete = pickMsg(t.incomplete, locale);
