@@ -135,7 +135,8 @@ export const radioGroup = defineKanjianRule({
   matches: radioGroupMatches,
   evaluate: radioGroupEvaluate,
   impact: 'moderate',
-  tags: ['kanjian', 'wcag2a', 'wcag131', 'cat.forms'],
+  // H71 (fieldset and legend) is a sufficient technique for both 1.3.1 and 3.3.2.
+  tags: ['kanjian', 'wcag2a', 'wcag131', 'wcag332', 'cat.forms'],
 });
 
 // ---- kanjian-placeholder-label -------------------------------------------------------------------
