@@ -15,6 +15,9 @@ export {
 } from './mappings';
 export { localizeFinding, renderFailureSummary, ruleText, type LocalizedFinding, type ResultGroup } from './localize/localize';
 export { renderTemplate, substitute, TemplateError } from './localize/template';
-export { elderlyProfile, ELDERLY_TAG, KANJIAN_RULE_IDS, isKanjianRule } from './rules/index';
+export {
+  elderlyProfile, kanjianProfile, elderlyRules, wcagRules, ELDERLY_TAG, KANJIAN_TAG, KANJIAN_RULE_IDS, ELDERLY_RULE_IDS, WCAG_RULE_IDS,
+  isKanjianRule,
+} from './rules/index';
 export { toUiLocale, toAxeLocale, pickText, type UiLocale, type AxeLocale, type LocalizedText } from './locale';
 export * from './export/index';

@@ -2,14 +2,17 @@
 import type { RunOptions } from 'axe-core';
 import { toUiLocale, type AnyLocale, type UiLocale } from './locale';
 import { levelTagsFor, WCAG_STANDARDS, type WcagStandard } from './standards';
-import { ELDERLY_TAG, KANJIAN_RULE_IDS } from './rules/index';
+import { ELDERLY_RULE_IDS, ELDERLY_TAG } from './rules/index';
 
 export interface AuditOptions {
   /** Conformance target, e.g. 'wcag21aa' (WCAG 2.1 level AA, which includes 2.0 A and AA). */
   standard: WcagStandard;
   /** Also run axe's best-practice rules (never part of the verdict). */
   bestPractices: boolean;
-  /** Run kanjian's 适老化 rules (tag kanjian-elderly). */
+  /**
+   * Run kanjian's 适老化 rules (tag kanjian-elderly). kanjian's WCAG and best-practice rules (tag
+   * kanjian) are not part of it: they run by their WCAG or best-practice tags, like axe's rules.
+   */
   elderlyProfile: boolean;
   /** Language of rendered reports. */
   locale: UiLocale;
@@ -54,8 +57,8 @@ export function normalizeOptions(input: AuditOptionsInput = {}): AuditOptions {
  * axe.run options for the chosen standard: runOnly the level tags within it, best-practice when asked,
  * kanjian-elderly when the profile is on, and include/exclude as rule overrides.
  *
- * kanjianRulesRegistered (default true) says whether axe.configure(elderlyProfile) ran in the page.
- * Register the profile always (it is cheap): some kanjian rules carry WCAG tags, so with the profile
+ * kanjianRulesRegistered (default true) says whether axe.configure(kanjianProfile) ran in the page.
+ * Register the rules always (it is cheap): some 适老化 rules carry WCAG tags, so with the profile
  * off they are switched off by id, and axe throws on unknown ids in options.rules.
  * resultTypes keeps one node per passed rule: the report only counts passes.
  */
@@ -69,7 +72,7 @@ export function axeRunOptions(input: AuditOptionsInput = {}, env: { kanjianRules
   if (o.bestPractices) values.push('best-practice');
   if (o.elderlyProfile) values.push(ELDERLY_TAG);
   const rules: Record<string, { enabled: boolean }> = {};
-  if (!o.elderlyProfile && registered) for (const id of KANJIAN_RULE_IDS) rules[id] = { enabled: false };
+  if (!o.elderlyProfile && registered) for (const id of ELDERLY_RULE_IDS) rules[id] = { enabled: false };
   for (const id of o.rules.include) rules[id] = { enabled: true };
   for (const id of o.rules.exclude) rules[id] = { enabled: false };
   if (o.rules.only) {

@@ -4,7 +4,9 @@ import enAxe from 'axe-core/locales/_template.json' with { type: 'json' };
 import zhCNAxe from 'axe-core/locales/zh_CN.json' with { type: 'json' };
 import zhTWAxe from 'axe-core/locales/zh_TW.json' with { type: 'json' };
 import { toUiLocale, type AnyLocale, type UiLocale } from '../locale';
-import { KANJIAN_CHECK_TEXT, KANJIAN_RULE_TEXT, kanjianCheckMessages, TRANSFORM_CHECK_TEXT, TRANSFORM_RULE_TEXT } from '../rules/messages';
+import {
+  KANJIAN_CHECK_TEXT, KANJIAN_RULE_TEXT, kanjianCheckMessages, KEYBOARD_CHECK_TEXT, KEYBOARD_RULE_TEXT, TRANSFORM_CHECK_TEXT, TRANSFORM_RULE_TEXT,
+} from '../rules/messages';
 
 export type MessageValue = string | Record<string, string>;
 export interface CatalogCheck { pass?: MessageValue; fail?: MessageValue; incomplete?: MessageValue }
@@ -80,9 +82,9 @@ function withKanjian(base: RawLocale, locale: UiLocale): RawLocale {
     };
   }
   const rules = { ...base.rules };
-  for (const [id, t] of Object.entries({ ...KANJIAN_RULE_TEXT, ...TRANSFORM_RULE_TEXT })) rules[id] = { description: t.description[locale], help: t.help[locale] };
+  for (const [id, t] of Object.entries({ ...KANJIAN_RULE_TEXT, ...TRANSFORM_RULE_TEXT, ...KEYBOARD_RULE_TEXT })) rules[id] = { description: t.description[locale], help: t.help[locale] };
   const checks = { ...base.checks };
-  for (const id of [...Object.keys(KANJIAN_CHECK_TEXT), ...Object.keys(TRANSFORM_CHECK_TEXT)]) checks[id] = kanjianCheckMessages(id, locale);
+  for (const id of [...Object.keys(KANJIAN_CHECK_TEXT), ...Object.keys(TRANSFORM_CHECK_TEXT), ...Object.keys(KEYBOARD_CHECK_TEXT)]) checks[id] = kanjianCheckMessages(id, locale);
   return { ...base, rules, checks };
 }
 

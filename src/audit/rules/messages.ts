@@ -1,7 +1,9 @@
-// Texts of kanjian's 适老化 (elder-friendly) axe rules in zh-CN, zh-TW and en. English goes into
+// Texts of kanjian's axe rules (the 适老化 profile here, the WCAG and best-practice rules in
+// messages-wcag.ts) in zh-CN, zh-TW and en. English goes into
 // axe.configure (axe renders English in the page); all three feed localizeFinding at render time.
 // Placeholders use axe's ${data.x} syntax only: no doT, so axe never compiles them with new Function.
 import { lt, type LocalizedText, type UiLocale } from '../locale';
+import { KEYBOARD_CHECK_TEXT, KEYBOARD_RULE_TEXT, WCAG_CHECK_TEXT, WCAG_RULE_TEXT } from './messages-wcag';
 
 type Msg = LocalizedText | Record<string, LocalizedText>;
 export interface KanjianCheckText { pass: Msg; fail: Msg; incomplete?: Msg }
@@ -38,6 +40,7 @@ export const KANJIAN_RULE_TEXT: Record<string, KanjianRuleText> = {
     help: lt('图片验证码必须提供语音等非视觉替代方式', '圖片驗證碼必須提供語音等非視覺替代方式', 'Image CAPTCHAs must offer a non-visual alternative such as audio'),
     helpUrl: 'https://www.w3.org/WAI/WCAG22/Understanding/non-text-content.html',
   },
+  ...WCAG_RULE_TEXT,
 };
 
 export const KANJIAN_CHECK_TEXT: Record<string, KanjianCheckText> = {
@@ -90,7 +93,14 @@ export const KANJIAN_CHECK_TEXT: Record<string, KanjianCheckText> = {
       noAlt: lt('图片验证码没有说明其用途的替代文本', '圖片驗證碼沒有說明其用途的替代文字', 'The image CAPTCHA has no alternative text naming its purpose'),
     },
   },
+  ...WCAG_CHECK_TEXT,
 };
+
+/**
+ * Texts of the keyboard walk's findings (src/audit/keyboard). Kept apart like the transform texts:
+ * they are no axe rules, so they never go into axe.configure (axe refuses locales for unknown checks).
+ */
+export { KEYBOARD_CHECK_TEXT, KEYBOARD_RULE_TEXT };
 
 /**
  * Texts of the checks `kanjian audit --transforms` adds (src/cli/audit/transform-rules.ts). Kept apart from the
@@ -148,7 +158,7 @@ export function kanjianCheckMessages(id: string, locale: UiLocale): {
   fail: string | Record<string, string>;
   incomplete?: string | Record<string, string>;
 } {
-  const t = KANJIAN_CHECK_TEXT[id] ?? TRANSFORM_CHECK_TEXT[id];
+  const t = KANJIAN_CHECK_TEXT[id] ?? TRANSFORM_CHECK_TEXT[id] ?? KEYBOARD_CHECK_TEXT[id];
   if (!t) throw new Error(`No messages for kanjian check ${id}`);
   const out: ReturnType<typeof kanjianCheckMessages> = { pass: pickMsg(t.pass, locale), fail: pickMsg(t.fail, locale) };
   if (t.incomplete) out.incomplete = pickMsg(t.incomplete, locale);

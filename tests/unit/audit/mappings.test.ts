@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import {
-  criteriaFromTags, criterionInScope, ELDERLY_ITEMS, GBT_CLAUSES, getCriterion, KANJIAN_RULE_IDS, levelTagsFor, scFromTag,
+  criteriaFromTags, criterionInScope, ELDERLY_ITEMS, ELDERLY_RULE_IDS, GBT_CLAUSES, getCriterion, KANJIAN_RULE_IDS, levelTagsFor, scFromTag,
   tagsInScope, WCAG_CRITERIA, WCAG_STANDARDS, elderlyProfile,
 } from '../../../src/audit/index';
+import { KEYBOARD_RULE_IDS } from '../../../src/audit/keyboard/index';
 import { REPO } from './helpers';
 
 function axeRules(): { ruleId: string; tags: string[] }[] {
@@ -56,10 +57,10 @@ describe('data files', () => {
     const known = new Set(axeRules().map((r) => r.ruleId));
     for (const item of ELDERLY_ITEMS) {
       for (const r of item.axeRules) expect(known.has(r), `${item.id}: ${r}`).toBe(true);
-      for (const r of item.kanjianRules) expect(KANJIAN_RULE_IDS).toContain(r);
+      for (const r of item.kanjianRules) expect([...KANJIAN_RULE_IDS, ...KEYBOARD_RULE_IDS]).toContain(r);
       for (const sc of item.wcag) expect(getCriterion(sc), sc).toBeTruthy();
     }
-    for (const id of KANJIAN_RULE_IDS) expect(ELDERLY_ITEMS.some((i) => i.kanjianRules.includes(id)), id).toBe(true);
+    for (const id of ELDERLY_RULE_IDS) expect(ELDERLY_ITEMS.some((i) => i.kanjianRules.includes(id)), id).toBe(true);
   });
 });
 

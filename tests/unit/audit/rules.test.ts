@@ -4,7 +4,7 @@ import axe from 'axe-core';
 import {
   animationSeconds, classifyFontSize, contrastRatio, lineHeightRatio, looksLikeCaptcha, parseColor, targetTooSmall,
 } from '../../../src/audit/rules/index';
-import { axeRunOptions, elderlyProfile, KANJIAN_RULE_IDS } from '../../../src/audit/index';
+import { axeRunOptions, ELDERLY_RULE_IDS, elderlyProfile, KANJIAN_RULE_IDS, WCAG_RULE_IDS } from '../../../src/audit/index';
 
 beforeAll(() => {
   axe.configure({ rules: elderlyProfile.rules, checks: elderlyProfile.checks });
@@ -169,7 +169,10 @@ describe('axeRunOptions', () => {
   test('level tags, best practice, profile on/off, include/exclude', async () => {
     const off = axeRunOptions({ standard: 'wcag21aa' });
     expect(off.runOnly).toEqual({ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    for (const id of KANJIAN_RULE_IDS) expect(off.rules![id]).toEqual({ enabled: false });
+    for (const id of ELDERLY_RULE_IDS) expect(off.rules![id]).toEqual({ enabled: false });
+    // kanjian's WCAG rules are not part of the profile: their own tags decide.
+    for (const id of WCAG_RULE_IDS) expect(off.rules![id]).toBeUndefined();
+    expect(KANJIAN_RULE_IDS).toEqual([...ELDERLY_RULE_IDS, ...WCAG_RULE_IDS]);
     const on = axeRunOptions({ standard: 'wcag22aaa', bestPractices: true, elderlyProfile: true, rules: { exclude: ['region'], include: ['frame-tested'] } });
     expect((on.runOnly as { values: string[] }).values).toEqual([
       'wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21a', 'wcag21aa', 'wcag21aaa', 'wcag22a', 'wcag22aa', 'wcag22aaa', 'best-practice', 'kanjian-elderly',
@@ -189,7 +192,7 @@ describe('axeRunOptions', () => {
     expect(withProfile).toContain('kanjian-motion');
     expect(withProfile).toContain('kanjian-font-size');
     const without = await ids({ standard: 'wcag2a', elderlyProfile: false });
-    expect(without.filter((id) => id.startsWith('kanjian-'))).toEqual([]);
+    expect(without.filter((id) => ELDERLY_RULE_IDS.includes(id))).toEqual([]);
     expect(without).toContain('marquee');
   });
 });
