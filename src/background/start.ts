@@ -1,6 +1,6 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { isCommandName, onMessage, sendMessage, type CommandName } from '../messaging/protocol';
-import { migrateStored } from '../settings/store';
+import { GLOBAL_KEY, SITE_PREFIX, migrateStored } from '../settings/store';
 import { auditTab } from './audit';
 import { startSpeechBackground } from '../speech/background';
 import { syncEarlyStyles } from './early-styles';
@@ -68,7 +68,7 @@ export function startBackground(browser: Browser): void {
   const syncEarly = (): void => void syncEarlyStyles(browser).catch((err: unknown) => console.warn('[kanjian] early styles', err));
   syncEarly();
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && Object.keys(changes).some((k) => k.startsWith('site:') || k === 'settings.global')) syncEarly();
+    if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(SITE_PREFIX) || k === GLOBAL_KEY)) syncEarly();
   });
   browser.commands.onCommand.addListener((command) => {
     void handleCommand(browser, command);
