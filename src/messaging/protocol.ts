@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { SiteSettings } from '../settings/schema';
-import type { ConvertState } from '../convert/page/feature';
-import type { SpeechDiagnosticsReport } from '../speech/feature';
+import type { ConvertState } from '../convert/page/state';
+import type { SpeechDiagnosticsReport } from '../speech/diagnostics';
 import type { TtsEventMessage, TtsRequest, TtsVoiceInfo } from '../speech/tts-bridge';
 
 /** What the popup shows for the current tab. */
