@@ -10,6 +10,8 @@ import type { PartialResult } from 'axe-core';
 import type { AuditOptions } from './options';
 
 /** One finished audit run: the frames' partial results, put together by the report page (axe.finishRun). */
+import type { LinkedPdf } from './pdf/links';
+
 export interface StoredAudit {
   id: string;
   tabId: number;
@@ -22,6 +24,8 @@ export interface StoredAudit {
   partials: Array<PartialResult | null>;
   /** Frames audited and frames that gave no result. */
   frames: { audited: number; missing: number };
+  /** The page's same-origin PDF links, checked by the report page (absent in older audits). */
+  pdfLinks?: LinkedPdf[];
 }
 
 /** How many audits are kept (the newest). */

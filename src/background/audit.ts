@@ -6,6 +6,7 @@ import { normalizeOptions, type AuditOptionsInput } from '../audit/options';
 import { assemblePartials, pathKey, type FrameNode } from '../audit/runner/assemble';
 import { callFrameAudit, callFrameIdentify, callFrameTeardown, type FrameAuditReply, type FrameIdentity } from '../audit/runner/frame-api';
 import type { FrameContextSpec } from '../audit/runner/in-page';
+import { parseLinkedPdfs } from '../audit/pdf/links';
 import { newAuditId, saveAudit, type StoredAudit } from '../audit/store';
 
 export type { StoredAudit } from '../audit/store';
@@ -210,6 +211,7 @@ async function runAudit(browser: Browser, tabId: number, id: string, started: nu
     options,
     partials: assembled.partials,
     frames: { audited: assembled.audited, missing: assembled.missing.length },
+    pdfLinks: parseLinkedPdfs(page.pdfLinks, page.url),
   };
   await saveAudit(audit);
   return audit;

@@ -1,4 +1,5 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
+import { linkedPdfs } from '../audit/pdf/links';
 import { COMMAND_CONTROLS, isCommandName, onMessage, sendMessage } from '../messaging/protocol';
 import type { SpeechDiagnosticsReport } from '../speech/diagnostics';
 import { PageController, type StorageChange } from './controller';
@@ -77,7 +78,7 @@ export function startContentScript({ browser, mountUi, onMaybeInvalidated }: Sta
     onMessage('auditSuspend', async () => {
       await ready;
       await controller.suspendForAudit();
-      return { url: location.href, title: document.title };
+      return { url: location.href, title: document.title, pdfLinks: linkedPdfs(document) };
     }),
     onMessage('auditResume', async () => {
       await ready;

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { SiteSettings } from '../settings/schema';
 import type { ConvertState } from '../convert/page/state';
+import type { LinkedPdf } from '../audit/pdf/links';
 import type { SpeechDiagnosticsReport } from '../speech/diagnostics';
 import type { TtsEventMessage, TtsRequest, TtsVoiceInfo } from '../speech/tts-bridge';
 
@@ -50,7 +51,7 @@ export interface ProtocolMap {
    */
   awaitAudit(data: { id: string }): boolean;
   /** background → content (top frame): turn kanjian's aids off for an audit; the page as its author made it. */
-  auditSuspend(): { url: string; title: string };
+  auditSuspend(): { url: string; title: string; pdfLinks: LinkedPdf[] };
   /** background → content (top frame): the audit is done; put the aids back exactly as they were. */
   auditResume(): void;
   /** content → background: inject a large library (src/shared/libs.ts) into the sender's frame. */

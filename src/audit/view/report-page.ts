@@ -10,8 +10,9 @@ import { pickText } from '../locale';
 import { localizeFinding } from '../localize/localize';
 import { buildReport, type Finding, type FindingNode, type Impact, type KanjianReport } from '../model';
 import { targetToString } from '../fingerprint';
-import { finishStoredAudit, loadAxe } from '../runner/finish';
+import { checkStoredPdfLinks, finishStoredAudit, loadAxe } from '../runner/finish';
 import { loadAudit, type StoredAudit } from '../store';
+import { withPdfResults } from '../pdf/results';
 import { auditFailureText } from '../failure';
 
 const IMPACT_KEY: Record<Impact, MessageKey> = {
@@ -77,7 +78,10 @@ export async function renderReportPage(root: HTMLElement, browser: Browser): Pro
     // Opened while the page is still being audited: wait until its results are stored.
     await sendMessage('awaitAudit', { id }).catch(() => false);
     stored = await loadAudit(id);
-    if (stored) results = await finishStoredAudit(stored, await axe);
+    if (stored) {
+      const [finished, pdfChecks] = await Promise.all([finishStoredAudit(stored, await axe), checkStoredPdfLinks(stored).catch(() => [])]);
+      results = withPdfResults(finished, pdfChecks);
+    }
   } catch {
     stored = undefined;
   }

@@ -12,6 +12,9 @@
  * The API is the global `kanjianPage` of that world (see PageApi). The transforms are applied with
  * the extension's own modules (text size, colour scheme, page conversion).
  */
+import { isAuditablePdfUrl, linkedPdfs, type LinkedPdf } from '../../audit/pdf/links';
+import { MAX_PDF_BYTES } from '../../audit/pdf/inspect';
+import { hasPdfHeader } from '../../pdf/load';
 import type { AxeResults, ElementContext, NodeResult, PartialResult } from 'axe-core';
 import { axeRunOptions, type AuditOptionsInput } from '../../audit/options';
 import { inertRefreshes } from '../../audit/runner/in-page';
@@ -73,6 +76,13 @@ export interface PageApi {
   /** Absolute http(s) link targets, for --crawl. */
   links(): string[];
   title(): string;
+  /** The page's same-origin PDF links (as the extension's audit finds them). */
+  pdfLinks(): { pageUrl: string; links: LinkedPdf[] };
+  /**
+   * One of those PDFs, fetched from inside the page (the page's origin and session: nothing the page
+   * itself could not read), as base64; at most MAX_PDF_BYTES.
+   */
+  fetchPdf(url: string): Promise<{ base64: string } | { failed: string; detail?: string }>;
 }
 
 function pageContext(): PageContext {
@@ -208,6 +218,29 @@ function makeApi(axe: Axe): PageApi {
     },
     title() {
       return document.title;
+    },
+    pdfLinks() {
+      return { pageUrl: location.href, links: linkedPdfs(document) };
+    },
+    async fetchPdf(url: string) {
+      if (typeof url !== 'string' || !isAuditablePdfUrl(url, location.href)) return { failed: 'network' };
+      let res: Response;
+      try {
+        res = await fetch(url, { credentials: 'include', redirect: 'follow' });
+      } catch {
+        return { failed: 'network' };
+      }
+      // A redirect elsewhere is not followed into another origin's content.
+      if (!isAuditablePdfUrl(res.url || url, location.href)) return { failed: 'network' };
+      if (!res.ok) return { failed: 'http', detail: String(res.status) };
+      const declared = Number(res.headers.get('content-length') ?? '0');
+      if (declared > MAX_PDF_BYTES) return { failed: 'too-large' };
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      if (bytes.byteLength > MAX_PDF_BYTES) return { failed: 'too-large' };
+      if (!hasPdfHeader(bytes)) return { failed: 'not-pdf' };
+      let bin = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { base64: btoa(bin) };
     },
   };
 }

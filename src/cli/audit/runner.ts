@@ -5,6 +5,8 @@
  * be audited (unreachable, HTTP error, not HTML, timeout, crashed tab) becomes a failed page and the
  * run goes on. Optionally follows links (--crawl).
  */
+import { linkedPdfChecks } from './linked-pdfs';
+import { withPdfResults } from '../../audit/pdf/results';
 import type { AxeResults } from 'axe-core';
 import type { AuditOptionsInput } from '../../audit/options';
 import type { AxeResultsLike, PageInput } from '../../audit/model';
@@ -185,7 +187,9 @@ export async function auditLoaded(
   }
   const t = await top.call('title', null).catch(() => '');
   const title = typeof t === 'string' ? t : '';
-  const input: PageInput = { url: display, results: asResults(results) };
+  // Linked PDFs are checked on the page as it is (after the transforms, which take themselves away).
+  const pdfChecks = await linkedPdfChecks(top).catch(() => []);
+  const input: PageInput = { url: display, results: withPdfResults(asResults(results), pdfChecks) };
   if (title) input.title = title;
   if (transforms.length) input.transforms = transforms;
   return input;
