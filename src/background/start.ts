@@ -2,6 +2,7 @@ import type { WxtBrowser as Browser } from 'wxt/browser';
 import { isCommandName, onMessage, sendMessage, type CommandName } from '../messaging/protocol';
 import { GLOBAL_KEY, SITE_PREFIX, migrateStored } from '../settings/store';
 import { auditTab, whenAuditStored } from './audit';
+import { isExtensionPage } from '../shared/sender';
 import { startSpeechBackground } from '../speech/background';
 import { syncEarlyStyles } from './early-styles';
 import { injectLib } from './libs';
@@ -24,11 +25,6 @@ export async function handleCommand(browser: Browser, command: string): Promise<
     // No content script there (browser pages, stores): nothing to toggle.
     return false;
   }
-}
-
-/** Whether a message comes from one of kanjian's own pages (not a content script in a web page). */
-export function isExtensionPage(extensionBase: string, sender: { url?: string; tab?: unknown }): boolean {
-  return typeof sender.url === 'string' && sender.url.startsWith(extensionBase);
 }
 
 /**

@@ -10,6 +10,7 @@ import { linkedPdfs, parseLinkedPdfs, type LinkedPdf } from '../../../../src/aud
 import { pdfResults, withPdfResults } from '../../../../src/audit/pdf/results';
 import type { GetDocument } from '../../../../src/audit/pdf/inspect';
 import { buildReport, localizeFinding } from '../../../../src/audit/index';
+import type { AxeResultsLike } from '../../../../src/audit/model';
 
 const PDF_DIR = join(__dirname, '..', '..', '..', 'fixtures', 'pdf');
 const PAGE = 'https://gov.example/news/1.html';
@@ -77,7 +78,7 @@ describe('what the checks find', () => {
 
   test('in the report: needs review, with WCAG and GB/T references and the reason in Chinese', async () => {
     const checks = await checkLinkedPdfs([link('scanned.pdf'), link('protected.pdf')], PAGE, { fetchBytes: fixtureFetch([]), loadPdfjs: nodePdfjs });
-    const results = withPdfResults({ url: PAGE, violations: [], incomplete: [], passes: [] }, checks);
+    const results = withPdfResults<AxeResultsLike>({ url: PAGE, violations: [], incomplete: [], passes: [] }, checks);
     const report = buildReport({ pages: { url: PAGE, results }, options: { standard: 'wcag21aa' }, generatedAt: '2026-12-06T00:00:00Z' });
     const page = report.pages[0]!;
     expect(page.violations).toEqual([]);
