@@ -31,6 +31,8 @@ export interface ControllerEnv {
   uiLanguage: string;
   /** Mounts the shadow-root UI and returns the container to render into. */
   mountUi(): Promise<HTMLElement>;
+  /** False in a frame that follows the tab without a toolbar or launcher of its own (default true). */
+  ui?: boolean;
   /** Reads one of the extension's compiled conversion dictionaries. */
   loadDict: DictLoader;
   /** Asks the background to audit this tab. */
@@ -108,7 +110,7 @@ export class PageController {
       this.site = loaded.site;
       this.global = loaded.global;
       const applying = this.applyAll(true);
-      if (isUiDocument(this.env.page.doc)) await this.ensureUi();
+      if (this.env.ui !== false && isUiDocument(this.env.page.doc)) await this.ensureUi();
       await applying;
     } finally {
       this.reveal();
@@ -278,7 +280,7 @@ export class PageController {
   }
 
   private async ensureUi(): Promise<void> {
-    if (this.disposed) return;
+    if (this.disposed || this.env.ui === false) return;
     const needUi = this.site.toolbarOpen || this.global.showLauncher;
     if (!needUi || this.view) {
       this.render();
