@@ -2,8 +2,15 @@ import type { WxtBrowser as Browser } from 'wxt/browser';
 import { onMessage, sendMessage, type FrameHello, type FrameMessage } from '../messaging/protocol';
 import { siteKeyFor } from '../settings/origin';
 
-/** The most text a frame may send the top frame for script detection (a sample is enough). */
+/** The most text taken from one frame to tell the page's script (a sample is enough). */
 export const MAX_SAMPLE = 4000;
+
+/** Injected into every frame (self-contained): the start of its text. */
+function frameSample(max: number): string {
+  return (document.body?.textContent ?? '').slice(0, max);
+}
+
+type TabsExecute = { executeScript(tabId: number, d: { code: string; allFrames: boolean }): Promise<unknown[]> };
 
 /**
  * Checks a frame message at the boundary: only content scripts send them, but an older build or a
@@ -12,7 +19,7 @@ export const MAX_SAMPLE = 4000;
 export function parseFrameMessage(raw: unknown): FrameMessage | null {
   if (!raw || typeof raw !== 'object') return null;
   const m = raw as Record<string, unknown>;
-  if (m.kind === 'pageScript' && typeof m.sample === 'string') return { kind: 'pageScript', sample: m.sample.slice(0, MAX_SAMPLE) };
+  if (m.kind === 'pageScript') return { kind: 'pageScript' };
   return null;
 }
 
@@ -26,7 +33,7 @@ interface Sender {
  * from the sender, never from the message), so no frame can reach another tab, and nothing passes
  * through the page, which cannot send or hear extension messages.
  */
-export function startFrameHub(_browser: Browser): void {
+export function startFrameHub(browser: Browser): void {
   onMessage('frameHello', async ({ data, sender }): Promise<FrameHello> => {
     const s = sender as Sender;
     const siteKey = s.tab?.url ? siteKeyFor(s.tab.url) : null;
@@ -49,5 +56,15 @@ export function startFrameHub(_browser: Browser): void {
     if (!msg) throw new TypeError('frameRelay: bad message');
     const to = data?.to === 'all' ? { tabId } : { tabId, frameId: 0 };
     return sendMessage('frameMessage', { from: s.frameId, msg }, to);
+  });
+  // Only the top frame asks, for its own tab: the samples go back into the extension, never the page.
+  onMessage('frameTexts', async ({ sender }) => {
+    const s = sender as Sender;
+    const tabId = s.tab?.id;
+    if (tabId === undefined || s.frameId !== 0) throw new Error('frameTexts: only the top frame asks');
+    const results = browser.scripting?.executeScript
+      ? (await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: frameSample, args: [MAX_SAMPLE] })).filter((r) => r.frameId !== 0).map((r) => r.result)
+      : (await (browser.tabs as unknown as TabsExecute).executeScript(tabId, { code: `(${frameSample.toString()})(${MAX_SAMPLE})`, allFrames: true })).slice(1);
+    return results.filter((t): t is string => typeof t === 'string').map((t) => t.slice(0, MAX_SAMPLE));
   });
 }

@@ -46,6 +46,9 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
     page: { doc: document, win: window },
     ...(role.siteKey !== undefined ? { siteKey: role.siteKey } : {}),
     ui: role.ui,
+    tab: top
+      ? { isTop: true, askTop: () => Promise.resolve(null), frameTexts: () => sendMessage('frameTexts', undefined) }
+      : { isTop: false, askTop: (msg) => sendMessage('frameRelay', { to: 'top', msg }), frameTexts: () => Promise.resolve([]) },
     storage: browser.storage.local,
     uiLanguage: browser.i18n.getUILanguage(),
     mountUi: async () => {
@@ -136,6 +139,12 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
     onMessage('auditResume', async () => {
       await ready;
       await controller.resumeAfterAudit();
+    }),
+    // Another frame of this tab asks (relayed by the background: pages cannot send these).
+    onMessage('frameMessage', async ({ data }) => {
+      await ready;
+      const from = typeof data?.from === 'number' ? data.from : -1;
+      return data?.msg?.kind === 'pageScript' ? controller.frameMessage(from, data.msg) : null;
     }),
     onMessage('frameRole', async ({ data }) => {
       await whenParsed(document);

@@ -72,6 +72,8 @@ export interface ProtocolMap {
   frameRelay(data: { to: 'top' | 'all'; msg: FrameMessage }): unknown;
   /** background → content: a message relayed from another frame of the same tab (`from` is its frame id, set by the background). */
   frameMessage(data: { from: number; msg: FrameMessage }): unknown;
+  /** content (top frame) → background: a sample of every frame's text in the tab (to tell the page's script). */
+  frameTexts(): string[];
 }
 
 /** What a frame learns from the background when it starts. */
@@ -84,8 +86,8 @@ export interface FrameHello {
 
 /** Messages between the frames of one tab, always through the background (never the page's postMessage). */
 export type FrameMessage =
-  /** frame → top: which script is this page in? `sample` is some of the asking frame's text. */
-  | { kind: 'pageScript'; sample: string };
+  /** frame → top: which script is this page (all its frames' text together) written in? */
+  { kind: 'pageScript' };
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();
 export const { sendMessage, onMessage } = messaging;
