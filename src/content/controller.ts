@@ -101,7 +101,7 @@ export class PageController {
       loadDict: (file) => env.loadDict(file),
       tab: env.tab ?? null,
     };
-    this.features = (env.features ?? FEATURES).map((def) => def.create(host));
+    this.features = (env.features ?? FEATURES).filter((def) => env.ui !== false || !def.uiFrameOnly).map((def) => def.create(host));
     this.controls = this.features.flatMap((f) => f.controls);
     // The caption band converts with the page's own converter.
     provideScriptConverter((text, target) => this.script.convertText(text, target));

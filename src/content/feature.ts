@@ -90,6 +90,8 @@ export interface Feature {
 /** A capability as listed in the registry: made once per page. */
 export interface FeatureDef {
   readonly id: string;
+  /** Only in the frame that shows the toolbar (e.g. the reading view: one per tab, of the main document). */
+  readonly uiFrameOnly?: boolean;
   create(host: FeatureHost): Feature;
 }
 

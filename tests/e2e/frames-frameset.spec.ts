@@ -44,6 +44,22 @@ test.describe('frames: a <frameset> portal', () => {
     expect(await toolbarHosts(page)).toBe(1);
   });
 
+  test('纯文本 shows the content frame’s main text; the navigation and banner frames get no reading view of their own', async ({ page, server }) => {
+    await page.goto(`${server.url}/frames/frameset.html`);
+    const main = page.frameLocator('frame[name="main"]');
+    await main.getByRole('button', { name: '无障碍浏览' }).click();
+    await mainToolbar(page).getByRole('button', { name: '纯文本', exact: true }).click();
+    const mainFrame = await frameByElement(page, 'main');
+    await expect
+      .poll(() => mainFrame.evaluate(() => document.querySelector('kanjian-reader')?.shadowRoot?.querySelector('.scroller')?.textContent ?? ''))
+      .toContain('转变增长方式');
+    for (const name of ['nav', 'banner']) {
+      const f = await frameByElement(page, name);
+      expect(await f.evaluate(() => document.querySelectorAll('kanjian-reader').length), name).toBe(0);
+      await expect(f.locator('body')).toBeVisible();
+    }
+  });
+
   test('the page’s script is told from all its frames: a Traditional frameset is shown in 简体 in every frame', async ({ page, server }) => {
     await page.goto(`${server.url}/frames/traditional-frameset.html`);
     const main = page.frameLocator('frame[name="main"]');
