@@ -8,6 +8,7 @@ import { callFrameAudit, callFrameIdentify, callFrameTeardown, type FrameAuditRe
 import type { FrameContextSpec } from '../audit/runner/in-page';
 import { parseLinkedPdfs } from '../audit/pdf/links';
 import { newAuditId, saveAudit, type StoredAudit } from '../audit/store';
+import { callFrameResume, callFrameSuspend } from '../content/frames';
 
 export type { StoredAudit } from '../audit/store';
 
@@ -117,6 +118,16 @@ async function partialsOfAllFrames(browser: Browser, tabId: number, options: Aud
   return frames;
 }
 
+/** Every frame's kanjian takes its aids off (or puts them back), awaited frame by frame. */
+async function inAllFrames(browser: Browser, tabId: number, fn: () => Promise<boolean>): Promise<void> {
+  try {
+    if (browser.scripting?.executeScript) await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: fn });
+    else await (browser.tabs as unknown as TabsExecute).executeScript(tabId, { code: `(${fn.toString()})()`, allFrames: true });
+  } catch (err) {
+    console.warn('[kanjian] frames', err);
+  }
+}
+
 /** Takes axe out of every frame again (the audit's code never stays in a page). */
 async function teardownAllFrames(browser: Browser, tabId: number): Promise<void> {
   try {
@@ -193,9 +204,11 @@ async function runAudit(browser: Browser, tabId: number, id: string, started: nu
   const page = await sendMessage('auditSuspend', undefined, { tabId, frameId: 0 });
   let frames: Map<number, FrameNode>;
   try {
+    await inAllFrames(browser, tabId, callFrameSuspend);
     frames = await partialsOfAllFrames(browser, tabId, options);
   } finally {
     await sendMessage('auditResume', undefined, { tabId, frameId: 0 }).catch((err: unknown) => console.warn('[kanjian] audit resume', err));
+    await inAllFrames(browser, tabId, callFrameResume);
   }
   void teardownAllFrames(browser, tabId);
   const top = frames.get(0);

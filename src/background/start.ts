@@ -8,6 +8,7 @@ import { syncEarlyStyles } from './early-styles';
 import { injectLib } from './libs';
 import { AuditStoreError, LEGACY_AUDIT_PREFIX } from '../audit/store';
 import { startPdfBackground } from '../pdf/background';
+import { startFrameHub } from './frames';
 
 /** Forwards a keyboard command to the active tab's content script (the audit runs from here). */
 export async function handleCommand(browser: Browser, command: string): Promise<boolean> {
@@ -85,6 +86,7 @@ export function startBackground(browser: Browser): void {
   onMessage('openOptions', () => browser.runtime.openOptionsPage());
   startSpeechBackground(); // read-aloud: the chrome.tts fallback (Chrome only)
   startPdfBackground(browser); // PDF reader: link menu, command, 用看见阅读 requests
+  startFrameHub(browser); // frames: the tab's site and toolbar frame, relays between frames
   // Diagnostic hook: lets the end-to-end tests fire a command the way the browser's shortcut does.
   Object.assign(globalThis, {
     kanjianHandleCommand: (command: string) => handleCommand(browser, command),
