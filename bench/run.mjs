@@ -16,6 +16,7 @@ const BENCHES = [
   ['display-scheme', 'bench/display-scheme.mjs', 'docs/benchmarks-display.md', 'Colour scheme switch on a 10,000-node page'],
   ['audit-cli', 'bench/audit-cli.mjs', 'docs/benchmarks-audit.md', 'kanjian audit vs @axe-core/cli vs pa11y-ci'],
   ['frames', 'bench/frames.mjs', 'docs/benchmarks-frames.md', 'Frames: 20 iframes, click → every frame converted; idle cost with and without kanjian'],
+  ['audit-extension', 'bench/audit-extension.mjs --baseline a1175aa --write', 'docs/benchmarks-audit-extension.md', 'In-browser audit: toolbar click to verdict, against the build before per-frame runPartial'],
   ['pdf-reader', 'bench/pdf-reader.mjs', 'docs/benchmarks-pdf-reader.md', 'PDF reader: click to first readable text on a 50-page PDF, bundle size'],
 ];
 
@@ -29,12 +30,13 @@ if (composeOnly) {
   if (build.status !== 0) process.exit(1);
   for (const [name, script, doc, title] of BENCHES) {
     if (only.length && !only.includes(name)) continue;
-    if (!existsSync(join(repo, script))) {
+    const [file, ...scriptArgs] = script.split(' ');
+    if (!existsSync(join(repo, file))) {
       console.log(`(skipping ${name}: ${script} not present)`);
       continue;
     }
     console.log(`\n=== ${name}: ${title}`);
-    const r = spawnSync('node', [script], { cwd: repo, stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = spawnSync('node', [file, ...scriptArgs], { cwd: repo, stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 << 20 });
     process.stdout.write(r.stdout ?? '');
     ran.push([name, r.status === 0 ? 'ok' : `failed (${r.status})`, doc, title, r.stdout ?? '']);
   }
