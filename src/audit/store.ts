@@ -8,6 +8,7 @@
 import { createStore, delMany, get, keys, set, type UseStore } from 'idb-keyval';
 import type { PartialResult } from 'axe-core';
 import type { AuditOptions } from './options';
+import type { WalkResult } from './keyboard/types';
 
 /** One finished audit run: the frames' partial results, put together by the report page (axe.finishRun). */
 export interface StoredAudit {
@@ -22,6 +23,11 @@ export interface StoredAudit {
   partials: Array<PartialResult | null>;
   /** Frames audited and frames that gave no result. */
   frames: { audited: number; missing: number };
+  /**
+   * The keyboard walk of the top frame (absent when no keyboard rule was chosen or it failed), and
+   * whether the page had focus during it (without it, focus styles never show and are not judged).
+   */
+  keyboard?: { walk: WalkResult; focused: boolean };
 }
 
 /** How many audits are kept (the newest). */

@@ -5,6 +5,7 @@ import { PageController, type StorageChange } from './controller';
 import { resolveTarget, TargetHighlighter } from './highlight';
 import { extensionAlive, whenExtensionGone } from './life';
 import { PdfLinks } from '../pdf/links';
+import { listenForTabStops } from './tab-stops';
 import { sendPdfMessage } from '../pdf/messages';
 
 interface StartOptions {
@@ -44,6 +45,7 @@ export function startContentScript({ browser, mountUi, onMaybeInvalidated }: Sta
     log,
   });
   const highlighter = new TargetHighlighter(document);
+  const stopTabStops = listenForTabStops(browser, document);
   const ready = controller.start().catch((err: unknown) => log('start failed', err));
   // PDF reader: 用看见阅读 beside PDF links while the toolbar is open (src/pdf/links.ts).
   const pdfLinks = new PdfLinks({ doc: document, win: window, siteKey: controller.siteKey, storage: browser.storage.local, onStorageChanged: (l) => browser.storage.onChanged.addListener(l), uiLanguage: browser.i18n.getUILanguage(), open: (url, where) => sendPdfMessage('openPdfReader', { url, where }), log });
@@ -113,6 +115,7 @@ export function startContentScript({ browser, mountUi, onMaybeInvalidated }: Sta
       controller.dispose();
       pdfLinks.stop();
       highlighter.clear();
+      stopTabStops();
       try {
         browser.storage.onChanged.removeListener(onChanged);
         removers.forEach((r) => r());
