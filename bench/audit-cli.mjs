@@ -209,19 +209,64 @@ async function runPa11yCi(urls, dir) {
   return { ...r, pages, version: peerVersion('pa11y-ci'), axe: JSON.parse(readFileSync(join(PEERS, 'node_modules', 'pa11y', 'node_modules', 'axe-core', 'package.json'), 'utf8')).version };
 }
 
+// ---- the keyboard walk's cost -------------------------------------------------------------------
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * `kanjian audit` on the ten W3C BAD pages with and without the keyboard walk (--no-keyboard), in
+ * the same run, alternating which goes first, one tab (--concurrency 1) so the pages' times add up.
+ * KANJIAN_DEBUG=1 gives the audit stage's own time (browser start and report writing left out).
+ */
+async function keyboardCost(base, dir, rounds) {
+  const urls = ['before', 'after'].flatMap((v) => ['home', 'news', 'tickets', 'survey', 'template'].map((p) => `${base}/corpus/bad/${v}/${p}.html`));
+  const runs = { walk: [], none: [] };
+  for (let i = 0; i < rounds; i++) {
+    for (const mode of i % 2 ? ['none', 'walk'] : ['walk', 'none']) {
+      const out = join(dir, `kbd-${mode}-${i}`);
+      const args = [join(ROOT, 'dist', 'cli', 'kanjian.mjs'), 'audit', ...urls, '--format', 'json', '--out', out, '--fail-on', 'none', '--concurrency', '1', ...(mode === 'none' ? ['--no-keyboard'] : [])];
+      const r = await measure(process.execPath, args, { env: { KANJIAN_CHROMIUM: CHROMIUM, KANJIAN_DEBUG: '1' } });
+      const stage = Number(/\[debug\] \d+ pages audited (\d+) ms/.exec(r.stderr)?.[1] ?? NaN);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      const walkMs = report.pages.reduce((s, p) => s + (p.keyboard?.ms ?? 0), 0);
+      const stops = report.pages.reduce((s, p) => s + (p.keyboard?.stops.length ?? 0), 0);
+      runs[mode].push({ total: r.ms, stage, walkMs, stops, audited: report.pages.filter((p) => p.status === 'audited').length });
+      console.error(`bench: keyboard ${mode} round ${i + 1}: ${(r.ms / 1000).toFixed(1)} s, audit stage ${stage} ms, walks ${walkMs} ms`);
+    }
+  }
+  const m = (mode, k) => median(runs[mode].map((x) => x[k]));
+  const added = (k) => ((m('walk', k) - m('none', k)) / m('none', k)) * 100;
+  const rows = [
+    `Date ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'} · ${urls.length} W3C BAD pages (5 before, 5 after), one tab, ${rounds} rounds alternating, medians · load average ${loadavg()[0].toFixed(1)}`,
+    '',
+    '| | without the walk (`--no-keyboard`) | with the walk | added |',
+    '| --- | ---: | ---: | ---: |',
+    `| audit stage, ten pages (ms) | ${m('none', 'stage')} | ${m('walk', 'stage')} | ${added('stage').toFixed(0)} % |`,
+    `| per page (ms) | ${(m('none', 'stage') / urls.length).toFixed(0)} | ${(m('walk', 'stage') / urls.length).toFixed(0)} | |`,
+    `| whole run, browser start included (s) | ${(m('none', 'total') / 1000).toFixed(1)} | ${(m('walk', 'total') / 1000).toFixed(1)} | ${added('total').toFixed(0)} % |`,
+    `| the walks themselves (ms, from report.json) | — | ${m('walk', 'walkMs')} (${m('walk', 'stops')} stops) | |`,
+  ];
+  return { urls, runs, lines: rows };
+}
+
 // ---- main -------------------------------------------------------------------------------------
 
-ensurePeers();
+const rounds = (() => {
+  const i = process.argv.indexOf('--rounds');
+  return i > 0 ? Math.max(1, Number(process.argv[i + 1]) || 3) : 3;
+})();
+const peersWanted = !only || only.some((k) => k !== 'kanjian' && k !== 'keyboard');
+if (peersWanted) ensurePeers();
 if (!existsSync(join(ROOT, 'dist', 'cli', 'kanjian.mjs'))) execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
 const server = await startServer({ extraRoots: [['/test-assets/', join(SHARED, 'corpus', 'act', 'test-assets')]] });
 const urls = pageList(server.url);
 const dir = mkdtempSync(join(tmpdir(), 'kanjian-bench-'));
-const tools = [
+const tools = (only && !only.some((k) => k !== 'keyboard') ? [] : [
   ['kanjian audit', 'kanjian', runKanjian],
   ['@axe-core/playwright', 'axe-playwright', runAxePlaywright],
   ['@axe-core/cli', 'axe-cli', runAxeCli],
   ['pa11y-ci (axe runner)', 'pa11y-ci', runPa11yCi],
-].filter(([, key]) => !only || only.includes(key));
+]).filter(([, key]) => !only || only.includes(key));
 
 const load0 = loadavg();
 const rows = [];
@@ -232,6 +277,11 @@ for (const [name, key, fn] of tools) {
   const nodes = urls.reduce((s, u) => s + Object.values(r.pages[u] ?? {}).reduce((a, b) => a + b, 0), 0);
   rows.push({ name, key, version: r.version, axe: r.axe, code: r.code, seconds: r.ms / 1000, audited, ppm: (audited / r.ms) * 60000, peakMb: r.peakMb, nodes, pages: r.pages, stderr: r.stderr.slice(-400) });
   console.error(`bench: ${name}: ${audited}/${urls.length} pages in ${(r.ms / 1000).toFixed(1)} s, peak ${r.peakMb} MB, exit ${r.code}`);
+}
+let keyboard = null;
+if (!only || only.includes('keyboard')) {
+  console.error('bench: the keyboard walk on the BAD pages, with and without …');
+  keyboard = await keyboardCost(server.url, dir, rounds);
 }
 await server.close();
 const load1 = loadavg();
@@ -255,6 +305,13 @@ const lines = [
   ),
 ];
 mkdirSync(OUT, { recursive: true });
-writeFileSync(join(OUT, 'audit-cli.json'), JSON.stringify({ date, machine, load: [load0, load1], urls, tags: TAGS, rows }, null, 2));
-console.log(lines.join('\n'));
-if (!process.argv.includes('--only')) writeResults(join(ROOT, 'docs', 'benchmarks-audit.md'), lines.join('\n'));
+if (keyboard) {
+  writeFileSync(join(OUT, 'audit-keyboard-cost.json'), JSON.stringify({ machine, urls: keyboard.urls, runs: keyboard.runs }, null, 2));
+  console.log(keyboard.lines.join('\n') + '\n');
+  if (!only || (only.length === 1 && only[0] === 'keyboard')) writeResults(join(ROOT, 'docs', 'benchmarks-audit.md'), keyboard.lines.join('\n'), 'keyboard');
+}
+if (rows.length) {
+  writeFileSync(join(OUT, 'audit-cli.json'), JSON.stringify({ date, machine, load: [load0, load1], urls, tags: TAGS, rows }, null, 2));
+  console.log(lines.join('\n'));
+  if (!process.argv.includes('--only')) writeResults(join(ROOT, 'docs', 'benchmarks-audit.md'), lines.join('\n'));
+}

@@ -8,6 +8,7 @@ import {
   type Principle, type WcagLevel, type WcagStandard, type WcagVersion,
 } from './mappings';
 import { normalizeOptions, type AuditOptions, type AuditOptionsInput } from './options';
+import type { KeyboardPath } from './keyboard/types';
 
 export const SCHEMA_VERSION = '1.0.0' as const;
 
@@ -60,6 +61,8 @@ export interface PageInput {
    * findings that the plain run does not have are added, labelled with the transform.
    */
   transforms?: readonly { label: string; results: AxeResultsLike }[];
+  /** The keyboard walk's path of tab stops (its findings are already in `results`). */
+  keyboard?: KeyboardPath;
 }
 
 export interface BuildReportInput {
@@ -151,6 +154,8 @@ export interface PageReport {
   passedRules: string[];
   /** Number of rules that found nothing to test. */
   inapplicable: number;
+  /** The keyboard walk: how it ended and the path of tab stops (absent when it did not run). */
+  keyboard?: KeyboardPath;
   raw?: unknown;
 }
 
@@ -300,6 +305,7 @@ function buildPage(input: PageInput, keepRaw: boolean): PageReport {
     .filter((id): id is string => typeof id === 'string')
     .sort();
   page.inapplicable = res.inapplicable?.length ?? 0;
+  if (input.keyboard) page.keyboard = input.keyboard;
   if (input.transforms?.length) {
     const seen = new Set<string>();
     for (const f of [...page.violations, ...page.incomplete]) for (const n of f.nodes) seen.add(fingerprint(f.id, url, n.target));
@@ -438,9 +444,4 @@ export function meetsFailOn(report: Pick<KanjianReport, 'pages'>, failOn: FailOn
   if (failOn === 'none') return false;
   const worst = worstImpact(report);
   return worst !== null && IMPACT_ORDER.indexOf(worst) >= IMPACT_ORDER.indexOf(failOn);
-}
-
-/** Recomputes the summary after pages changed. */
-export function withSummary(report: Omit<KanjianReport, 'summary'> & { summary?: ReportSummary }): KanjianReport {
-  return { ...report, summary: summarize(report) };
 }

@@ -8,6 +8,7 @@
 import { createStore, delMany, get, keys, set, type UseStore } from 'idb-keyval';
 import type { PartialResult } from 'axe-core';
 import type { AuditOptions } from './options';
+import type { WalkResult } from './keyboard/types';
 
 /** One finished audit run: the frames' partial results, put together by the report page (axe.finishRun). */
 import type { LinkedPdf } from './pdf/links';
@@ -26,6 +27,11 @@ export interface StoredAudit {
   frames: { audited: number; missing: number };
   /** The page's same-origin PDF links, checked by the report page (absent in older audits). */
   pdfLinks?: LinkedPdf[];
+  /**
+   * The keyboard walk of the top frame (absent when no keyboard rule was chosen or it failed), and
+   * whether the page had focus during it (without it, focus styles never show and are not judged).
+   */
+  keyboard?: { walk: WalkResult; focused: boolean };
 }
 
 /** How many audits are kept (the newest). */

@@ -4,7 +4,8 @@ import { loadSettings } from '../settings/store';
 import { auditOptionsFrom } from '../audit/settings';
 import { normalizeOptions, type AuditOptionsInput } from '../audit/options';
 import { assemblePartials, pathKey, type FrameNode } from '../audit/runner/assemble';
-import { callFrameAudit, callFrameIdentify, callFrameTeardown, type FrameAuditReply, type FrameIdentity } from '../audit/runner/frame-api';
+import { callFrameAudit, callFrameIdentify, callFrameKeyboard, callFrameTeardown, type FrameAuditReply, type FrameIdentity, type FrameKeyboardReply } from '../audit/runner/frame-api';
+import { keyboardRulesFor } from '../audit/keyboard/select';
 import type { FrameContextSpec } from '../audit/runner/in-page';
 import { parseLinkedPdfs } from '../audit/pdf/links';
 import { newAuditId, saveAudit, type StoredAudit } from '../audit/store';
@@ -19,6 +20,9 @@ const MAX_FRAMES = 200;
 const MAX_DEPTH = 12;
 /** A frame that does not answer in this time (e.g. stuck in a dialog) is left out of the report. */
 const FRAME_TIMEOUT_MS = 60_000;
+/** The keyboard walk's own bound (checked between key presses), and how long the background waits for it. */
+const KEYBOARD_MAX_MS = 8_000;
+const KEYBOARD_TIMEOUT_MS = 20_000;
 
 type TabsExecute = { executeScript(tabId: number, d: { file?: string; code?: string; allFrames?: boolean; frameId?: number }): Promise<unknown[]> };
 
@@ -203,9 +207,20 @@ async function runAudit(browser: Browser, tabId: number, id: string, started: nu
   await injectIntoAllFrames(browser, tabId);
   const page = await sendMessage('auditSuspend', undefined, { tabId, frameId: 0 });
   let frames: Map<number, FrameNode>;
+  let keyboard: StoredAudit['keyboard'];
   try {
     await inAllFrames(browser, tabId, callFrameSuspend);
     frames = await partialsOfAllFrames(browser, tabId, options);
+    // Then the keyboard walk in the top frame, still with kanjian's aids off (the page as its author made it).
+    if (keyboardRulesFor(options).length) {
+      const reply = await withTimeout(
+        inFrame(browser, tabId, 0, callFrameKeyboard, [{ maxMs: KEYBOARD_MAX_MS }]).then((r): FrameKeyboardReply => r ?? { error: 'no result' }),
+        KEYBOARD_TIMEOUT_MS,
+        { error: 'timed out' } as FrameKeyboardReply,
+      );
+      if ('walk' in reply) keyboard = reply;
+      else console.warn('[kanjian] keyboard walk', reply.error);
+    }
   } finally {
     await sendMessage('auditResume', undefined, { tabId, frameId: 0 }).catch((err: unknown) => console.warn('[kanjian] audit resume', err));
     await inAllFrames(browser, tabId, callFrameResume);
@@ -225,6 +240,7 @@ async function runAudit(browser: Browser, tabId: number, id: string, started: nu
     partials: assembled.partials,
     frames: { audited: assembled.audited, missing: assembled.missing.length },
     pdfLinks: parseLinkedPdfs(page.pdfLinks, page.url),
+    ...(keyboard ? { keyboard } : {}),
   };
   await saveAudit(audit);
   return audit;

@@ -6,6 +6,7 @@ import { PageController, type StorageChange } from './controller';
 import { resolveTarget, TargetHighlighter } from './highlight';
 import { extensionAlive, whenExtensionGone } from './life';
 import { PdfLinks } from '../pdf/links';
+import { listenForTabStops } from './tab-stops';
 import { sendPdfMessage } from '../pdf/messages';
 import { indexInTop, isFramesetDocument, largestFrameIndex, registerFrameControl, whenParsed } from './frames';
 
@@ -73,6 +74,7 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
     log,
   });
   const highlighter = new TargetHighlighter(document);
+  const stopTabStops = listenForTabStops(browser, document);
   const ready = controller.start().catch((err: unknown) => log('start failed', err));
   // PDF reader: 用看见阅读 beside PDF links while the toolbar is open (src/pdf/links.ts).
   const pdfLinks = role.ui ? new PdfLinks({ doc: document, win: window, siteKey: controller.siteKey, storage: browser.storage.local, onStorageChanged: (l) => browser.storage.onChanged.addListener(l), uiLanguage: browser.i18n.getUILanguage(), open: (url, where) => sendPdfMessage('openPdfReader', { url, where }), log }) : null;
@@ -164,6 +166,7 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
       registerFrameControl(null);
       pdfLinks?.stop();
       highlighter.clear();
+      stopTabStops();
       try {
         browser.storage.onChanged.removeListener(onChanged);
         removers.forEach((r) => r());

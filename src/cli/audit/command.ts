@@ -38,6 +38,10 @@ status CI can gate on. Files and folders are served from 127.0.0.1 so relative a
                             繁体转换（lang 与字形一致性）；由变换引起的问题会标明
                             re-audit with the toolbar's transforms: 200% text (+ reflow and clipping
                             checks), a high-contrast scheme, 繁体 conversion; findings they cause are labelled
+  --no-keyboard              不做键盘检查（默认在 axe 之后按 Tab 走遍页面：键盘陷阱、焦点不可见、
+                            无法到达的控件、跳跃的顺序、对话框的焦点）
+                            skip the keyboard walk (by default each page is walked with Tab after axe:
+                            traps, invisible focus, unreachable controls, jumps in order, dialog focus)
   --timeout 秒 SECONDS       每个页面的加载超时，默认 30，最多 86400 / page load timeout (default 30, at most 86400)
 报告 Reports
   --format json,junit,sarif,html,csv     默认 json,html / default json,html
@@ -91,6 +95,7 @@ const SPEC: Readonly<Record<string, OptionSpec>> = {
   'ws-endpoint': { type: 'string' },
   'with-extension': { type: 'boolean' },
   timeout: { type: 'string' },
+  'no-keyboard': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 

@@ -49,12 +49,14 @@ export interface ConfigFile {
   extensionDir?: string;
   timeout?: number;
   root?: string;
+  /** false: no keyboard walk (as --no-keyboard). */
+  keyboard?: boolean;
 }
 
 const CONFIG_KEYS: ReadonlyArray<keyof ConfigFile> = [
   'urls', 'sitemap', 'crawl', 'sameOrigin', 'maxPages', 'level', 'rules', 'include', 'exclude', 'bestPractices', 'profile',
   'locale', 'format', 'out', 'failOn', 'baseline', 'transforms', 'concurrency', 'shard', 'browser', 'wsEndpoint',
-  'withExtension', 'extensionDir', 'timeout', 'root',
+  'withExtension', 'extensionDir', 'timeout', 'root', 'keyboard',
 ];
 
 export interface AuditSettings {
@@ -75,6 +77,8 @@ export interface AuditSettings {
   wsEndpoint?: string;
   extensionDir?: string;
   timeoutMs: number;
+  /** Walk each page with Tab after its axe run (default true). */
+  keyboard: boolean;
   root?: string;
   configFile?: string;
 }
@@ -101,7 +105,7 @@ const KEY_RULES: Record<string, { zh: string; en: string }> = {
   ...Object.fromEntries(['maxPages', 'concurrency'].map((k) => [k, { zh: '必须是不小于 1 的整数', en: 'must be an integer of at least 1' }])),
   ...Object.fromEntries(['sitemap', 'rules', 'format', 'transforms'].map((k) => [k, { zh: '必须是字符串或字符串数组', en: 'must be a string or an array of strings' }])),
   ...Object.fromEntries(['include', 'exclude'].map((k) => [k, { zh: '必须是字符串数组', en: 'must be an array of strings' }])),
-  ...Object.fromEntries(['sameOrigin', 'bestPractices', 'withExtension'].map((k) => [k, { zh: '必须是 true 或 false', en: 'must be true or false' }])),
+  ...Object.fromEntries(['sameOrigin', 'bestPractices', 'withExtension', 'keyboard'].map((k) => [k, { zh: '必须是 true 或 false', en: 'must be true or false' }])),
   ...Object.fromEntries(
     ['level', 'profile', 'locale', 'out', 'failOn', 'baseline', 'shard', 'browser', 'wsEndpoint', 'extensionDir', 'root', '$schema'].map((k) => [k, { zh: '必须是字符串', en: 'must be a string' }]),
   ),
@@ -264,8 +268,10 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
   const timeoutRaw = str(flags, 'timeout') ?? c.timeout;
   const timeoutMs = timeoutRaw !== undefined ? intOf(timeoutRaw, '--timeout', 1, MAX_TIMEOUT_SECONDS) * 1000 : 30_000;
 
+  const keyboard = flags['no-keyboard'] !== true && c.keyboard !== false;
+
   const settings: AuditSettings = {
-    inputs, sitemaps, options, formats, outDir, failOn, updateBaseline, transforms, contrastScheme, concurrency, browser, timeoutMs,
+    inputs, sitemaps, options, formats, outDir, failOn, updateBaseline, transforms, contrastScheme, concurrency, browser, timeoutMs, keyboard,
   };
   if (crawlDepth) settings.crawl = { depth: crawlDepth, sameOrigin, maxPages };
   if (baseline) settings.baseline = baseline;

@@ -32,6 +32,12 @@ export interface DriverPage {
   url(): string;
   /** Called once if the page's renderer crashes. */
   onCrash(cb: () => void): void;
+  /**
+   * Runs fn while this tab has focus, as a keyboard user's would: `:focus` styles apply only in a
+   * focused document. Chromium (Playwright) gives every page focus of its own; Firefox has one
+   * focused tab per window, so its walks take turns, each with its tab brought to the front.
+   */
+  withFocus<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -157,8 +163,14 @@ interface LibraryPage {
  * A library page as a DriverPage; `crashEvent` is the library's name for a crashed renderer,
  * `world` gives kanjian's world in the top frame and forgets the last document's frames.
  */
-function driverPage(page: LibraryPage, crashEvent: 'crash' | 'error', world: { top(): Promise<FrameRealm>; reset(): Promise<void> }): DriverPage {
+function driverPage(
+  page: LibraryPage,
+  crashEvent: 'crash' | 'error',
+  world: { top(): Promise<FrameRealm>; reset(): Promise<void> },
+  withFocus: DriverPage['withFocus'] = (fn) => fn(),
+): DriverPage {
   return {
+    withFocus,
     async goto(url, timeoutMs) {
       await world.reset();
       const res = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
@@ -413,6 +425,8 @@ async function openFirefox(o: DriverOptions): Promise<Driver> {
   );
   const script = async (): Promise<string> => o.initScript;
   type FirefoxPage = import('puppeteer-core').Page;
+  // One focused tab at a time (see DriverPage.withFocus).
+  let focusTurn: Promise<unknown> = Promise.resolve();
   const pages = new OwnPages<FirefoxPage>(
     { on: (_event, cb) => context.on('targetcreated', (t) => void t.page().then((p) => p && cb(p), () => undefined)) },
     (p) => p.close(),
@@ -427,11 +441,24 @@ async function openFirefox(o: DriverOptions): Promise<Driver> {
         const page = await context.newPage();
         answerDialogs(page);
         await page.setViewport(viewport);
+        const withFocus = <T>(fn: () => Promise<T>): Promise<T> => {
+          const turn = focusTurn.then(async () => {
+            await page.bringToFront();
+            return fn();
+          });
+          focusTurn = turn.catch(() => undefined);
+          return turn;
+        };
         return {
-          ...driverPage(page, 'error', {
-            top: async () => bidiRealm(connection, contextIdOf(page.mainFrame()), script),
-            reset: async () => undefined,
-          }),
+          ...driverPage(
+            page,
+            'error',
+            {
+              top: async () => bidiRealm(connection, contextIdOf(page.mainFrame()), script),
+              reset: async () => undefined,
+            },
+            withFocus,
+          ),
           raw: page,
         };
       }),

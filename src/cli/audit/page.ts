@@ -17,6 +17,9 @@ import { MAX_PDF_BYTES } from '../../audit/pdf/inspect';
 import { hasPdfHeader } from '../../pdf/load';
 import type { AxeResults, ElementContext, NodeResult, PartialResult } from 'axe-core';
 import { axeRunOptions, type AuditOptionsInput } from '../../audit/options';
+import { createKeyboardApi, type KeyboardPageApi } from '../../audit/keyboard/page-api';
+import type { WalkOptions, WalkResult } from '../../audit/keyboard/types';
+import { emulatedDriver, walkKeyboard } from '../../audit/keyboard/walk';
 import { inertRefreshes } from '../../audit/runner/in-page';
 import { elderlyProfile } from '../../audit/rules/index';
 import { countScriptChars } from '../../convert/engine/detect-script';
@@ -73,6 +76,11 @@ export interface PageApi {
   convertibleStrings(langTag: string): string[];
   /** The script the page is written in: its text, else its lang (as the extension's feature.ts). */
   pageScript(): 'simplified' | 'traditional';
+  /**
+   * Top frame: the keyboard walk with keys emulated in the page (one call; see runner.ts for why not
+   * real key presses). Leaves focus where the walk ended: the transforms that follow do not care.
+   */
+  keyboardWalk(options: Partial<WalkOptions>): Promise<WalkResult>;
   /** Absolute http(s) link targets, for --crawl. */
   links(): string[];
   title(): string;
@@ -113,6 +121,7 @@ function makeApi(axe: Axe): PageApi {
   let active: TransformSpec | null = null;
   /** Elements found while a transform is on, by the selector they had then. */
   let found = new Map<string, Element>();
+  let keyboard: KeyboardPageApi | null = null;
 
   const topContext = (): ElementContext => {
     const inert = inertRefreshes(document);
@@ -207,6 +216,16 @@ function makeApi(axe: Axe): PageApi {
       if (counts.traditional > 0 && counts.traditional >= 3 * counts.simplified) return 'traditional';
       const lang = (document.documentElement?.getAttribute('lang') ?? '').toLowerCase();
       return /hant|-tw|-hk|-mo/.test(lang) ? 'traditional' : 'simplified';
+    },
+    keyboardWalk(o) {
+      keyboard ??= createKeyboardApi(document);
+      const bound = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
+      const opts: Partial<WalkOptions> = {};
+      for (const k of ['maxStops', 'maxMs', 'maxDialogs', 'dialogWaitMs'] as const) {
+        const v = bound(o?.[k]);
+        if (v !== undefined) opts[k] = v;
+      }
+      return walkKeyboard(emulatedDriver(keyboard), opts);
     },
     links() {
       const out = new Set<string>();

@@ -225,6 +225,7 @@ async function auditPages(driver: Driver | undefined, settings: AuditSettings, p
     contrastScheme: settings.contrastScheme,
     concurrency: settings.concurrency,
     timeoutMs: settings.timeoutMs,
+    keyboard: settings.keyboard,
     ...(settings.crawl ? { crawl: { ...settings.crawl, toTarget: (u: string, d: number) => pages.resolved.toTarget(u, d) } } : {}),
     ...(settings.shard ? { shard: settings.shard } : {}),
   };

@@ -9,6 +9,9 @@ import { linkedPdfChecks } from './linked-pdfs';
 import { withPdfResults } from '../../audit/pdf/results';
 import type { AxeResults } from 'axe-core';
 import type { AuditOptionsInput } from '../../audit/options';
+import { keyboardPathOf, withKeyboardResults } from '../../audit/keyboard/to-axe';
+import { keyboardRulesFor } from '../../audit/keyboard/select';
+import type { WalkResult } from '../../audit/keyboard/types';
 import type { AxeResultsLike, PageInput } from '../../audit/model';
 import { hash64 } from '../../audit/fingerprint';
 import type { Converter } from '../../convert/engine/create-converter';
@@ -50,6 +53,8 @@ export interface RunPlan {
   concurrency: number;
   /** Per page: navigation plus all its audits. */
   timeoutMs: number;
+  /** Walk each page with Tab after its axe run (--no-keyboard: false). */
+  keyboard?: boolean;
   crawl?: CrawlPlan;
   /** With a crawl, pages are assigned to shards by a hash of their name; others are only visited for links. */
   shard?: { index: number; total: number };
@@ -124,7 +129,7 @@ async function auditPage(page: DriverPage, target: Target, plan: RunPlan, wantLi
   // mid-audit; the first audit call fails clearly if the script could not run in this document.)
   const options: AuditOptionsInput = target.rules?.length ? { ...plan.options, rules: { ...plan.options.rules, only: target.rules } } : plan.options;
   const top = await page.top();
-  const input = await auditLoaded(top, target.display, options, plan.transforms, plan.contrastScheme);
+  const input = await auditLoaded(top, target.display, options, plan.transforms, plan.contrastScheme, { keyboard: plan.keyboard ?? true, withFocus: (fn) => page.withFocus(fn) });
   const links = wantLinks ? await pageLinks(top) : [];
   return { input, links };
 }
@@ -139,8 +144,30 @@ async function pageLinks(top: FrameRealm): Promise<string[]> {
 }
 
 /**
- * Audits a loaded page, given kanjian's world in its top frame: the plain run, then one run per
- * transform. Shared by the CLI and the kanjian/playwright fixture.
+ * The keyboard walk's time bound in the CLI. The walk stops there (between key presses) and says so
+ * (an incomplete walk judges no "unreachable"); the BAD pages take 0.1–0.4 s.
+ */
+export const KEYBOARD_MAX_MS = 8_000;
+
+/**
+ * The keyboard walk on the loaded page (after axe, before any transform), keys emulated in kanjian's
+ * world of the top frame: one call, where real key presses cost a round trip each (about 15 ms a
+ * stop) and would take the walk past the 50 % of a page's audit time it may add (measured, see
+ * docs/audit-rules.md). Same path and findings on every fixture either way.
+ */
+async function walkPage(top: FrameRealm): Promise<WalkResult> {
+  const walk = await top.call('keyboardWalk', { maxMs: KEYBOARD_MAX_MS });
+  const w = walk as Partial<WalkResult> | null;
+  if (!w || typeof w !== 'object' || !Array.isArray(w.stops) || !Array.isArray(w.issues) || typeof w.complete !== 'boolean') {
+    throw new PageReplyError('invalid keyboard walk from the page / 页面返回的键盘检查结果无效');
+  }
+  return walk as WalkResult;
+}
+
+/**
+ * Audits a loaded page, given kanjian's world in its top frame: the plain run, the keyboard walk,
+ * then one run per transform. Shared by the CLI and the kanjian/playwright fixture (which walks only
+ * when asked).
  */
 export async function auditLoaded(
   top: FrameRealm,
@@ -148,12 +175,20 @@ export async function auditLoaded(
   options: AuditOptionsInput,
   transformNames: readonly TransformName[],
   contrastScheme: SchemeId = 'white-on-black',
+  walk: { keyboard?: boolean; withFocus?: DriverPage['withFocus'] } = {},
 ): Promise<PageInput> {
   const zoom = transformNames.includes('zoom200');
   const script = transformNames.includes('traditional');
   // The transforms' own checks also run on the plain page, so only what a transform causes is labelled.
   const baseChecks = [...(zoom ? ZOOM_RULE_IDS : []), ...(script ? SCRIPT_RULE_IDS : [])];
-  const results = await auditTree(top, { options, checks: baseChecks });
+  let results = asResults(await auditTree(top, { options, checks: baseChecks }));
+  const keyboardRules = walk.keyboard ? keyboardRulesFor(options) : [];
+  let keyboard: PageInput['keyboard'];
+  if (keyboardRules.length) {
+    const w = await (walk.withFocus ?? ((fn) => fn()))(() => walkPage(top));
+    results = withKeyboardResults(results, w, keyboardRules);
+    keyboard = keyboardPathOf(w);
+  }
   const transforms: NonNullable<PageInput['transforms']>[number][] = [];
   for (const name of transformNames) {
     let spec: TransformSpec;
@@ -189,9 +224,10 @@ export async function auditLoaded(
   const title = typeof t === 'string' ? t : '';
   // Linked PDFs are checked on the page as it is (after the transforms, which take themselves away).
   const pdfChecks = await linkedPdfChecks(top).catch(() => []);
-  const input: PageInput = { url: display, results: withPdfResults(asResults(results), pdfChecks) };
+  const input: PageInput = { url: display, results: withPdfResults(results, pdfChecks) };
   if (title) input.title = title;
   if (transforms.length) input.transforms = transforms;
+  if (keyboard) input.keyboard = keyboard;
   return input;
 }
 
