@@ -2,24 +2,13 @@
 // buildReport with the page's axe results: WCAG / GB/T 37668 / 适老化 references come from the tags,
 // the three languages from the message catalogue (messages-wcag.ts), fingerprints from the targets.
 import type { AxeCheckLike, AxeNodeLike, AxeResultLike, AxeResultsLike } from '../model';
-import { substitute } from '../localize/template';
+import { englishMessage, type KanjianMsg } from '../localize/english';
 import { KEYBOARD_CHECK_TEXT, KEYBOARD_RULE_TEXT } from '../rules/messages-wcag';
 import { KEYBOARD_RULE_IDS, KEYBOARD_RULE_IMPACT, KEYBOARD_RULE_TAGS, type KeyboardIssue, type KeyboardPath, type KeyboardRuleId, type WalkResult } from './types';
 
-type Msg = { en: string } | Record<string, { en: string }>;
-
-function englishMessage(m: Msg | undefined, data: Record<string, unknown>): string {
-  if (!m) return '';
-  if (typeof (m as { en?: unknown }).en === 'string') return substitute((m as { en: string }).en, data);
-  const keyed = m as Record<string, { en: string }>;
-  const key = typeof data.messageKey === 'string' && keyed[data.messageKey] ? data.messageKey : 'default';
-  const t = keyed[key] ?? Object.values(keyed)[0];
-  return t ? substitute(t.en, data) : '';
-}
-
 function node(issue: KeyboardIssue): AxeNodeLike {
   const text = KEYBOARD_CHECK_TEXT[issue.rule];
-  const message = englishMessage((issue.outcome === 'violation' ? text?.fail : text?.incomplete ?? text?.fail) as Msg | undefined, issue.data);
+  const message = englishMessage((issue.outcome === 'violation' ? text?.fail : text?.incomplete ?? text?.fail) as KanjianMsg | undefined, issue.data);
   const check: AxeCheckLike & { relatedNodes: Array<{ target: Array<string | string[]>; html: string }> } = {
     id: issue.rule,
     impact: KEYBOARD_RULE_IMPACT[issue.rule],
