@@ -17,6 +17,7 @@ const BENCHES = [
   ['audit-cli', 'bench/audit-cli.mjs', 'docs/benchmarks-audit.md', 'kanjian audit vs @axe-core/cli vs pa11y-ci'],
   ['frames', 'bench/frames.mjs', 'docs/benchmarks-frames.md', 'Frames: 20 iframes, click → every frame converted; idle cost with and without kanjian'],
   ['audit-extension', 'bench/audit-extension.mjs --baseline a1175aa --write', 'docs/benchmarks-audit-extension.md', 'In-browser audit: toolbar click to verdict, against the build before per-frame runPartial'],
+  ['idle', 'bench/idle.mjs', 'docs/benchmarks-idle.md', 'Idle cost (nothing on), opening the toolbar, long tasks on an 80,000-element page'],
   ['pdf-reader', 'bench/pdf-reader.mjs', 'docs/benchmarks-pdf-reader.md', 'PDF reader: click to first readable text on a 50-page PDF, bundle size'],
 ];
 
