@@ -1,7 +1,7 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { linkedPdfs } from '../audit/pdf/links';
-import { COMMAND_CONTROLS, isCommandName, onMessage, sendMessage } from '../messaging/protocol';
-import type { SpeechDiagnosticsReport } from '../speech/diagnostics';
+import { onMessage, sendMessage } from '../messaging/protocol';
+import { speechDiagnosticsHandler, uiMessageHandlers } from './ui-messages';
 import { PageController, type StorageChange } from './controller';
 import { resolveTarget, TargetHighlighter } from './highlight';
 import { extensionAlive, whenExtensionGone } from './life';
@@ -93,28 +93,7 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
   browser.storage.onChanged.addListener(onChanged);
 
   // The popup and the commands talk to the toolbar's frame only; other frames stay silent.
-  const uiHandlers = () => [
-    onMessage('getPageState', async () => {
-      await ready;
-      return controller.state();
-    }),
-    onMessage('setToolbarOpen', async ({ data }) => {
-      await ready;
-      const open = data?.open;
-      if (open !== true && open !== false && open !== 'toggle') throw new TypeError('setToolbarOpen: bad "open"');
-      return controller.setToolbarOpen(open);
-    }),
-    onMessage('toggleConvert', async () => {
-      await ready;
-      return controller.pressControl(COMMAND_CONTROLS['toggle-convert']);
-    }),
-    onMessage('runCommand', async ({ data }) => {
-      await ready;
-      if (!isCommandName(data?.command)) throw new TypeError('runCommand: unknown command');
-      if (data.command === 'toggle-toolbar') await controller.setToolbarOpen('toggle');
-      else if (data.command === 'toggle-convert') await controller.pressControl(COMMAND_CONTROLS['toggle-convert']);
-    }),
-  ];
+  const uiHandlers = () => uiMessageHandlers(controller, ready);
   // Addressed to one frame by its id (the audit report, diagnostics).
   const frameHandlers = () => [
     onMessage('highlightTarget', async ({ data }) => {
@@ -124,13 +103,7 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
       highlighter.show(el);
       return { found: true };
     }),
-    // Read-aloud diagnostics: status and the spoken-text log, for browser tests and bug reports.
-    onMessage('speechDiagnostics', async ({ data }) => {
-      await ready;
-      const speech = controller.feature('speech') as { diagnostics?(clear: boolean): SpeechDiagnosticsReport } | undefined;
-      if (!speech?.diagnostics) throw new Error('speechDiagnostics: no read-aloud on this page');
-      return speech.diagnostics(data?.clearLog === true);
-    }),
+    speechDiagnosticsHandler(controller, ready),
   ];
   // The top frame: the audit's page, and in a frameset the one that names its main frame as the toolbar's.
   const topHandlers = () => [
