@@ -91,6 +91,12 @@ const SPEC: Readonly<Record<string, OptionSpec>> = {
   'ws-endpoint': { type: 'string' },
   'with-extension': { type: 'boolean' },
   timeout: { type: 'string' },
+  'storage-state': { type: 'string' },
+  cookie: { type: 'string', multiple: true },
+  header: { type: 'string', multiple: true },
+  screenshots: { type: 'string' },
+  compare: { type: 'string' },
+  history: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -102,7 +108,7 @@ export async function runAudit(argv: readonly string[], io: CliIo, env: AuditEnv
       io.stdout(AUDIT_USAGE);
       return 0;
     }
-    return await runAuditWith(resolveSettings(args.positionals, args.values, env.cwd), io, env);
+    return await runAuditWith(resolveSettings(args.positionals, args.values, env.cwd, args.lists), io, env);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`kanjian audit: 错误：${e.zh}\nkanjian audit: error: ${e.en}\n`);
