@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { FailOn } from '../../audit/model';
 import type { AuditOptionsInput } from '../../audit/options';
 import { WCAG_STANDARDS, type WcagStandard } from '../../audit/standards';
@@ -20,6 +20,7 @@ import { checkOutDir, FAIL_ON, FORMATS, type Format } from '../reports';
 import { collectSecrets, parseCookie, parseHeader, readStorageState, type Secrets, type SessionSettings } from './session';
 import { checkStepUrl, parseSteps, type RawStep } from './steps';
 import { SCREENSHOT_MODES, type ScreenshotMode } from './screenshots';
+import { reportPath } from '../diff/command';
 
 export { UsageError };
 
@@ -327,6 +328,8 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
     );
   }
   const compare = str(flags, 'compare') !== undefined ? fromCwd(str(flags, 'compare')) : fromConfig(c.compare, 'compare');
+  // A config's compare folder stays inside, and so does the report.json in it (not a link to elsewhere).
+  if (c.compare !== undefined && str(flags, 'compare') === undefined) fromConfig(relative(base, reportPath(compare!, cwd)), 'compare');
   const history = str(flags, 'history') !== undefined ? fromCwd(str(flags, 'history')) : fromConfig(c.history, 'history');
 
   const settings: AuditSettings = {

@@ -11,12 +11,17 @@ import { getCatalog } from '../../audit/localize/catalog';
 import { buildReport, meetsFailOn, type KanjianReport, type PageInput } from '../../audit/model';
 import { UsageError, type CliIo } from '../command';
 import { readBaseline } from '../json-input';
+import { reportLocale } from '../../audit/export/shared';
+import { readReportArg } from '../diff/command';
+import { compareReports, comparisonText } from '../diff/compare';
+import { appendHistory, readHistory, runSummary, type History } from '../diff/history';
+import { comparisonSection, trendSection } from '../diff/html';
 import { writeReports } from '../reports';
 import { initScript } from './bundle';
 import type { AuditSettings } from './config';
 import { openDriver, type ContextSession, type Driver, type DriverPage } from './driver';
 import { contextSession, runLogin, sessionOrigins } from './login';
-import { captureScreenshots } from './screenshots';
+import { captureScreenshots, prepareScreenshotDir } from './screenshots';
 import { LoginFailure, type Secrets } from './session';
 import { Progress, summaryText } from './progress';
 import { runPages, settleWithin, type PageDone, type RunOutcome, type Target } from './runner';
@@ -70,6 +75,9 @@ export async function runAuditWith(settings: AuditSettings, rawIo: CliIo, env: A
   try {
     // Read before anything starts: a broken baseline is a usage error now, not after the audit.
     const baseline = settings.baseline && !settings.updateBaseline ? readBaseline(settings.baseline) : undefined;
+    const earlier = settings.compare ? readReportArg(settings.compare, env.cwd) : undefined;
+    const history = settings.history ? readHistory(settings.history) : undefined;
+    if (settings.screenshots !== 'none') prepareScreenshotDir(settings.outDir);
     const pages = await pagesToAudit(settings, env.cwd, log);
     closers.push(() => pages.resolved.close());
     const browser = await startBrowser(settings, pages.targets.length, log, pages.targets.map((t) => t.url));
@@ -100,7 +108,8 @@ export async function runAuditWith(settings: AuditSettings, rawIo: CliIo, env: A
     });
     const report = settings.secrets.redactDeep(built);
     const judged = applyBaseline(report, settings, outcome, baseline, env.cwd, io);
-    const files = writeReports(judged.report, settings.formats, settings.outDir, env.cwd).map((f) => relative(env.cwd, f) || f);
+    const sections = changeSections(report, earlier, history, settings, outcome.interrupted > 0, io);
+    const files = writeReports(judged.report, settings.formats, settings.outDir, env.cwd, { htmlSections: sections }).map((f) => relative(env.cwd, f) || f);
     const code = exitCodeFor(judged.report, settings, outcome.interrupted);
     io.stdout(
       summaryText({
@@ -292,7 +301,36 @@ function applyBaseline(
   return { report: baseline ? filterNew(report, baseline) : report };
 }
 
-// ---- stage 5: the verdict -------------------------------------------------------------------
+// ---- stage 5: what changed ------------------------------------------------------------------
+
+/**
+ * --compare: this run against an earlier report (new, fixed, unchanged), on stdout and in report.html.
+ * --history: this run added to the series (not an interrupted one: its counts would dip), and its
+ * trend chart in report.html.
+ */
+function changeSections(
+  report: KanjianReport,
+  earlier: KanjianReport | undefined,
+  history: History | undefined,
+  settings: AuditSettings,
+  interrupted: boolean,
+  io: CliIo,
+): string[] {
+  const locale = reportLocale(report);
+  const sections: string[] = [];
+  if (earlier) {
+    const c = compareReports(earlier, report);
+    io.stdout(comparisonText(c));
+    sections.push(comparisonSection(c, locale));
+  }
+  if (history && settings.history) {
+    const series = interrupted ? history : appendHistory(settings.history, history, runSummary(report));
+    if (series.runs.length) sections.push(trendSection(series, locale));
+  }
+  return sections;
+}
+
+// ---- stage 6: the verdict -------------------------------------------------------------------
 
 function exitCodeFor(report: KanjianReport, settings: AuditSettings, interrupted: number): number {
   if (interrupted) return 130;

@@ -10,12 +10,13 @@
  * File names are the finding's fingerprint (a hash of rule, page and selector): nothing of a URL,
  * a selector or a secret is in them.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageInput } from '../../audit/model';
 import { fingerprint, hash64, pageKey } from '../../audit/fingerprint';
 import type { DriverPage } from './driver';
 import type { ElementRect } from './page';
+import { UsageError } from '../command';
 import { crop, decodePng, encodePng, strokeRect, type Image } from './png';
 
 export const SCREENSHOT_MODES = ['none', 'violations', 'pages'] as const;
@@ -37,6 +38,35 @@ const MAX_PAGE_HEIGHT = 8000;
 const MAX_WIDTH = 4000;
 
 export const SCREENSHOT_DIR = 'screenshots';
+
+/** What kanjian names its screenshots: nothing else in the folder is touched. */
+const OWN_FILE = /^[0-9a-f]{16}(-[0-9a-z]{1,16})?\.png$/;
+
+/**
+ * Before the run: `OUT/screenshots` must be a folder of its own (not a symbolic link that would send
+ * the pictures elsewhere, not a file); the last run's pictures in it are removed, so the report
+ * never points at a stale one.
+ */
+export function prepareScreenshotDir(outDir: string): void {
+  const dir = join(outDir, SCREENSHOT_DIR);
+  let st;
+  try {
+    st = lstatSync(dir);
+  } catch {
+    return;
+  }
+  if (!st.isDirectory()) {
+    throw new UsageError(
+      `${dir} 不是文件夹（${st.isSymbolicLink() ? '是符号链接' : '是文件'}）：截图只写入报告文件夹中真正的 screenshots 文件夹`,
+      `${dir} is not a folder (${st.isSymbolicLink() ? 'a symbolic link' : 'a file'}): screenshots are only written into a real screenshots folder of the report folder`,
+    );
+  }
+  for (const name of readdirSync(dir)) {
+    if (!OWN_FILE.test(name)) continue;
+    const file = join(dir, name);
+    if (lstatSync(file).isFile()) unlinkSync(file);
+  }
+}
 
 interface Wanted {
   fp: string;
