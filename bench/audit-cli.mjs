@@ -147,9 +147,9 @@ function measure(cmd, args, opts = {}) {
 /** Per page: violation rule id → node count. */
 const tally = (list) => Object.fromEntries(list.map((v) => [v.id, v.nodes]));
 
-async function runKanjian(urls, dir) {
-  const out = join(dir, 'kanjian');
-  const r = await measure(process.execPath, [join(ROOT, 'dist', 'cli', 'kanjian.mjs'), 'audit', ...urls, '--format', 'json', '--out', out, '--fail-on', 'none'], {
+async function runKanjian(urls, dir, extra = [], name = 'kanjian') {
+  const out = join(dir, name);
+  const r = await measure(process.execPath, [join(ROOT, 'dist', 'cli', 'kanjian.mjs'), 'audit', ...urls, '--format', 'json', '--out', out, '--fail-on', 'none', ...extra], {
     env: { KANJIAN_CHROMIUM: CHROMIUM },
   });
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
@@ -255,7 +255,8 @@ const rounds = (() => {
   const i = process.argv.indexOf('--rounds');
   return i > 0 ? Math.max(1, Number(process.argv[i + 1]) || 3) : 3;
 })();
-const peersWanted = !only || only.some((k) => k !== 'kanjian' && k !== 'keyboard');
+// The peers are only needed when they are benchmarked.
+const peersWanted = !only || only.some((k) => !k.startsWith('kanjian') && k !== 'keyboard');
 if (peersWanted) ensurePeers();
 if (!existsSync(join(ROOT, 'dist', 'cli', 'kanjian.mjs'))) execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
 const server = await startServer({ extraRoots: [['/test-assets/', join(SHARED, 'corpus', 'act', 'test-assets')]] });
@@ -263,6 +264,8 @@ const urls = pageList(server.url);
 const dir = mkdtempSync(join(tmpdir(), 'kanjian-bench-'));
 const tools = (only && !only.some((k) => k !== 'keyboard') ? [] : [
   ['kanjian audit', 'kanjian', runKanjian],
+  // The element screenshots' cost, in the same run: at most 1.5× the time without (docs/benchmarks.md).
+  ['kanjian audit --screenshots violations', 'kanjian-shots', (u, d) => runKanjian(u, d, ['--screenshots', 'violations'], 'kanjian-shots')],
   ['@axe-core/playwright', 'axe-playwright', runAxePlaywright],
   ['@axe-core/cli', 'axe-cli', runAxeCli],
   ['pa11y-ci (axe runner)', 'pa11y-ci', runPa11yCi],
@@ -289,7 +292,7 @@ const load1 = loadavg();
 // Equal findings: same violation rules with the same node counts on every page, against kanjian's.
 const k = rows.find((r) => r.key === 'kanjian');
 for (const r of rows) {
-  if (!k || r === k) continue;
+  if (!k || r === k || r.key === 'kanjian-shots') continue;
   r.samePages = urls.filter((u) => JSON.stringify(Object.entries(r.pages[u] ?? {}).sort()) === JSON.stringify(Object.entries(k.pages[u] ?? {}).sort())).length;
 }
 const base = rows.find((r) => r.key === 'axe-playwright');
@@ -301,9 +304,14 @@ const lines = [
   '| tool | version (axe-core) | pages audited | time (s) | pages/min | × @axe-core/playwright | peak memory (MB, PSS) | violation nodes | same findings as kanjian |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map((r) =>
-    `| ${r.name} | ${r.version} (${r.axe}) | ${r.audited}/${urls.length} | ${r.seconds.toFixed(1)} | ${r.ppm.toFixed(1)} | ${base ? (r.ppm / base.ppm).toFixed(1) + '×' : '—'} | ${r.peakMb} | ${r.nodes} | ${r.key === 'kanjian' ? '—' : `${r.samePages ?? 0}/${urls.length} pages`} |`,
+    `| ${r.name} | ${r.version} (${r.axe}) | ${r.audited}/${urls.length} | ${r.seconds.toFixed(1)} | ${r.ppm.toFixed(1)} | ${base ? (r.ppm / base.ppm).toFixed(1) + '×' : '—'} | ${r.peakMb} | ${r.nodes} | ${r.key.startsWith('kanjian') ? '—' : `${r.samePages ?? 0}/${urls.length} pages`} |`,
   ),
 ];
+const shots = rows.find((r) => r.key === 'kanjian-shots');
+if (k && shots) {
+  const files = existsSync(join(dir, 'kanjian-shots', 'screenshots')) ? readdirSync(join(dir, 'kanjian-shots', 'screenshots')).length : 0;
+  lines.push('', `Element screenshots (\`--screenshots violations\`, ${files} pictures): ${shots.seconds.toFixed(1)} s against ${k.seconds.toFixed(1)} s without, ${(shots.seconds / k.seconds).toFixed(2)}× (budget 1.5×).`);
+}
 mkdirSync(OUT, { recursive: true });
 if (keyboard) {
   writeFileSync(join(OUT, 'audit-keyboard-cost.json'), JSON.stringify({ machine, urls: keyboard.urls, runs: keyboard.runs }, null, 2));

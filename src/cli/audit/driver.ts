@@ -16,6 +16,8 @@ import type { FrameRealm } from './frames';
 import { addPreloadScript, bidiRealm, type BidiConnection } from './realm-bidi';
 import { CdpPage, type CdpSession } from './realm-cdp';
 import { UsageError } from '../command';
+import { playwrightScreenshot, playwrightSteps, type Clip, type PlaywrightLikePage } from './page-actions';
+import type { StepHost } from './steps';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -39,6 +41,25 @@ export interface DriverPage {
    */
   withFocus<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** The config's steps on this page (Chromium). */
+  readonly steps?: StepHost;
+  /** A PNG of part of the document (document coordinates) or of all of it (Chromium). */
+  readonly screenshot?: (clip: Clip | undefined, timeoutMs: number) => Promise<Buffer>;
+}
+
+/** Playwright's storage state (cookies and each origin's localStorage), checked by session.ts. */
+export interface StorageState {
+  cookies: Array<{ name: string; value: string; domain: string; path: string; expires?: number; httpOnly?: boolean; secure?: boolean; sameSite?: 'Strict' | 'Lax' | 'None' }>;
+  origins?: Array<{ origin: string; localStorage: Array<{ name: string; value: string }> }>;
+}
+
+/** A session for the browser context: a storage state, cookies, and headers for some origins only. */
+export interface ContextSession {
+  storageState?: StorageState;
+  /** Each with a domain, or a url (the origin of a page asked for). */
+  cookies: Array<{ name: string; value: string; domain?: string; url?: string; path?: string; secure?: boolean; httpOnly?: boolean; sameSite?: 'Strict' | 'Lax' | 'None' }>;
+  /** Extra request headers, sent only to these origins (never to a third party the pages load). */
+  headers?: { values: Record<string, string>; origins: readonly string[] };
 }
 
 export interface Driver {
@@ -64,6 +85,7 @@ export interface DriverOptions {
   executablePath?: string;
   viewport?: { width: number; height: number };
   locale?: string;
+  session?: ContextSession;
 }
 
 export class DriverError extends UsageError {}
@@ -231,6 +253,8 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
       async () => {
         // The extension's first (blank) tab is not ours to audit.
         for (const p of context.pages()) await p.close().catch(() => undefined);
+        if (o.session?.storageState) await context.addCookies(fullStorageState(o.session.storageState).cookies);
+        await applySession(context, o.session);
       },
       async () => {
         await context.close().catch(() => undefined);
@@ -280,7 +304,14 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
     }
   }
   // A browser that started must not outlive a failure here (it would keep the process alive).
-  const context = await releaseOnFailure(() => browser.newContext(contextOptions), () => browser.close());
+  const context = await releaseOnFailure(
+    async () => {
+      const c = await browser.newContext({ ...contextOptions, ...(o.session?.storageState ? { storageState: fullStorageState(o.session.storageState) } : {}) });
+      await applySession(c, o.session);
+      return c;
+    },
+    () => browser.close(),
+  );
   const pages = new OwnPages<import('playwright-core').Page>(context, (p) => p.close());
   return {
     browser: 'chromium',
@@ -356,7 +387,37 @@ async function chromiumPage(context: import('playwright-core').BrowserContext, i
       ),
     () => page.close(),
   );
-  return { ...driverPage(page, 'crash', cdp), raw: page };
+  const actionable = page as unknown as PlaywrightLikePage;
+  return { ...driverPage(page, 'crash', cdp), raw: page, steps: playwrightSteps(actionable, cdp), screenshot: playwrightScreenshot(actionable) };
+}
+
+/** A storage state with Playwright's defaults filled in (the file may leave them out). */
+function fullStorageState(s: StorageState): { cookies: Array<Required<StorageState['cookies'][number]>>; origins: NonNullable<StorageState['origins']> } {
+  return {
+    cookies: s.cookies.map((c) => ({ expires: -1, httpOnly: false, secure: false, sameSite: 'Lax' as const, ...c })),
+    origins: s.origins ?? [],
+  };
+}
+
+/**
+ * Cookies and headers for a context. Headers are added by a route on the given origins only: a
+ * bearer token must not travel to the CDN, analytics or frame of another site a page loads (which
+ * the context-wide setExtraHTTPHeaders would do).
+ */
+async function applySession(context: import('playwright-core').BrowserContext, session: ContextSession | undefined): Promise<void> {
+  if (!session) return;
+  if (session.cookies.length) await context.addCookies(session.cookies);
+  const headers = session.headers;
+  if (headers && Object.keys(headers.values).length) {
+    const origins = new Set(headers.origins);
+    await context.route(
+      (url) => origins.has(url.origin),
+      async (route) => {
+        const sent = await route.request().allHeaders();
+        await route.continue({ headers: { ...sent, ...headers.values } });
+      },
+    );
+  }
 }
 
 type PP = typeof import('puppeteer-core');
@@ -471,6 +532,7 @@ async function openFirefox(o: DriverOptions): Promise<Driver> {
 
 export async function openDriver(o: DriverOptions): Promise<Driver> {
   if (o.browser === 'firefox') {
+    if (o.session) throw new DriverError('--storage-state、--cookie、--header 和 login 目前只支持 Chromium', '--storage-state, --cookie, --header and login work with Chromium only for now');
     if (o.extensionDir) {
       throw new DriverError('--with-extension 目前只支持 Chromium', '--with-extension works with Chromium only for now');
     }

@@ -91,6 +91,21 @@ export interface PageApi {
    * itself could not read), as base64; at most MAX_PDF_BYTES.
    */
   fetchPdf(url: string): Promise<{ base64: string } | { failed: string; detail?: string }>;
+  /**
+   * Top frame: where the elements of these axe targets (this document's: one entry, a selector or a
+   * shadow path) are, in document coordinates (CSS px), null when not found or not rendered; and the
+   * document's size. For the element screenshots (screenshots.ts).
+   */
+  elementRects(targets: unknown[]): { rects: Array<ElementRect | null>; width: number; height: number };
+  /** Top frame: an SPA's client-side route to a same-origin URL, as its router would (pushState + popstate). */
+  spaRoute(url: string): Promise<string>;
+}
+
+export interface ElementRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 function pageContext(): PageContext {
@@ -260,6 +275,37 @@ function makeApi(axe: Axe): PageApi {
       let bin = '';
       for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return { base64: btoa(bin) };
+    },
+    elementRects(targets) {
+      const sx = window.scrollX;
+      const sy = window.scrollY;
+      const rects = targets.map((t): ElementRect | null => {
+        if (!Array.isArray(t) || t.length !== 1) return null;
+        let el: Element | null = null;
+        try {
+          el = axe.utils.shadowSelect(t[0] as Parameters<Axe['utils']['shadowSelect']>[0]);
+        } catch {
+          return null;
+        }
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        if (!(r.width > 0 || r.height > 0)) return null;
+        return { x: r.left + sx, y: r.top + sy, width: r.width, height: r.height };
+      });
+      const root = document.documentElement;
+      const width = Math.max(root?.scrollWidth ?? 0, document.body?.scrollWidth ?? 0, window.innerWidth);
+      const height = Math.max(root?.scrollHeight ?? 0, document.body?.scrollHeight ?? 0, window.innerHeight);
+      return { rects, width, height };
+    },
+    async spaRoute(url) {
+      const target = new URL(url, location.href);
+      if (target.origin !== location.origin) throw new Error('not the same origin');
+      history.pushState(null, '', target.href);
+      // Routers (vue-router, react-router…) render the route on popstate; the event reaches the
+      // page's listeners though it is sent from kanjian's world.
+      window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+      await settle();
+      return location.href;
     },
   };
 }
