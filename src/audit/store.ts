@@ -6,7 +6,7 @@
  * cap; both failures come back as a clear message, never as a wedged store.
  */
 import { createStore, delMany, get, keys, set, type UseStore } from 'idb-keyval';
-import type { PartialResult } from 'axe-core';
+import type { AxeResults, PartialResult } from 'axe-core';
 import type { AuditOptions } from './options';
 import type { WalkResult } from './keyboard/types';
 
@@ -21,8 +21,10 @@ export interface StoredAudit {
   startedAt: string;
   durationMs: number;
   options: AuditOptions;
-  /** Top frame first, then depth-first; null for a frame that could not be audited. */
+  /** Top frame first, then depth-first; null for a frame that could not be audited. Empty when `results` is set. */
   partials: Array<PartialResult | null>;
+  /** A page without frames: axe's finished results (finishRun ran in the page's isolated world). */
+  results?: AxeResults;
   /** Frames audited and frames that gave no result. */
   frames: { audited: number; missing: number };
   /** The page's same-origin PDF links, checked by the report page (absent in older audits). */

@@ -1,7 +1,7 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { isCommandName, onMessage, sendMessage, type CommandName } from '../messaging/protocol';
 import { GLOBAL_KEY, SITE_PREFIX, migrateStored } from '../settings/store';
-import { auditTab, whenAuditStored } from './audit';
+import { auditTab } from './audit';
 import { isExtensionPage } from '../shared/sender';
 import { startSpeechBackground } from '../speech/background';
 import { syncEarlyStyles } from './early-styles';
@@ -66,10 +66,6 @@ export function startBackground(browser: Browser): void {
       // The toolbar words storage failures for people (auditStoreMessage); anything else as it is.
       throw new Error(err instanceof AuditStoreError ? `audit-store:${err.code}` : err instanceof Error ? err.message : String(err));
     }
-  });
-  onMessage('awaitAudit', async ({ data, sender }) => {
-    if (!isExtensionPage(browser.runtime.getURL('/'), sender)) throw new Error('awaitAudit: extension pages only');
-    return typeof data?.id === 'string' ? whenAuditStored(data.id) : false;
   });
   const syncEarly = (): void => void syncEarlyStyles(browser).catch((err: unknown) => console.warn('[kanjian] early styles', err));
   syncEarly();

@@ -45,11 +45,6 @@ export interface ProtocolMap {
    * (honoured only from extension pages: a content script cannot name another tab).
    */
   startAudit(data: { tabId?: number }): { auditId: string; durationMs: number };
-  /**
-   * report page → background: wait until the audit with this id is stored (true), or false at once
-   * when it is not running. Answered only to extension pages.
-   */
-  awaitAudit(data: { id: string }): boolean;
   /** background → content (top frame): turn kanjian's aids off for an audit; the page as its author made it. */
   auditSuspend(): { url: string; title: string; pdfLinks: LinkedPdf[] };
   /** background → content (top frame): the audit is done; put the aids back exactly as they were. */

@@ -35,8 +35,9 @@ export function loadAxe(src = '/vendor/axe.min.js'): Promise<Axe> {
   return loading;
 }
 
-export async function finishStoredAudit(audit: Pick<StoredAudit, 'partials' | 'options'>, axe?: Axe): Promise<AxeResults> {
-  return finishAxe(axe ?? (await loadAxe()), audit.partials, audit.options);
+export async function finishStoredAudit(audit: Pick<StoredAudit, 'partials' | 'options' | 'results'>, axe?: Axe | Promise<Axe>): Promise<AxeResults> {
+  if (audit.results) return audit.results;
+  return finishAxe(await (axe ?? loadAxe()), audit.partials, audit.options);
 }
 
 /**

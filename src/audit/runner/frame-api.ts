@@ -3,14 +3,14 @@
  * `runFrameAudit` there (scripting.executeScript / tabs.executeScript with a frameId) and gets back
  * structured data over the extension's own channel. Nothing here is reachable from the page's world.
  */
-import type { DqElement, PartialResult, SerialDqElement } from 'axe-core';
+import type { AxeResults, DqElement, PartialResult, SerialDqElement } from 'axe-core';
 import type { AuditOptionsInput } from '../options';
 import { isOwnUi, ownUiIn } from '../../shared/own-ui';
 import { deepActiveElement } from '../keyboard/focus-order';
 import { createKeyboardApi } from '../keyboard/page-api';
 import type { WalkOptions, WalkResult } from '../keyboard/types';
 import { emulatedDriver, walkKeyboard } from '../keyboard/walk';
-import { prepareAxe, runPartialAxe, teardownAxe, type FrameContextSpec } from './in-page';
+import { finishAxe, prepareAxe, runPartialAxe, teardownAxe, type FrameContextSpec } from './in-page';
 
 type Axe = typeof import('axe-core');
 
@@ -42,6 +42,11 @@ export interface FrameAuditApi {
   identify(): FrameIdentity;
   run(options: AuditOptionsInput, frameContext: FrameContextSpec | null): Promise<FrameAuditReply>;
   keyboard(options: Partial<WalkOptions>): Promise<FrameKeyboardReply>;
+  /**
+   * axe.finishRun over this frame's own partial result, for a page with no frames: the results are
+   * then this document's alone, and axe is already loaded here (the report page need not load it).
+   */
+  finishOwn(partial: PartialResult, options: AuditOptionsInput): Promise<AxeResults | { error: string }>;
   teardown(): void;
 }
 
@@ -150,6 +155,13 @@ export function installFrameAudit(frameIdOf?: (target: Window) => number): void 
       restoreFocus = restore;
       return reply;
     },
+    async finishOwn(partial, options) {
+      try {
+        return JSON.parse(JSON.stringify(await finishAxe(axe, [partial], options))) as AxeResults;
+      } catch (err) {
+        return { error: err instanceof Error ? err.message : String(err) };
+      }
+    },
     teardown() {
       restoreFocus?.();
       restoreFocus = null;
@@ -191,4 +203,10 @@ export function callFrameKeyboard(options: Partial<WalkOptions>): Promise<FrameK
   const api = (globalThis as unknown as Record<symbol, FrameAuditApi | undefined>)[Symbol.for('kanjian.audit.frame')];
   if (!api) return { error: 'the audit script was not injected into this frame' };
   return api.keyboard(options);
+}
+
+export function callFrameFinishOwn(partial: PartialResult, options: AuditOptionsInput): Promise<AxeResults | { error: string }> | { error: string } {
+  const api = (globalThis as unknown as Record<symbol, FrameAuditApi | undefined>)[Symbol.for('kanjian.audit.frame')];
+  if (!api) return { error: 'the audit script was not injected into this frame' };
+  return api.finishOwn(partial, options);
 }

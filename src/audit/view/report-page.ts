@@ -78,12 +78,11 @@ export async function renderReportPage(root: HTMLElement, browser: Browser): Pro
   let results: AxeResults | undefined;
   root.replaceChildren(h('main', {}, h('h1', { text: tr('reportTitle') }), h('p', { role: 'status', text: tr('auditStarted') })));
   try {
-    const axe = loadAxe(); // meanwhile
-    // Opened while the page is still being audited: wait until its results are stored.
-    await sendMessage('awaitAudit', { id }).catch(() => false);
+    // axe is needed only for audits of pages with frames (the others come finished).
+    const axe = (): Promise<typeof import('axe-core')> => loadAxe();
     stored = await loadAudit(id);
     if (stored) {
-      const [finished, pdfChecks] = await Promise.all([finishStoredAudit(stored, await axe), checkStoredPdfLinks(stored).catch(() => [])]);
+      const [finished, pdfChecks] = await Promise.all([finishStoredAudit(stored, stored.results ? undefined : axe()), checkStoredPdfLinks(stored).catch(() => [])]);
       results = withPdfResults(finished, pdfChecks);
     }
   } catch {
