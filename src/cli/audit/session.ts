@@ -118,18 +118,22 @@ export function readStorageState(file: string): StorageState {
 /**
  * Secret values known to the run (header values, cookie values, storage-state cookies, fill values
  * marked secret), scrubbed from everything kanjian writes. Values shorter than MIN_SECRET are left
- * alone: replacing "1" or "on" everywhere would wreck a report and protect nothing.
+ * alone: replacing "1" or "on" everywhere would wreck a report and protect nothing. Cookies need
+ * MIN_COOKIE: a session id is long, while a short cookie is a setting (`lang=zh-CN`) whose value is
+ * all over the page.
  */
 export const MIN_SECRET = 4;
+export const MIN_COOKIE = 8;
+/** A word of a secret this long is scrubbed on its own too (the token of "Bearer <token>"). */
+const MIN_PART = 12;
 export const REDACTED = '***';
 
 export class Secrets {
   private readonly values = new Set<string>();
 
-  add(value: string | undefined): void {
-    if (value === undefined) return;
-    for (const v of [value, ...value.split(/\s+/)]) {
-      if (v.length < MIN_SECRET) continue;
+  add(value: string | undefined, min = MIN_SECRET): void {
+    if (value === undefined || value.length < min) return;
+    for (const v of [value, ...value.split(/\s+/).filter((p) => p.length >= MIN_PART)]) {
       this.values.add(v);
       // As a page or a URL could show it.
       for (const form of [encodeURIComponent(v), escapeForHtml(v)]) if (form !== v) this.values.add(form);
@@ -169,8 +173,8 @@ function escapeForHtml(v: string): string {
 export function collectSecrets(session: SessionSettings, pageSteps: ReadonlyArray<readonly Step[]>): Secrets {
   const s = new Secrets();
   for (const v of Object.values(session.headers)) s.add(v);
-  for (const c of session.cookies) s.add(c.value);
-  for (const c of session.storageState?.cookies ?? []) s.add(c.value);
+  for (const c of session.cookies) s.add(c.value, MIN_COOKIE);
+  for (const c of session.storageState?.cookies ?? []) s.add(c.value, MIN_COOKIE);
   for (const steps of [session.login?.steps ?? [], ...pageSteps]) for (const st of steps) if (st.kind === 'fill' && st.secret) s.add(st.value);
   return s;
 }

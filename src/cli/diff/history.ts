@@ -5,7 +5,7 @@
  * malformed file is exit 2 naming the line, and the file is replaced (a new file renamed over it),
  * never written through a symbolic link planted there.
  */
-import { lstatSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImpactCounts, KanjianReport } from '../../audit/model';
 import { UsageError } from '../command';
@@ -74,7 +74,16 @@ export function appendHistory(dir: string, history: History, run: HistoryRun): H
   mkdirSync(dir, { recursive: true });
   const file = historyFile(dir);
   const tmp = join(dir, `.${HISTORY_FILE}.${process.pid}.tmp`);
-  writeFileSync(tmp, JSON.stringify(next, null, 2) + '\n', { flag: 'wx' });
+  const text = JSON.stringify(next, null, 2) + '\n';
+  try {
+    // wx: never through whatever is already at that name (a link left in a cached folder)…
+    writeFileSync(tmp, text, { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    // …which is removed (the link itself, not its target) before trying once more.
+    unlinkSync(tmp);
+    writeFileSync(tmp, text, { flag: 'wx' });
+  }
   renameSync(tmp, file);
   return next;
 }
