@@ -22,7 +22,7 @@ import type { WalkOptions, WalkResult } from '../../audit/keyboard/types';
 import { emulatedDriver, walkKeyboard } from '../../audit/keyboard/walk';
 import { inertRefreshes } from '../../audit/runner/in-page';
 import { elderlyProfile } from '../../audit/rules/index';
-import { countScriptChars } from '../../convert/engine/detect-script';
+import { scriptOfPage } from '../../convert/engine/detect-script';
 import { PageConverter } from '../../convert/page/page-converter';
 import { colorSchemeAid } from '../../display/color-scheme';
 import type { PageContext } from '../../display/aid';
@@ -226,11 +226,8 @@ function makeApi(axe: Axe): PageApi {
       return [...seen];
     },
     pageScript() {
-      const counts = countScriptChars((document.body?.textContent ?? '').slice(0, 20000));
-      if (counts.simplified > 0 && counts.simplified >= 3 * counts.traditional) return 'simplified';
-      if (counts.traditional > 0 && counts.traditional >= 3 * counts.simplified) return 'traditional';
-      const lang = (document.documentElement?.getAttribute('lang') ?? '').toLowerCase();
-      return /hant|-tw|-hk|-mo/.test(lang) ? 'traditional' : 'simplified';
+      // The same test the extension uses: the text, else the lang.
+      return scriptOfPage(document.body?.textContent ?? '', document.documentElement?.getAttribute('lang')).script;
     },
     keyboardWalk(o) {
       keyboard ??= createKeyboardApi(document);
