@@ -19,10 +19,13 @@ const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
 const reps = Number(args[args.indexOf('--reps') + 1]) || 7;
 const exts = args.flatMap((a, i) => (a === '--ext' ? [args[i + 1]] : [])).map((spec) => {
-  const [dir, label] = spec.split('=');
-  return { dir: resolve(dir), label: label ?? dir };
+  // DIR=label=exclude: that build audits without the rules named by --exclude-rules (to compare like
+  // with like against a build that did not have them).
+  const [dir, label, how] = spec.split('=');
+  return { dir: resolve(dir), label: label ?? dir, exclude: how === 'exclude' };
 });
 if (!exts.length) exts.push({ dir: join(repo, '.output', 'chrome-mv3'), label: 'kanjian (this build)' });
+const excludeRules = args.includes('--exclude-rules') ? args[args.indexOf('--exclude-rules') + 1].split(',').filter(Boolean) : [];
 const baselineRev = args.includes('--baseline') ? args[args.indexOf('--baseline') + 1] : null;
 let baselineTree = null;
 if (baselineRev) {
@@ -64,6 +67,7 @@ async function open(ext) {
 
 async function once(b, path) {
   await b.sw.evaluate(() => chrome.storage.local.clear());
+  if (b.exclude) await b.sw.evaluate((ids) => chrome.storage.local.set({ 'settings.global': { auditRulesExclude: ids } }), excludeRules);
   const page = await b.context.newPage();
   await page.goto(server.url + path, { waitUntil: 'load' });
   await page.getByRole('button', { name: '无障碍浏览' }).click();
