@@ -1,7 +1,7 @@
 import * as OpenCC from 'opencc-js';
 import type { Frame, Page } from 'puppeteer-core';
 import { startServer } from '../support/server.mjs';
-import { clickInToolbar, clickToolbarButton, expect, extensionPage, test, toolbarVisible } from './fixtures';
+import { clickInToolbar, clickToolbarButton, expect, extensionPage, minContrast, test, toolbarVisible } from './fixtures';
 
 /**
  * Firefox smoke for frames: 繁简转换 and exact restore, 配色 at 7:1 and 指读 inside frames (same
@@ -33,40 +33,6 @@ function markupOf(f: Frame): Promise<string> {
   });
 }
 
-/** Lowest contrast of any visible text node of the frame against its first opaque background. */
-function minContrast(f: Frame): Promise<number> {
-  return f.evaluate(() => {
-    const parse = (s: string) => {
-      const m = /rgba?\(([^)]+)\)/.exec(s);
-      if (!m) return null;
-      const p = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
-      return { r: p[0]!, g: p[1]!, b: p[2]!, a: p[3] ?? 1 };
-    };
-    const lum = (c: { r: number; g: number; b: number }) => {
-      const f = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
-    };
-    let min = 21;
-    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = w.nextNode(); n; n = w.nextNode()) {
-      if (!n.nodeValue!.trim()) continue;
-      const el = n.parentElement!;
-      if (/^(script|style|option)$/.test(el.localName) || !el.getClientRects().length || getComputedStyle(el).visibility !== 'visible') continue;
-      const fg = parse(getComputedStyle(el).color)!;
-      let bg = { r: 255, g: 255, b: 255, a: 1 };
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        const c = parse(getComputedStyle(e).backgroundColor);
-        if (c && c.a >= 1) {
-          bg = c;
-          break;
-        }
-      }
-      const [a, b] = [lum(fg), lum(bg)];
-      min = Math.min(min, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05));
-    }
-    return min;
-  });
-}
 
 async function openToolbar(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => !!document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('.kj-launcher'))).toBe(true);
