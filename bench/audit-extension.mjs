@@ -5,10 +5,11 @@
 // as it was at a git revision (a temporary worktree sharing node_modules) and measures it beside this
 // build: the trust-boundary work promised the audit stays within 10 % of the build before it.
 //
-//   node bench/audit-extension.mjs [--reps N] [--ext DIR[=label]]... [--baseline REV] [--write]
+//   node bench/audit-extension.mjs [--reps N] [--ext DIR[=label[=exclude]]]... [--baseline REV]
+//     [--exclude-rules ID,ID | --exclude-rules-file F] [--write]
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,13 @@ const exts = args.flatMap((a, i) => (a === '--ext' ? [args[i + 1]] : [])).map((s
   return { dir: resolve(dir), label: label ?? dir, exclude: how === 'exclude' };
 });
 if (!exts.length) exts.push({ dir: join(repo, '.output', 'chrome-mv3'), label: 'kanjian (this build)' });
-const excludeRules = args.includes('--exclude-rules') ? args[args.indexOf('--exclude-rules') + 1].split(',').filter(Boolean) : [];
+// --exclude-rules-file F: the same, from a JSON list (bench/rules-added-since-a1175aa.json: what a
+// build at a1175aa did not have, so `=exclude` makes this build do the work a1175aa did).
+const excludeRules = args.includes('--exclude-rules')
+  ? args[args.indexOf('--exclude-rules') + 1].split(',').filter(Boolean)
+  : args.includes('--exclude-rules-file')
+    ? JSON.parse(readFileSync(resolve(args[args.indexOf('--exclude-rules-file') + 1]), 'utf8'))
+    : [];
 const baselineRev = args.includes('--baseline') ? args[args.indexOf('--baseline') + 1] : null;
 let baselineTree = null;
 if (baselineRev) {
@@ -106,6 +113,7 @@ console.log(`Toolbar click → report verdict shown, median of ${reps} (${cpus()
 console.log(lines.join('\n'));
 if (args.includes('--write')) {
   const { writeResults } = await import('./doc-section.mjs');
-  const ratio = builds.length > 1 ? ['', `| change, last vs first | ${PAGES.map((_, i) => `${Math.round((median(builds.at(-1).times[i]) / median(builds[0].times[i]) - 1) * 100)} %`).join(' · ')} |`] : [];
-  writeResults(join(repo, 'docs', 'benchmarks-audit-extension.md'), [`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, median of ${reps}.`, '', ...lines, ...ratio].join('\n'));
+  const pct = (b, i) => `${Math.round((median(b.times[i]) / median(builds[0].times[i]) - 1) * 100)} %`;
+  const ratio = builds.length > 1 ? ['', ...builds.slice(1).map((b) => `Change of ${b.label} against ${builds[0].label}: ${PAGES.map((p, i) => `${p[0]} ${pct(b, i)}`).join(' · ')}.`)] : [];
+  writeResults(join(repo, 'docs', 'benchmarks-audit-extension.md'), [`Measured ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, median of ${reps}, runs alternating between the builds${excludeRules.length ? `; builds marked "same rules" audit without the ${excludeRules.length} rules added since a1175aa` : ''}.`, '', ...lines, ...ratio].join('\n'));
 }

@@ -16,7 +16,7 @@ const BENCHES = [
   ['display-scheme', 'bench/display-scheme.mjs', 'docs/benchmarks-display.md', 'Colour scheme switch on a 10,000-node page'],
   ['audit-cli', 'bench/audit-cli.mjs', 'docs/benchmarks-audit.md', 'kanjian audit vs @axe-core/cli vs pa11y-ci'],
   ['frames', 'bench/frames.mjs', 'docs/benchmarks-frames.md', 'Frames: 20 iframes, click → every frame converted; idle cost with and without kanjian'],
-  ['audit-extension', 'bench/audit-extension.mjs --baseline a1175aa --write', 'docs/benchmarks-audit-extension.md', 'In-browser audit: toolbar click to verdict, against the build before per-frame runPartial'],
+  ['audit-extension', 'bench/audit-extension.mjs --baseline a1175aa --exclude-rules-file bench/rules-added-since-a1175aa.json --ext .output/chrome-mv3=now,same-rules=exclude --ext .output/chrome-mv3=now --write', 'docs/benchmarks-audit-extension.md', 'In-browser audit: toolbar click to verdict, against the build before per-frame runPartial'],
   ['idle', 'bench/idle.mjs', 'docs/benchmarks-idle.md', 'Idle cost (nothing on), opening the toolbar, long tasks on an 80,000-element page'],
   ['pdf-reader', 'bench/pdf-reader.mjs', 'docs/benchmarks-pdf-reader.md', 'PDF reader: click to first readable text on a 50-page PDF, bundle size'],
 ];
