@@ -1,6 +1,7 @@
 import { convertibleAttributes, hasHan, isInSkippedSubtree, isSkippedElement, READABLE_ATTRIBUTES, walk } from './walk';
 import { isChineseLang } from './lang';
-import { orderForViewport, pauseFor, placeInViewport, planSegments, runInSlices, type Segment } from './chunks';
+import { orderForViewport, placeInViewport, planSegments, type Segment } from './chunks';
+import { afterNextFrame, runPaced } from '../../shared/slices';
 
 interface Rec {
   orig: string;
@@ -8,6 +9,13 @@ interface Rec {
 }
 
 const OBSERVED_ATTRIBUTES = [...READABLE_ATTRIBUTES, 'value', 'lang'];
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: OBSERVED_ATTRIBUTES,
+};
 
 export interface PageConverterOptions {
   /** Converts one string; must be pure and synchronous. */
@@ -27,9 +35,14 @@ export interface SlicedRun {
 
 /** Pages up to this many elements are done in one go (a few ms); bigger ones in slices. */
 export const ONE_GO_ELEMENTS = 3000;
-/** Largest subtree done as one piece, and the work per slice before the page gets the thread back. */
+/** Largest subtree done as one piece. */
 const SEGMENT_ELEMENTS = 400;
-const SLICE_BUDGET_MS = 12;
+/**
+ * Per frame: our script's time, and the browser's time to restyle and lay out what we changed (text
+ * reshaped in the other script): together under the 50 ms that makes a task long.
+ */
+const SLICE_SCRIPT_MS = 10;
+const SLICE_RENDER_MS = 40;
 
 /**
  * Converts a live document in place and puts it back exactly. Every change is recorded as
@@ -50,6 +63,8 @@ export class PageConverter {
   private pendingAttrs = new Set<Element>();
   private scheduled = false;
   private active = false;
+  /** The page's mutation records taken while a slice writes with the observers off. */
+  private held: MutationRecord[] | null = null;
   /** Statistics for diagnostics and benchmarks. */
   readonly stats = { textNodes: 0, attributes: 0, batches: 0 };
 
@@ -129,6 +144,7 @@ export class PageConverter {
 
   private stopObserving(): void {
     this.active = false;
+    this.held = null;
     for (const [root, o] of this.roots) {
       o?.disconnect();
       this.roots.set(root, null);
@@ -142,12 +158,21 @@ export class PageConverter {
     const { order, visibleCount } = win ? orderForViewport(segments, (s) => placeInViewport(s, win)) : { order: segments, visibleCount: segments.length };
     let visible!: () => void;
     const visiblePromise = new Promise<void>((r) => (visible = r));
-    const done = runInSlices(order, work, {
-      budgetMs: SLICE_BUDGET_MS,
+    const done = runPaced(order, work, {
+      scriptBudgetMs: SLICE_SCRIPT_MS,
+      renderBudgetMs: SLICE_RENDER_MS,
+      // What is on screen in the first slice (the script budget may cut it short).
+      firstItems: visibleCount,
       now: () => performance.now(),
-      pause: win ? pauseFor(win) : () => Promise.resolve(),
+      frame: win ? afterNextFrame(win) : () => Promise.resolve(0),
       cancelled: () => this.run !== run,
-      endSlice: () => this.takeOwnRecords(),
+      beginSlice: () => {
+        if (this.active) this.holdObservers();
+      },
+      endSlice: () => {
+        this.releaseObservers();
+        this.takeOwnRecords();
+      },
       onVisible: () => visible(),
       visibleCount,
     }).finally(() => visible());
@@ -157,14 +182,33 @@ export class PageConverter {
   private observeRoot(root: Document | ShadowRoot): void {
     if (this.roots.get(root)) return;
     const observer = new MutationObserver((records) => this.onMutations(records));
-    observer.observe(root, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: OBSERVED_ATTRIBUTES,
-    });
+    observer.observe(root, OBSERVE);
     this.roots.set(root, observer);
+  }
+
+  /**
+   * For the length of one slice: the page's records so far are kept, and the observers let go, so
+   * our own tens of thousands of writes make no records at all (no page script runs inside a slice).
+   */
+  private holdObservers(): void {
+    if (this.held) return;
+    const held: MutationRecord[] = [];
+    for (const o of this.roots.values()) {
+      if (!o) continue;
+      held.push(...o.takeRecords());
+      o.disconnect();
+    }
+    this.held = held;
+  }
+
+  /** Observes again after a slice (roots added meanwhile included), then handles the page's records. */
+  private releaseObservers(): void {
+    const held = this.held;
+    if (!held) return;
+    this.held = null;
+    for (const [root, o] of this.roots) o?.observe(root, OBSERVE);
+    this.takeOwnRecords();
+    if (held.length) this.onMutations(held);
   }
 
   private takeOwnRecords(): void {
@@ -229,6 +273,8 @@ export class PageConverter {
       root,
       (t) => this.convertText(t),
       (el) => {
+        // Most elements of a big page have no attributes at all: nothing to convert, no lang to set.
+        if (!el.hasAttributes() && el !== this.doc.documentElement) return;
         this.convertAttributes(el);
         this.convertLang(el);
       },
