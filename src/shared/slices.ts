@@ -154,9 +154,10 @@ export async function runPaced<T>(items: readonly T[], work: (item: T) => void, 
 /**
  * Waits for the window's next frame and resolves just after it, with the time from the frame's
  * animation callbacks to the task after it: the frame's restyle, layout and paint, as the page saw
- * them. A hidden tab renders no frames: there a short timer stands in (and 0 is reported).
+ * them. A hidden tab renders no frames (and throttles timers): there it only yields, reporting 0.
  */
 export function afterNextFrame(win: Window): () => Promise<number> {
+  const doc = win.document;
   return () =>
     new Promise<number>((resolve) => {
       let settled = false;
@@ -169,10 +170,15 @@ export function afterNextFrame(win: Window): () => Promise<number> {
       const go = (inFrame: boolean): void => {
         if (settled) return;
         settled = true;
+        doc.removeEventListener('visibilitychange', hidden);
         if (inFrame) frameAt = win.performance.now();
         ch.port2.postMessage(null);
       };
+      const hidden = (): void => {
+        if (doc.visibilityState === 'hidden') go(false);
+      };
+      if (doc.visibilityState === 'hidden') return go(false);
+      doc.addEventListener('visibilitychange', hidden);
       win.requestAnimationFrame(() => go(true));
-      if (win.document.visibilityState === 'hidden') win.setTimeout(() => go(false), 50);
     });
 }

@@ -1,7 +1,6 @@
 import { convertibleAttributes, hasHan, isInSkippedSubtree, isSkippedElement, READABLE_ATTRIBUTES, walk } from './walk';
 import { isChineseLang } from './lang';
-import { orderForViewport, placeInViewport, planSegments, type Segment } from './chunks';
-import { afterNextFrame, runPaced } from '../../shared/slices';
+import { orderForViewport, pauseFor, placeInViewport, planSegments, runInSlices, type Segment } from './chunks';
 
 interface Rec {
   orig: string;
@@ -35,14 +34,15 @@ export interface SlicedRun {
 
 /** Pages up to this many elements are done in one go (a few ms); bigger ones in slices. */
 export const ONE_GO_ELEMENTS = 3000;
-/** Largest subtree done as one piece. */
+/** Largest subtree done as one piece, and the work per slice before the page gets the thread back. */
 const SEGMENT_ELEMENTS = 400;
 /**
- * Per frame: our script's time, and the browser's time to restyle and lay out what we changed (text
- * reshaped in the other script): together under the 50 ms that makes a task long.
+ * Slices end on time and yield with scheduler.yield, not at every frame: each frame of an
+ * 80,000-element page costs 40-50 ms whatever changed (painting, walking the layout tree), so waiting
+ * for a frame after every slice (tried: runPaced) made 77 long tasks of one and a 7 s conversion,
+ * where letting the browser pick its frames gives one or two.
  */
-const SLICE_SCRIPT_MS = 10;
-const SLICE_RENDER_MS = 40;
+const SLICE_BUDGET_MS = 12;
 
 /**
  * Converts a live document in place and puts it back exactly. Every change is recorded as
@@ -158,13 +158,10 @@ export class PageConverter {
     const { order, visibleCount } = win ? orderForViewport(segments, (s) => placeInViewport(s, win)) : { order: segments, visibleCount: segments.length };
     let visible!: () => void;
     const visiblePromise = new Promise<void>((r) => (visible = r));
-    const done = runPaced(order, work, {
-      scriptBudgetMs: SLICE_SCRIPT_MS,
-      renderBudgetMs: SLICE_RENDER_MS,
-      // What is on screen in the first slice (the script budget may cut it short).
-      firstItems: visibleCount,
+    const done = runInSlices(order, work, {
+      budgetMs: SLICE_BUDGET_MS,
       now: () => performance.now(),
-      frame: win ? afterNextFrame(win) : () => Promise.resolve(0),
+      pause: win ? pauseFor(win) : () => Promise.resolve(),
       cancelled: () => this.run !== run,
       beginSlice: () => {
         if (this.active) this.holdObservers();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSliceItems, runPaced } from '../../../src/shared/slices';
+import { afterNextFrame, nextSliceItems, runPaced } from '../../../src/shared/slices';
 
 const budgets = { scriptBudgetMs: 10, renderBudgetMs: 30 };
 
@@ -125,5 +125,46 @@ describe('a run paced by frames', () => {
     };
     expect(await runPaced([0, 1, 2, 3], work, { ...h.opts, firstItems: 2, cancelled: () => cancel })).toBe(false);
     expect(h.log).toEqual(['begin', '0', '1', 'end', 'frame', 'visible']);
+  });
+});
+
+describe('waiting for the next frame', () => {
+  /** A window whose frames come only when `frame()` is called, and whose tab can be hidden. */
+  function fakeWindow(state: 'visible' | 'hidden') {
+    const doc = new EventTarget() as EventTarget & { visibilityState: string };
+    doc.visibilityState = state;
+    let cb: (() => void) | null = null;
+    let t = 0;
+    const win = {
+      document: doc,
+      performance: { now: () => t },
+      requestAnimationFrame: (f: () => void) => ((cb = f), 1),
+    } as unknown as Window;
+    return {
+      win,
+      frame: (renderMs: number) => {
+        cb?.();
+        t += renderMs; // the frame's restyle and layout, after the animation callbacks
+      },
+      hide: () => {
+        doc.visibilityState = 'hidden';
+        doc.dispatchEvent(new Event('visibilitychange'));
+      },
+    };
+  }
+
+  it('resolves after the frame with the time the frame took', async () => {
+    const w = fakeWindow('visible');
+    const p = afterNextFrame(w.win)();
+    w.frame(17);
+    expect(await p).toBe(17);
+  });
+
+  it('in a hidden tab (no frames, throttled timers) only yields, and a tab hidden while waiting goes on', async () => {
+    expect(await afterNextFrame(fakeWindow('hidden').win)()).toBe(0);
+    const w = fakeWindow('visible');
+    const p = afterNextFrame(w.win)();
+    w.hide();
+    expect(await p).toBe(0);
   });
 });
