@@ -8,13 +8,6 @@ interface Rec {
 }
 
 const OBSERVED_ATTRIBUTES = [...READABLE_ATTRIBUTES, 'value', 'lang'];
-const OBSERVE: MutationObserverInit = {
-  childList: true,
-  subtree: true,
-  characterData: true,
-  attributes: true,
-  attributeFilter: OBSERVED_ATTRIBUTES,
-};
 
 export interface PageConverterOptions {
   /** Converts one string; must be pure and synchronous. */
@@ -36,12 +29,6 @@ export interface SlicedRun {
 export const ONE_GO_ELEMENTS = 3000;
 /** Largest subtree done as one piece, and the work per slice before the page gets the thread back. */
 const SEGMENT_ELEMENTS = 400;
-/**
- * Slices end on time and yield with scheduler.yield, not at every frame: each frame of an
- * 80,000-element page costs 40-50 ms whatever changed (painting, walking the layout tree), so waiting
- * for a frame after every slice (tried: runPaced) made 77 long tasks of one and a 7 s conversion,
- * where letting the browser pick its frames gives one or two.
- */
 const SLICE_BUDGET_MS = 12;
 
 /**
@@ -63,8 +50,6 @@ export class PageConverter {
   private pendingAttrs = new Set<Element>();
   private scheduled = false;
   private active = false;
-  /** The page's mutation records taken while a slice writes with the observers off. */
-  private held: MutationRecord[] | null = null;
   /** Statistics for diagnostics and benchmarks. */
   readonly stats = { textNodes: 0, attributes: 0, batches: 0 };
 
@@ -144,7 +129,6 @@ export class PageConverter {
 
   private stopObserving(): void {
     this.active = false;
-    this.held = null;
     for (const [root, o] of this.roots) {
       o?.disconnect();
       this.roots.set(root, null);
@@ -163,13 +147,7 @@ export class PageConverter {
       now: () => performance.now(),
       pause: win ? pauseFor(win) : () => Promise.resolve(),
       cancelled: () => this.run !== run,
-      beginSlice: () => {
-        if (this.active) this.holdObservers();
-      },
-      endSlice: () => {
-        this.releaseObservers();
-        this.takeOwnRecords();
-      },
+      endSlice: () => this.takeOwnRecords(),
       onVisible: () => visible(),
       visibleCount,
     }).finally(() => visible());
@@ -179,33 +157,14 @@ export class PageConverter {
   private observeRoot(root: Document | ShadowRoot): void {
     if (this.roots.get(root)) return;
     const observer = new MutationObserver((records) => this.onMutations(records));
-    observer.observe(root, OBSERVE);
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: OBSERVED_ATTRIBUTES,
+    });
     this.roots.set(root, observer);
-  }
-
-  /**
-   * For the length of one slice: the page's records so far are kept, and the observers let go, so
-   * our own tens of thousands of writes make no records at all (no page script runs inside a slice).
-   */
-  private holdObservers(): void {
-    if (this.held) return;
-    const held: MutationRecord[] = [];
-    for (const o of this.roots.values()) {
-      if (!o) continue;
-      held.push(...o.takeRecords());
-      o.disconnect();
-    }
-    this.held = held;
-  }
-
-  /** Observes again after a slice (roots added meanwhile included), then handles the page's records. */
-  private releaseObservers(): void {
-    const held = this.held;
-    if (!held) return;
-    this.held = null;
-    for (const [root, o] of this.roots) o?.observe(root, OBSERVE);
-    this.takeOwnRecords();
-    if (held.length) this.onMutations(held);
   }
 
   private takeOwnRecords(): void {
@@ -270,8 +229,6 @@ export class PageConverter {
       root,
       (t) => this.convertText(t),
       (el) => {
-        // Most elements of a big page have no attributes at all: nothing to convert, no lang to set.
-        if (!el.hasAttributes() && el !== this.doc.documentElement) return;
         this.convertAttributes(el);
         this.convertLang(el);
       },

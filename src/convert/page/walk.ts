@@ -1,4 +1,4 @@
-import { isMarkedOwnUi, isOwnUi } from '../../shared/own-ui';
+import { isOwnUi } from '../../shared/own-ui';
 /**
  * What the page converter may touch. Text people read is converted; code, editors, form values,
  * opted-out subtrees and kanjian's own UI never are.
@@ -13,18 +13,9 @@ const BUTTON_INPUT_TYPES = new Set(['button', 'submit', 'reset']);
 
 /** True when this element and its whole subtree must be left alone. */
 export function isSkippedElement(el: Element): boolean {
-  return isSkippedHere(el) || isOwnUi(el);
-}
-
-/**
- * isSkippedElement without the climb to the root for kanjian's own UI: for a walk that started
- * outside our UI, where only the element itself can be ours. Elements without attributes (most of a
- * big page) are told by their tag alone.
- */
-function isSkippedHere(el: Element): boolean {
-  if (SKIP_TAGS.has(el.localName)) return true;
-  if (isMarkedOwnUi(el)) return true;
-  if (!el.hasAttributes()) return false;
+  const name = el.localName;
+  if (SKIP_TAGS.has(name)) return true;
+  if (isOwnUi(el)) return true;
   if (el.getAttribute('translate') === 'no') return true;
   if (el.classList.contains('ignore-opencc')) return true;
   // Japanese, Korean and Vietnamese also write with Han characters: never "convert" them.
@@ -61,9 +52,7 @@ export function hasHan(text: string | null): boolean {
 
 /**
  * Visits every convertible text node and element under `root` (skipping excluded subtrees), and
- * every open shadow root found on the way. Plain child/sibling pointers rather than a TreeWalker
- * with a filter: a filter is a call from the browser into script for every node, the biggest part
- * of a walk over a big page.
+ * every open shadow root found on the way.
  */
 export function walk(
   root: Node,
@@ -71,33 +60,29 @@ export function walk(
   onElement: (el: Element) => void,
   onShadowRoot: (sr: ShadowRoot) => void,
 ): void {
+  const doc = root.ownerDocument ?? (root as Document);
+  if (root.nodeType === 1 && isSkippedElement(root as Element)) return;
   if (root.nodeType === 3) {
     onText(root as Text);
     return;
   }
   if (root.nodeType === 1) {
-    if (isSkippedElement(root as Element)) return;
     onElement(root as Element);
     const sr = (root as Element).shadowRoot;
     if (sr) onShadowRoot(sr);
   }
-  let n: Node | null = root.firstChild;
-  while (n) {
-    let down = false;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      if (node.nodeType === 1 && isSkippedElement(node as Element)) return NodeFilter.FILTER_REJECT;
+      return NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (n.nodeType === 3) onText(n as Text);
-    else if (n.nodeType === 1 && !isSkippedHere(n as Element)) {
+    else {
       onElement(n as Element);
       const sr = (n as Element).shadowRoot;
       if (sr) onShadowRoot(sr);
-      down = true;
     }
-    const first: Node | null = down ? n.firstChild : null;
-    if (first) {
-      n = first;
-      continue;
-    }
-    // Next in document order outside n's subtree, never leaving root's.
-    while (n && n !== root && !n.nextSibling) n = n.parentNode;
-    n = n && n !== root ? n.nextSibling : null;
   }
 }
