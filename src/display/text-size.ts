@@ -2,7 +2,10 @@ import { TEXT_SCALE_STEPS } from '../settings/schema';
 import type { Aid, PageContext } from './aid';
 import type { ControlSpec } from '../toolbar/types';
 import { isOwnUi, PageStyle } from './page-style';
+import { isMarkedOwnUi } from '../shared/own-ui';
 import { Listeners } from '../shared/listeners';
+import { afterNextFrame, pauseFor, runInSlices, runPaced } from '../shared/slices';
+import { orderForViewport, placeInViewport, planSegments, type Segment } from '../convert/page/chunks';
 
 /**
  * Text size. Page text is usually sized in px, so scaling the root font-size does nothing on most
@@ -14,6 +17,13 @@ const FS = 'data-kj-fs';
 const LH = 'data-kj-lh';
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link']);
 const CONTROLS = 'input, button, select, textarea, option, optgroup, legend';
+/** Pages up to this many elements are measured and tagged in one go; bigger ones in slices. */
+const ONE_GO_ELEMENTS = 3000;
+/** Largest subtree measured and tagged as one piece, and the work per slice (ms). */
+const SEGMENT_ELEMENTS = 400;
+const SLICE_MS = 10;
+/** The browser's time per frame to restyle and lay out the text our tags resize (ms). */
+const RENDER_MS = 100;
 
 export function nextTextScale(current: number, direction: 1 | -1): number {
   const steps = TEXT_SCALE_STEPS as readonly number[];
@@ -41,6 +51,35 @@ function hasOwnText(el: Element): boolean {
   return false;
 }
 
+const isTarget = (el: Element): boolean => hasOwnText(el) || el.matches(CONTROLS);
+const isLeftOut = (el: Element): boolean => SKIP.has(el.localName) || isOwnUi(el);
+
+/**
+ * The elements under `root` (itself included) whose size is measured: those holding text, and form
+ * controls. Plain child/sibling pointers: a TreeWalker filter calls into script for every node.
+ */
+function collectTargets(root: Element, deep: boolean, out: Element[]): void {
+  if (isTarget(root)) out.push(root);
+  if (!deep) return;
+  let n: Element | null = root.firstElementChild;
+  while (n) {
+    let next: Element | null = null;
+    // Inside a walk that started outside our UI, only an element itself can be ours (no climb to the root).
+    if (!SKIP.has(n.localName) && !isMarkedOwnUi(n)) {
+      if (isTarget(n)) out.push(n);
+      next = n.firstElementChild;
+    }
+    if (next) {
+      n = next;
+      continue;
+    }
+    while (n && n !== root && !n.nextElementSibling) n = n.parentElement;
+    n = n && n !== root ? n.nextElementSibling : null;
+  }
+}
+
+type Measured = [Element, string, string | null];
+
 class TextScaler {
   private readonly listeners = new Listeners();
   private readonly style: PageStyle;
@@ -50,6 +89,8 @@ class TextScaler {
   private observer: MutationObserver | null = null;
   private pending = new Set<Element>();
   private frame = 0;
+  /** Bumped by remove: a first measure running in slices that sees it change stops. */
+  private run = 0;
   private readonly onLoad = (): void => this.measure([this.page.doc.documentElement]);
 
   constructor(private readonly page: PageContext) {
@@ -64,12 +105,19 @@ class TextScaler {
       this.observer.observe(this.page.doc, { childList: true, subtree: true });
       this.listeners.on(this.page.doc, 'DOMContentLoaded', this.onLoad);
       this.listeners.on(this.page.win, 'load', this.onLoad);
-      this.measure([this.page.doc.documentElement]);
+      const root = this.page.doc.documentElement;
+      if (root && root.getElementsByTagName('*').length > ONE_GO_ELEMENTS) {
+        // Rendered once measured: every change to our stylesheet restyles the whole page.
+        void this.measureInSlices(root, ++this.run);
+        return;
+      }
+      this.measure([root]);
     }
     this.render();
   }
 
   remove(): void {
+    this.run++;
     this.observer?.disconnect();
     this.observer = null;
     this.listeners.off();
@@ -87,8 +135,10 @@ class TextScaler {
   }
 
   private render(): void {
-    // The custom property lets kanjian's own overlays (the reading view) follow the text size.
-    const shared = `html{--kanjian-text-scale:${this.scale / 100}}`;
+    // The custom property lets kanjian's own reading view follow the text size. Set on its host, not
+    // on <html>: every element inherits a custom property of <html>, so a new value there restyles
+    // the whole page at each step, and only the reading view reads it.
+    const shared = `html>kanjian-reader{--kanjian-text-scale:${this.scale / 100}}`;
     this.style.set(shared + buildTextScaleCss(this.fontSizes, this.lineHeights, this.scale));
   }
 
@@ -112,38 +162,73 @@ class TextScaler {
 
   /** Measures the page's own sizes under `roots` with our rules off, then tags and re-renders. */
   private measure(roots: Array<Element | null>): void {
-    const doc = this.page.doc;
-    const targets = new Set<Element>();
+    const list: Element[] = [];
     for (const root of roots) {
       if (!root || !root.isConnected || isOwnUi(root)) continue;
-      if (hasOwnText(root) || root.matches(CONTROLS)) targets.add(root);
-      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, {
-        acceptNode: (node) => {
-          const el = node as Element;
-          if (SKIP.has(el.localName) || isOwnUi(el)) return NodeFilter.FILTER_REJECT;
-          return NodeFilter.FILTER_ACCEPT;
-        },
-      });
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n as Element;
-        if (hasOwnText(el) || el.matches(CONTROLS)) targets.add(el);
-      }
+      collectTargets(root, true, list);
     }
+    const targets = new Set(list);
     if (!targets.size) return;
-    const view = doc.defaultView ?? this.page.win;
+    const view = this.page.doc.defaultView ?? this.page.win;
     this.style.setDisabled(true);
-    const found: Array<[Element, string, string | null]> = [];
+    let found: Measured[];
     try {
-      for (const el of targets) {
-        const cs = view.getComputedStyle(el);
-        const fs = parseFloat(cs.fontSize);
-        if (!(fs > 0)) continue;
-        const lh = cs.lineHeight.endsWith('px') ? parseFloat(cs.lineHeight) : NaN;
-        found.push([el, sizeKey(fs), lh > 0 ? sizeKey(lh) : null]);
-      }
+      found = readSizes(targets, view);
     } finally {
       this.style.setDisabled(false);
     }
+    if (this.tag(found)) this.render();
+  }
+
+  /**
+   * The first measure of a big page: every size is read first, in slices (before any tag: a tagged
+   * container would pass its new size on to what is read after it), then the tags are written in
+   * slices, what is on screen first, each slice's new rules with it. Nothing is tagged yet, so our
+   * rules need not be switched off to read (which would restyle the whole page each slice);
+   * elements tagged meanwhile (content the page added, measured on its own) are left as they are.
+   */
+  private async measureInSlices(root: Element, run: number): Promise<void> {
+    const win = this.page.win;
+    const view = this.page.doc.defaultView ?? win;
+    const segments = planSegments(root, { maxElements: SEGMENT_ELEMENTS, skip: isLeftOut }).filter((s) => s.node.nodeType === 1);
+    const sizes = new Map<Segment, Measured[]>();
+    const slices = { budgetMs: SLICE_MS, now: () => win.performance.now(), pause: pauseFor(win), cancelled: () => run !== this.run };
+    const read = (seg: Segment): void => {
+      const targets: Element[] = [];
+      collectTargets(seg.node as Element, seg.deep, targets);
+      sizes.set(seg, readSizes(targets.filter((el) => !el.hasAttribute(FS)), view));
+    };
+    if (!(await runInSlices(segments, read, slices))) return;
+    // Every rule first, in one change of our stylesheet (each change restyles the whole page, a
+    // cost of the browser's that no slicing divides); the tags then only resize what they mark.
+    for (const list of sizes.values()) {
+      for (const [, fs, lh] of list) {
+        this.fontSizes.add(fs);
+        if (lh) this.lineHeights.add(lh);
+      }
+    }
+    this.render();
+    const { order, visibleCount } = orderForViewport(segments, (s) => placeInViewport(s, win));
+    let grew = false;
+    // Resized text is laid out again: each slice writes what the frame after it can take.
+    await runPaced(order, (seg) => (grew = this.tag(sizes.get(seg)!.filter(([el]) => el.isConnected)) || grew), {
+      scriptBudgetMs: SLICE_MS,
+      renderBudgetMs: RENDER_MS,
+      firstItems: visibleCount,
+      now: slices.now,
+      frame: afterNextFrame(win),
+      cancelled: slices.cancelled,
+      visibleCount,
+      // Rules for new sizes go in with the tags that use them, before the page gets to paint.
+      endSlice: () => {
+        if (grew) this.render();
+        grew = false;
+      },
+    });
+  }
+
+  /** Writes the measured sizes as tags; true when a new size needs a rule. */
+  private tag(found: readonly Measured[]): boolean {
     let grew = false;
     for (const [el, fs, lh] of found) {
       if (el.getAttribute(FS) !== fs) el.setAttribute(FS, fs);
@@ -159,8 +244,21 @@ class TextScaler {
         }
       } else if (el.hasAttribute(LH)) el.removeAttribute(LH);
     }
-    if (grew) this.render();
+    return grew;
   }
+}
+
+/** Each element's computed font size and px line height, as tag values. */
+function readSizes(targets: Iterable<Element>, view: Window): Measured[] {
+  const found: Measured[] = [];
+  for (const el of targets) {
+    const cs = view.getComputedStyle(el);
+    const fs = parseFloat(cs.fontSize);
+    if (!(fs > 0)) continue;
+    const lh = cs.lineHeight.endsWith('px') ? parseFloat(cs.lineHeight) : NaN;
+    found.push([el, sizeKey(fs), lh > 0 ? sizeKey(lh) : null]);
+  }
+  return found;
 }
 
 const scalers = new WeakMap<Document, TextScaler>();

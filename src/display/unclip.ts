@@ -28,20 +28,26 @@ function hasText(el: Element): boolean {
   return false;
 }
 
+/**
+ * True when the element's text box overflows vertically now (scroll boxes excepted). clientHeight
+ * first: it is 0 for every inline box, most of a page, which then needs no second read.
+ */
+export function textOverflows(el: HTMLElement, view: Window): boolean {
+  const clientHeight = el.clientHeight;
+  if (clientHeight === 0 || !overflowsVertically(el.scrollHeight, clientHeight)) return false;
+  if (isOwnUi(el)) return false;
+  const oy = view.getComputedStyle(el).overflowY;
+  if (oy === 'auto' || oy === 'scroll') return false; // a scroll box: the reader can scroll it
+  return hasText(el) || !!el.querySelector('p, span, a, li, td, div');
+}
+
 /** Elements whose text box overflows vertically now (scroll boxes excepted). */
 export function overflowingText(doc: Document): HTMLElement[] {
   const body = doc.body;
   const view = doc.defaultView;
   if (!body || !view) return [];
   const out: HTMLElement[] = [];
-  for (const el of body.querySelectorAll<HTMLElement>('*')) {
-    if (isOwnUi(el)) continue;
-    if (!overflowsVertically(el.scrollHeight, el.clientHeight)) continue;
-    const oy = view.getComputedStyle(el).overflowY;
-    if (oy === 'auto' || oy === 'scroll') continue; // a scroll box: the reader can scroll it
-    if (!hasText(el) && !el.querySelector('p, span, a, li, td, div')) continue;
-    out.push(el);
-  }
+  for (const el of body.querySelectorAll<HTMLElement>('*')) if (textOverflows(el, view)) out.push(el);
   return out;
 }
 
@@ -59,8 +65,8 @@ export function removeTokens(doc: Document, attr: string, token: string): void {
 }
 
 /** Tags (for `owner`) the text boxes that overflow with `styles` on but fit with them off. */
-export function fitOverflowing(doc: Document, styles: readonly PageStyle[], owner: string): void {
-  const overflowing = overflowingText(doc).filter((el) => !(el.getAttribute(UNCLIP_ATTR) ?? '').split(' ').includes(owner));
+export function fitOverflowing(doc: Document, styles: readonly PageStyle[], owner: string, found: HTMLElement[] = overflowingText(doc)): void {
+  const overflowing = found.filter((el) => !(el.getAttribute(UNCLIP_ATTR) ?? '').split(' ').includes(owner));
   if (!overflowing.length) return;
   for (const s of styles) s.setDisabled(true);
   let fitBefore: HTMLElement[];

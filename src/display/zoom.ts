@@ -1,8 +1,9 @@
 import type { Aid, PageContext } from './aid';
 import type { ControlSpec } from '../toolbar/types';
 import { isOwnUi, PageStyle } from './page-style';
-import { clearUnclip, fitOverflowing, overflowsVertically, unclipCss } from './unclip';
+import { clearUnclip, fitOverflowing, overflowsVertically, textOverflows, unclipCss } from './unclip';
 import { Listeners } from '../shared/listeners';
+import { pauseFor, runInSlices } from '../shared/slices';
 
 /**
  * 页面放大: CSS `zoom` on the page's body. It reflows like browser zoom (Chromium, Firefox ≥ 126)
@@ -12,6 +13,10 @@ import { Listeners } from '../shared/listeners';
  */
 export const ZOOM_STEPS = [100, 110, 125, 150, 175, 200, 225, 250, 275, 300] as const;
 const REFLOW = 'data-kj-reflow';
+/** Pages up to this many elements are checked in one go in the frame; bigger ones after it, in slices. */
+const FIT_ONE_GO_ELEMENTS = 3000;
+/** Reading per slice before the page gets the main thread back (ms). */
+const FIT_SLICE_MS = 10;
 
 export function nextZoom(current: number, direction: 1 | -1): number {
   const steps = ZOOM_STEPS as readonly number[];
@@ -47,14 +52,25 @@ export function misplacedPositioned(
 ): Array<[Element, 'edge' | 'flow']> {
   const out: Array<[Element, 'edge' | 'flow']> = [];
   for (const el of elements) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0) continue;
-    const fix = r.right > viewportWidth + 1 ? 'edge' : overflowsVertically(el.scrollHeight, el.clientHeight) ? 'flow' : null;
-    if (!fix) continue;
-    const pos = position(el);
-    if (pos === 'absolute' || pos === 'fixed') out.push([el, fix]);
+    const fix = misplacement(el, viewportWidth, position);
+    if (fix) out.push([el, fix]);
   }
   return out;
+}
+
+/** One element's fix, if it needs one (see misplacedPositioned); its box is read first, its style last. */
+function misplacement(el: Element, viewportWidth: number, position: (el: Element) => string): 'edge' | 'flow' | null {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0) return null;
+  let fix: 'edge' | 'flow' | null = null;
+  if (r.right > viewportWidth + 1) fix = 'edge';
+  else {
+    const clientHeight = el.clientHeight;
+    if (clientHeight > 0 && overflowsVertically(el.scrollHeight, clientHeight)) fix = 'flow';
+  }
+  if (!fix) return null;
+  const pos = position(el);
+  return pos === 'absolute' || pos === 'fixed' ? fix : null;
 }
 
 class Zoomer {
@@ -62,6 +78,8 @@ class Zoomer {
   private readonly style: PageStyle;
   private percent = 100;
   private frame = 0;
+  /** Bumped by every fit and by remove: a fit running in slices that sees it change stops. */
+  private fitRun = 0;
   private listening = false;
   private readonly refit = (): void => this.scheduleFit();
 
@@ -90,6 +108,7 @@ class Zoomer {
     }
     if (this.frame) this.page.win.cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.fitRun++;
     this.untag();
     this.style.remove();
     this.percent = 100;
@@ -99,7 +118,13 @@ class Zoomer {
     if (this.frame || !this.page.doc.body) return;
     this.frame = this.page.win.requestAnimationFrame(() => {
       this.frame = 0;
-      this.fit();
+      const run = ++this.fitRun;
+      const body = this.page.doc.body;
+      if (!body) return;
+      if (body.getElementsByTagName('*').length <= FIT_ONE_GO_ELEMENTS) return this.fit();
+      // A big page: reading every box here would force the zoomed restyle and layout into this
+      // script's task, on top of the reads. Let the frame do its own, then read in slices after it.
+      void pauseFor(this.page.win)().then(() => this.fitInSlices(run));
     });
   }
 
@@ -116,6 +141,42 @@ class Zoomer {
       for (const [el, fix] of found) el.setAttribute(REFLOW, fix);
     }
     fitOverflowing(doc, [this.style], 'zoom');
+  }
+
+  /**
+   * fit() for a big page: the same checks, each element read once per pass (misplaced, and text
+   * that overflows), in slices; a new zoom or a reset meanwhile stops it.
+   */
+  private async fitInSlices(run: number): Promise<void> {
+    const doc = this.page.doc;
+    const win = this.page.win;
+    const view = doc.defaultView ?? win;
+    const slices = { budgetMs: FIT_SLICE_MS, now: () => win.performance.now(), pause: pauseFor(win), cancelled: () => run !== this.fitRun || !doc.body };
+    const position = (el: Element): string => view.getComputedStyle(el).position;
+    for (let pass = 0; pass < 3; pass++) {
+      const width = doc.documentElement.clientWidth;
+      const misplaced: Array<[Element, 'edge' | 'flow']> = [];
+      const overflowing: HTMLElement[] = [];
+      const all = [...doc.body!.getElementsByTagName('*')];
+      const finished = await runInSlices(
+        all,
+        (el) => {
+          if (pass < 2 && !el.hasAttribute(REFLOW)) {
+            const fix = misplacement(el, width, position);
+            if (fix && !isOwnUi(el)) misplaced.push([el, fix]);
+          }
+          if ('clientHeight' in el && textOverflows(el as HTMLElement, view)) overflowing.push(el as HTMLElement);
+        },
+        slices,
+      );
+      if (!finished) return;
+      if (!misplaced.length) {
+        // What overflows in the layout just read: tag what fitted before the zoom (one toggle of our sheet).
+        fitOverflowing(doc, [this.style], 'zoom', overflowing);
+        return;
+      }
+      for (const [el, fix] of misplaced) el.setAttribute(REFLOW, fix);
+    }
   }
 
   private untag(): void {

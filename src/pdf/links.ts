@@ -97,8 +97,11 @@ export class PdfLinks {
       this.controls.clear();
       return;
     }
+    // Once placed, the observer keeps the controls in step: a settings change (every toolbar press
+    // writes one) must not look at every link again, 300 ms on a page of 17,000 links.
+    if (this.observer) return;
     this.addControls();
-    if (!this.observer && this.o.doc.body) {
+    if (this.o.doc.body) {
       this.observer = new MutationObserver(() => {
         if (this.pending) return;
         this.pending = true;

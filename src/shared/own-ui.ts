@@ -34,6 +34,15 @@ export function isOwnUi(node: Node | null): boolean {
   return false;
 }
 
+/**
+ * True for an element kanjian marked itself (not its descendants): enough for a walk from a root
+ * outside our UI that never enters a marked element's subtree, at a WeakSet lookup per element
+ * instead of a climb to the root.
+ */
+export function isMarkedOwnUi(node: Node): boolean {
+  return registry().has(node);
+}
+
 /** A shadow root's host (nodeType, not instanceof: Firefox content scripts see the page's nodes through wrappers). */
 function hostOf(n: Node): Node | null {
   return n.nodeType === 11 ? ((n as ShadowRoot).host ?? null) : null;

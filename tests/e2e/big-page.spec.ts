@@ -67,3 +67,53 @@ test.describe('繁体版 on an 80,000-element page', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+/** The computed font size of every element that holds text of its own, in document order. */
+function ownTextSizes(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const out: number[] = [];
+    for (const el of document.body.getElementsByTagName('*')) {
+      if ([...el.childNodes].some((c) => c.nodeType === 3 && c.nodeValue!.trim())) out.push(parseFloat(getComputedStyle(el).fontSize));
+    }
+    return out;
+  });
+}
+
+test.describe('文字放大 and 页面放大 on an 80,000-element page', () => {
+  test.setTimeout(180_000);
+
+  test('文字放大 ends with every piece of text 125 % of its size (on screen and far below), and 文字还原 gives back the exact page', async ({ page, server, pageErrors }) => {
+    await page.goto(server.url + BIG);
+    const sizes = await ownTextSizes(page);
+    expect(sizes.length).toBeGreaterThan(40000);
+    const htmlBefore = await body(page);
+    await page.getByRole('button', { name: '无障碍浏览' }).click();
+    await toolbar(page).getByRole('button', { name: '文字放大', exact: true }).click();
+    const want = sizes.map((s) => Math.round(s * 1.25 * 100) / 100);
+    await expect.poll(async () => (await ownTextSizes(page)).map((s) => Math.round(s * 100) / 100).join(',') === want.join(','), { timeout: 120_000 }).toBe(true);
+    await toolbar(page).getByRole('button', { name: '文字还原', exact: true }).click();
+    await expect.poll(() => body(page), { timeout: 120_000 }).toBe(htmlBefore);
+    expect(await ownTextSizes(page)).toEqual(sizes);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('页面放大 still pulls a box that sticks out back into the window on a big page, and 页面还原 gives back the exact page', async ({ page, server, pageErrors }) => {
+    await page.goto(server.url + BIG);
+    // A box held at the right edge in px: zoomed, it ends past the window unless moved back.
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.id = 'edge-box';
+      box.textContent = '右侧浮动框';
+      box.style.cssText = 'position:absolute;top:10px;left:1100px;width:150px';
+      document.body.append(box);
+    });
+    const htmlBefore = await body(page);
+    await page.getByRole('button', { name: '无障碍浏览' }).click();
+    for (let i = 0; i < 4; i++) await toolbar(page).getByRole('button', { name: '页面放大', exact: true }).click(); // 110, 125, 150, 175 %
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).zoom), { timeout: 60_000 }).toBe('1.75');
+    await expect.poll(() => page.evaluate(() => document.getElementById('edge-box')!.getBoundingClientRect().right <= innerWidth + 1), { timeout: 120_000 }).toBe(true);
+    await toolbar(page).getByRole('button', { name: '页面还原', exact: true }).click();
+    await expect.poll(() => body(page), { timeout: 120_000 }).toBe(htmlBefore);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * Big pages, converted without freezing them: the tree is cut into segments of a bounded number of
  * elements, the segments on screen go first, and the rest run in short slices with a yield to the
- * page between them (so input, scrolling and painting go on). Pure planning plus a small runner,
- * both independent of what is done to each segment (conversion or restore).
+ * page between them (so input, scrolling and painting go on). Pure planning, independent of what
+ * is done to each segment (conversion or restore); the runner is in shared/slices.ts.
  */
 
 /** A piece of the tree: a whole subtree (`deep`), or only the element itself (a container that was split). */
@@ -87,66 +87,5 @@ export function placeInViewport(s: Segment, win: Window): Place {
   return 'in';
 }
 
-export interface ChunkRunOptions {
-  /** Work per slice before yielding (ms); a slice ends after the segment that crosses it. */
-  budgetMs: number;
-  now(): number;
-  /** Gives the page the main thread (input, rendering) and resumes. */
-  pause(): Promise<void>;
-  /** True once this run was superseded (restore issued mid-conversion, or the reverse). */
-  cancelled(): boolean;
-  /** Called at the end of every slice, before yielding (e.g. to drop our own mutation records). */
-  endSlice?(): void;
-  /** Called once the first `visibleCount` items are done. */
-  onVisible?(): void;
-  visibleCount?: number;
-}
-
-/** Runs `work` over the items in slices of about `budgetMs`; resolves false if cancelled midway. */
-export async function runInSlices<T>(items: readonly T[], work: (item: T) => void, o: ChunkRunOptions): Promise<boolean> {
-  const visibleCount = o.visibleCount ?? 0;
-  let visibleSaid = false;
-  const sayVisible = (done: number): void => {
-    if (!visibleSaid && done >= visibleCount) {
-      visibleSaid = true;
-      o.onVisible?.();
-    }
-  };
-  let deadline = o.now() + o.budgetMs;
-  for (let i = 0; i < items.length; i++) {
-    if (o.cancelled()) return false;
-    work(items[i]!);
-    if (i + 1 < items.length && o.now() >= deadline) {
-      o.endSlice?.();
-      sayVisible(i + 1);
-      await o.pause();
-      deadline = o.now() + o.budgetMs;
-    }
-  }
-  if (o.cancelled()) return false;
-  o.endSlice?.();
-  sayVisible(items.length);
-  return true;
-}
-
-interface YieldingScheduler {
-  yield?(): Promise<void>;
-}
-
-/**
- * Yields the main thread to the page: scheduler.yield where the browser has it (the continuation
- * keeps its place ahead of other work), else a message to ourselves (not throttled like timers).
- */
-export function pauseFor(win: Window): () => Promise<void> {
-  const scheduler = (win as unknown as { scheduler?: YieldingScheduler }).scheduler;
-  if (typeof scheduler?.yield === 'function') return () => scheduler.yield!();
-  return () =>
-    new Promise<void>((resolve) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => {
-        ch.port1.close();
-        resolve();
-      };
-      ch.port2.postMessage(null);
-    });
-}
+// The slice runner is shared with the display aids that read or write a big page in slices.
+export { pauseFor, runInSlices, type ChunkRunOptions } from '../../shared/slices';
