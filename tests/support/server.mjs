@@ -2,11 +2,13 @@
 //   /            tests/fixtures/pages
 //   /corpus/     ../shared/corpus (W3C BAD site, ACT cases), read-only
 //   /WAI/content-assets/wcag-act-rules/  ../shared/corpus/act (the ACT cases' absolute asset prefix)
+//   /generated/big-80k.html, /generated/big-<n>.html  tests/fixtures/generate/big-page.mjs (too big to commit)
 // A file X may have a sidecar X.headers.json with extra response headers (e.g. a strict CSP).
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bigPageHtml } from '../fixtures/generate/big-page.mjs';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const SHARED = resolve(process.env.KANJIAN_SHARED ?? join(REPO_ROOT, '..', 'shared'));
@@ -38,6 +40,12 @@ function mapPath(urlPath, extraRoots) {
   return null;
 }
 
+const generatedPages = new Map();
+function generated(elements) {
+  if (!generatedPages.has(elements)) generatedPages.set(elements, bigPageHtml(elements));
+  return generatedPages.get(elements);
+}
+
 /** Starts a server; resolves to { url, port, close(), requests }. */
 export function startServer({ port = 0, extraRoots = [], handler } = {}) {
   const requests = [];
@@ -45,6 +53,13 @@ export function startServer({ port = 0, extraRoots = [], handler } = {}) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname);
     if (handler && handler(req, res, url)) return;
+    const big = /^\/generated\/big-(\d+)(k?)\.html$/.exec(url.pathname);
+    if (big) {
+      const elements = Math.min(Number(big[1]) * (big[2] ? 1000 : 1), 500000);
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+      res.end(generated(elements));
+      return;
+    }
     let file = mapPath(url.pathname, extraRoots);
     if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (url.pathname === '/favicon.ico' && (!file || !existsSync(file))) {

@@ -82,9 +82,10 @@ export class ConvertFeature {
     const want = wantsConversion(site, global, siteKey);
     this.wanted = want;
     if (!want) {
-      this.converter?.restore();
-      this.converter = null;
+      // Big pages come back on screen first, the rest in slices (a later switch-on stops it).
+      const restoring = this.converter?.isActive ? this.converter.restoreInSlices() : null;
       this.error = undefined;
+      await restoring?.visible;
       return;
     }
     await this.whenDetectable();
@@ -94,13 +95,17 @@ export class ConvertFeature {
     const phrases = script === 'simplified' ? global.phrasesToTraditional : global.phrasesToSimplified;
     const conv = await this.converterFor(dir.from, dir.to, phrases);
     if (!this.wanted) return;
-    const key = `${dir.from}-${dir.to}`;
+    const key = `${dir.from}-${dir.to}:${phrases.join('\n')}`;
     if (this.converter?.isActive && this.current === key) return;
-    this.converter?.restore();
-    this.converter = new PageConverter(this.doc, { convert: (t) => conv.convert(t), langTag: langTagOf(dir.to) });
-    this.current = key;
-    this.converter.start();
+    if (this.current !== key) {
+      // Another direction or other phrases: the old one's text goes back first, all at once.
+      this.converter?.restore();
+      this.converter = new PageConverter(this.doc, { convert: (t) => conv.convert(t), langTag: langTagOf(dir.to) });
+      this.current = key;
+    }
     this.error = undefined;
+    // Resolves once what is on screen shows the other script; the rest follows in slices.
+    await this.converter!.startInSlices().visible;
   }
 
   private current = '';
@@ -148,10 +153,11 @@ export class ConvertFeature {
     return p;
   }
 
-  /** Puts the original text back for a while (an audit); the next update converts again. */
+  /** Puts the original text back for a while (an audit), all at once; the next update converts again. */
   suspend(): void {
     this.converter?.restore();
     this.converter = null;
+    this.current = '';
   }
 
   /** Restores the page and forgets everything (toolbar exit, extension unload). */
@@ -159,6 +165,7 @@ export class ConvertFeature {
     this.wanted = false;
     this.converter?.restore();
     this.converter = null;
+    this.current = '';
   }
 }
 
