@@ -15,6 +15,7 @@ const BENCHES = [
   ['page-convert', 'bench/page-convert.mjs', 'docs/benchmarks-page.md', '繁体版 and audit in Chromium with the extension'],
   ['display-scheme', 'bench/display-scheme.mjs', 'docs/benchmarks-display.md', 'Colour scheme switch on a 10,000-node page'],
   ['audit-cli', 'bench/audit-cli.mjs', 'docs/benchmarks-audit.md', 'kanjian audit vs @axe-core/cli vs pa11y-ci'],
+  ['idle', 'bench/idle.mjs', 'docs/benchmarks-idle.md', 'Idle cost (nothing on), opening the toolbar, long tasks on an 80,000-element page'],
   ['pdf-reader', 'bench/pdf-reader.mjs', 'docs/benchmarks-pdf-reader.md', 'PDF reader: click to first readable text on a 50-page PDF, bundle size'],
 ];
 

@@ -1,0 +1,300 @@
+#!/usr/bin/env node
+// What kanjian costs a page where nothing is switched on, and how long the main thread is blocked by
+// the big-page operations. Chromium, fresh profiles, the built extension. Writes docs/benchmarks-idle.md.
+//
+// 1. Idle cost: the same page loaded in a profile with kanjian and in one without, alternating, in the
+//    same run; CDP Performance.getMetrics (ScriptDuration, TaskDuration) before and after each load
+//    (a fresh tab per load), and the tab's JS heap after a forced GC. Median of N loads per page and
+//    profile; kanjian's cost is the difference of the medians. Pages: the demo page, the W3C BAD
+//    "before" home page, the generated 80,000-element page. Also kanjian with its launcher hidden.
+// 2. Opening the toolbar: launcher click → toolbar shown with focus in it, timed inside the page.
+// 3. Long tasks on the 80,000-element page (PerformanceObserver 'longtask', registered by the bench in
+//    the page: it sees the content script's tasks too): 繁简转换 on and back, 文字放大, 配色 and 页面放大,
+//    each from a fresh load, click to done; plus the time until the first screenful shows 繁體.
+//
+//   node bench/idle.mjs [--reps N] [--no-write] [--only idle,open,long]
+import { chromium } from '@playwright/test';
+import * as OpenCC from 'opencc-js';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumArgs, findChromium } from '../tests/support/browsers.mjs';
+import { startServer } from '../tests/support/server.mjs';
+
+const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const args = process.argv.slice(2);
+const reps = Number(args[args.indexOf('--reps') + 1]) || 15;
+const write = !args.includes('--no-write');
+const onlyArg = args.indexOf('--only') >= 0 ? args[args.indexOf('--only') + 1].split(',') : ['idle', 'open', 'long'];
+// KANJIAN_EXTENSION_DIR: measure another build (e.g. a copy of an older one, for a before/after).
+const extDir = resolve(process.env.KANJIAN_EXTENSION_DIR ?? join(repo, '.output', 'chrome-mv3'));
+const opsArg = args.indexOf('--ops') >= 0 ? args[args.indexOf('--ops') + 1].split(',') : ['convert', 'size', 'zoom', 'scheme'];
+const toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const FIRST_H2 = '第0栏：国务院办公厅关于进一步加强软件发布与网络安全管理的通知';
+const LAST_P = '最后一条：头发、皇后、面子';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+
+const PAGES = [
+  ['demo page (zhonglou-2006)', '/zhonglou-2006.html', 1],
+  ['W3C BAD before: home', '/corpus/bad/before/home.html', 1],
+  ['generated page, 80,000 elements', '/generated/big-80k.html', 3],
+];
+
+const server = await startServer();
+const load0 = loadavg();
+
+async function launch(withExtension) {
+  const profile = mkdtempSync(join(tmpdir(), 'kanjian-idle-'));
+  const base = chromiumArgs(extDir);
+  // Without the extension: the same flags minus the two that load it.
+  const a = withExtension ? base : base.filter((x) => !x.startsWith('--load-extension') && !x.startsWith('--disable-extensions-except'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium() ?? undefined,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    args: a,
+  });
+  const sw = withExtension ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))) : null;
+  return { context, sw, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
+}
+
+function metricsOf(list) {
+  return Object.fromEntries(list.metrics.map((m) => [m.name, m.value]));
+}
+
+/** One load in a fresh tab: script and task time of the load, and the heap after a GC. */
+async function idleLoad(context, path, settleMs) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const before = metricsOf(await cdp.send('Performance.getMetrics'));
+  await page.goto(server.url + path, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForTimeout(settleMs);
+  const after = metricsOf(await cdp.send('Performance.getMetrics'));
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  await page.close();
+  return {
+    script: (after.ScriptDuration - before.ScriptDuration) * 1000,
+    task: (after.TaskDuration - before.TaskDuration) * 1000,
+    heap: heap.usedSize / 2 ** 20,
+  };
+}
+
+function contentScriptBytes() {
+  const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8'));
+  const files = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
+  return { files, bytes: files.reduce((n, f) => n + statSync(join(extDir, f)).size, 0) };
+}
+
+const out = [];
+const machine = `${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+
+if (onlyArg.includes('idle')) {
+  const bare = await launch(false);
+  const kj = await launch(true);
+  const kjHidden = await launch(true);
+  await kjHidden.sw.evaluate(() => chrome.storage.local.set({ 'settings.global': { showLauncher: false } }));
+  const rows = [];
+  for (const [name, path, weight] of PAGES) {
+    const n = Math.max(3, Math.round(reps / weight));
+    const runs = { bare: [], kj: [], hidden: [] };
+    const settle = weight > 1 ? 1500 : 500;
+    // Warm-up load each (disk cache, first service-worker start), then alternate.
+    for (const p of [bare, kj, kjHidden]) await idleLoad(p.context, path, settle);
+    for (let i = 0; i < n; i++) {
+      runs.bare.push(await idleLoad(bare.context, path, settle));
+      runs.kj.push(await idleLoad(kj.context, path, settle));
+      runs.hidden.push(await idleLoad(kjHidden.context, path, settle));
+    }
+    const m = (xs, k) => median(xs.map((r) => r[k]));
+    rows.push({ name, n, bare: runs.bare, kj: runs.kj, hidden: runs.hidden, m });
+    console.error(`idle: ${name} done (${n} loads each)`);
+  }
+  await Promise.all([bare.close(), kj.close(), kjHidden.close()]);
+  const { files, bytes } = contentScriptBytes();
+  const lines = [
+    `Content script loaded into every page at \`document_start\`: ${files.map((f) => `\`${f}\``).join(', ')}, **${fmt(bytes / 1024)} KB**.`,
+    '',
+    '| page | loads | script ms: without → with (+Δ) | task ms: without → with (+Δ) | JS heap MB: without → with (+Δ) | with launcher hidden: +script / +task ms, +heap MB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    const d = (k, set) => r.m(r[set], k) - r.m(r.bare, k);
+    lines.push(
+      `| ${r.name} | ${r.n} | ${fmt(r.m(r.bare, 'script'))} → ${fmt(r.m(r.kj, 'script'))} (+${fmt(d('script', 'kj'))}) | ${fmt(r.m(r.bare, 'task'))} → ${fmt(r.m(r.kj, 'task'))} (+${fmt(d('task', 'kj'))}) | ${fmt(r.m(r.bare, 'heap'), 2)} → ${fmt(r.m(r.kj, 'heap'), 2)} (+${fmt(d('heap', 'kj'), 2)}) | +${fmt(d('script', 'hidden'))} / +${fmt(d('task', 'hidden'))}, +${fmt(d('heap', 'hidden'), 2)} |`,
+    );
+  }
+  out.push('### Idle cost: a page load with nothing switched on', '', ...lines, '');
+}
+
+/** Fresh load of `path` with the toolbar open and a long-task observer registered in the page. */
+async function openWithObserver(context, sw, path) {
+  await sw.evaluate(() => chrome.storage.local.clear());
+  const page = await context.newPage();
+  await page.goto(server.url + path, { waitUntil: 'load', timeout: 120_000 });
+  await page.getByRole('button', { name: '无障碍浏览' }).click();
+  await page.getByRole('toolbar', { name: '无障碍工具栏' }).waitFor();
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => {
+    const w = window;
+    w.__lt = [];
+    new PerformanceObserver((l) => w.__lt.push(...l.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask' });
+    w.__click = [];
+    window.addEventListener('click', () => w.__click.push(performance.now()), true);
+  });
+  return page;
+}
+
+/** Long tasks from the last click on, once the page has been quiet for `quietMs`. */
+async function longTasksAfterClick(page, quietMs = 1500) {
+  let last = -1;
+  for (;;) {
+    await page.waitForTimeout(quietMs);
+    const n = await page.evaluate(() => window.__lt.length);
+    if (n === last) break;
+    last = n;
+  }
+  return page.evaluate(() => {
+    const t0 = window.__click.at(-1);
+    const tasks = window.__lt.filter((e) => e.start + e.duration >= t0);
+    return { longest: Math.max(0, ...tasks.map((e) => e.duration)), over50: tasks.filter((e) => e.duration > 50).length, total: tasks.reduce((n, e) => n + e.duration, 0) };
+  });
+}
+
+/** Resolves (in the page) the time `sel`'s text first equals `want`. */
+function watchText(page, key, sel, want) {
+  return page.evaluate(
+    ([k, s, v]) => {
+      const el = document.querySelector(s);
+      const w = window;
+      const check = () => {
+        if (el.textContent === v && w[k] === undefined) w[k] = performance.now();
+      };
+      new MutationObserver(check).observe(el, { subtree: true, characterData: true, childList: true });
+    },
+    [key, sel, want],
+  );
+}
+
+if (onlyArg.includes('open')) {
+  const kj = await launch(true);
+  const times = [];
+  for (let i = 0; i < reps; i++) {
+    await kj.sw.evaluate(() => chrome.storage.local.clear());
+    const page = await kj.context.newPage();
+    await page.goto(server.url + '/zhonglou-2006.html', { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    await page.evaluate(() => {
+      const w = window;
+      w.__open = {};
+      window.addEventListener('click', () => (w.__open.click ??= performance.now()), true);
+      // Done: the toolbar is in the page, shown, and has the focus.
+      const tick = () => {
+        const host = document.querySelector('kanjian-toolbar');
+        const bar = host?.shadowRoot?.querySelector('[role=toolbar]');
+        if (bar && bar.getBoundingClientRect().height > 0 && bar.contains(host.shadowRoot.activeElement)) w.__open.shown = performance.now();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.getByRole('button', { name: '无障碍浏览' }).click();
+    await page.waitForFunction(() => window.__open.shown !== undefined, null, { timeout: 10_000 });
+    times.push(await page.evaluate(() => window.__open.shown - window.__open.click));
+    await page.close();
+  }
+  await kj.close();
+  out.push(
+    '### Opening the toolbar',
+    '',
+    `Demo page, launcher click (a real click) → toolbar shown with the focus in it, measured in the page at the next animation frame: median **${fmt(median(times))} ms**, best ${fmt(Math.min(...times))}, worst ${fmt(Math.max(...times))} (${times.length} fresh loads).`,
+    '',
+  );
+}
+
+if (onlyArg.includes('long')) {
+  const kj = await launch(true);
+  const BIG = '/generated/big-80k.html';
+  const ops = [];
+  const runs = Math.max(3, Math.round(reps / 5));
+  const record = (name, r) => {
+    let o = ops.find((x) => x.name === name);
+    if (!o) ops.push((o = { name, runs: [] }));
+    o.runs.push(r);
+  };
+  for (let i = 0; i < runs; i++) {
+    // 繁简转换 on, then back.
+    let page;
+    if (opsArg.includes('convert')) {
+    page = await openWithObserver(kj.context, kj.sw, BIG);
+    await watchText(page, '__firstShown', '#s0 h2', toTw(FIRST_H2));
+    await watchText(page, '__lastShown', '#last', toTw(LAST_P));
+    await page.getByRole('toolbar', { name: '无障碍工具栏' }).getByRole('button', { name: '繁简转换' }).click();
+    await page.waitForFunction(() => window.__lastShown !== undefined, null, { timeout: 120_000 });
+    let lt = await longTasksAfterClick(page);
+    let t = await page.evaluate(() => ({ click: window.__click.at(-1), first: window.__firstShown, last: window.__lastShown }));
+    record('繁简转换 (on)', { ...lt, firstMs: t.first - t.click, doneMs: t.last - t.click });
+    await watchText(page, '__firstBack', '#s0 h2', FIRST_H2);
+    await watchText(page, '__lastBack', '#last', LAST_P);
+    await page.getByRole('toolbar', { name: '無障礙工具列' }).getByRole('button', { name: '繁簡轉換' }).click();
+    await page.waitForFunction(() => window.__lastBack !== undefined, null, { timeout: 120_000 });
+    lt = await longTasksAfterClick(page);
+    t = await page.evaluate(() => ({ click: window.__click.at(-1), first: window.__firstBack, last: window.__lastBack }));
+    record('繁简转换 (back)', { ...lt, firstMs: t.first - t.click, doneMs: t.last - t.click });
+    await page.close();
+    }
+    for (const [op, name, press] of [
+      ['size', '文字放大 (125 %)', (p) => p.getByRole('toolbar', { name: '无障碍工具栏' }).getByRole('button', { name: '文字放大' }).click()],
+      ['zoom', '页面放大 (110 %)', (p) => p.getByRole('toolbar', { name: '无障碍工具栏' }).getByRole('button', { name: '页面放大' }).click()],
+      [
+        'scheme',
+        '配色 黑底黄字',
+        async (p) => {
+          await p.getByRole('toolbar', { name: '无障碍工具栏' }).getByRole('button', { name: '配色' }).click();
+          await p.getByRole('menuitemradio', { name: '黑底黄字' }).click();
+        },
+      ],
+    ]) {
+      if (!opsArg.includes(op)) continue;
+      page = await openWithObserver(kj.context, kj.sw, BIG);
+      await press(page);
+      record(name, { ...(await longTasksAfterClick(page)), firstMs: NaN, doneMs: NaN });
+      await page.close();
+    }
+  }
+  await kj.close();
+  const lines = [
+    `Generated page of 80,000 elements (\`/generated/big-80k.html\`), Chromium with kanjian, toolbar open; each operation from a fresh load, ${runs} runs, medians (longest task: the median of each run's longest).`,
+    '',
+    '| operation | click → first screen shows it (ms) | click → whole page done (ms) | longest task (ms) | tasks > 50 ms | long-task time in all (ms) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...ops.map((o) => {
+      const m = (k) => median(o.runs.map((r) => r[k]));
+      return `| ${o.name} | ${fmt(m('firstMs'))} | ${fmt(m('doneMs'))} | ${fmt(m('longest'))} | ${fmt(m('over50'), 0)} | ${fmt(m('total'))} |`;
+    }),
+  ];
+  out.push('### Long tasks on the 80,000-element page', '', ...lines, '');
+}
+
+await server.close();
+const load1 = loadavg();
+const text = [
+  `Date ${machine} · Chromium (system), headless · load average ${fmt(load0[0], 2)} → ${fmt(load1[0], 2)} (a shared machine: compare rows of the same run)`,
+  '',
+  ...out,
+].join('\n');
+console.log(text);
+if (write) {
+  writeFileSync(
+    join(repo, 'docs', 'benchmarks-idle.md'),
+    `# Idle cost and big-page responsiveness (Chromium)\n\nGenerated by \`node bench/idle.mjs\` (do not edit by hand; \`--reps N\`, default 15). Script and task time: CDP \`Performance.getMetrics\` (\`ScriptDuration\`, \`TaskDuration\`: the page's main thread, every world included) over one load in a fresh tab; JS heap: \`Runtime.getHeapUsage\` after a forced GC, same tab. "without" is a second fresh profile without the extension, loaded alternately in the same run.\n\n${text}\n`,
+  );
+}
