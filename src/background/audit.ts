@@ -133,16 +133,61 @@ export interface AuditTabOptions {
   onlyRules?: readonly string[];
 }
 
+/** Audits still running whose report tab is already open, by id: the report page waits on these. */
+const running = new Map<string, Promise<void>>();
+
+/**
+ * Resolves when the audit with this id is stored (true), or at once (false) when no such audit is
+ * running. The report tab opens while the frames are audited and loads axe meanwhile.
+ */
+export async function whenAuditStored(id: string): Promise<boolean> {
+  const pending = running.get(id);
+  if (!pending) return false;
+  await pending;
+  return true;
+}
+
 /**
  * Audits a tab: the content script turns kanjian's aids off; axe runs in every frame (runPartial);
  * the aids come back; the partial results are stored for the report page, which puts them together
- * (finishRun). No audit data ever passes through a page.
+ * (finishRun). No audit data ever passes through a page. The report tab opens at the start, behind
+ * the audited tab, so its own loading (axe included) overlaps the audit; it comes to the front when
+ * the results are stored, and closes again if the audit fails.
  */
 export async function auditTab(browser: Browser, tabId: number, how: AuditTabOptions = {}): Promise<StoredAudit> {
+  const started = Date.now();
+  const id = newAuditId(started);
+  if (how.openReport === false) return runAudit(browser, tabId, id, started, how);
+  let settle!: { done(): void; failed(err: unknown): void };
+  running.set(
+    id,
+    new Promise<void>((done, failed) => {
+      settle = { done, failed };
+    }),
+  );
+  running.get(id)!.catch(() => undefined);
+  const report = browser.tabs.create({ url: `${browser.runtime.getURL('/report.html')}?id=${id}`, active: false }).catch(() => null);
+  try {
+    const audit = await runAudit(browser, tabId, id, started, how);
+    settle.done();
+    const tab = await report;
+    if (tab?.id !== undefined) await browser.tabs.update(tab.id, { active: true }).catch(() => undefined);
+    else await browser.tabs.create({ url: `${browser.runtime.getURL('/report.html')}?id=${id}` });
+    return audit;
+  } catch (err) {
+    settle.failed(err);
+    const tab = await report;
+    if (tab?.id !== undefined) await browser.tabs.remove(tab.id).catch(() => undefined);
+    throw err;
+  } finally {
+    running.delete(id);
+  }
+}
+
+async function runAudit(browser: Browser, tabId: number, id: string, started: number, how: AuditTabOptions): Promise<StoredAudit> {
   const { global } = await loadSettings(browser.storage.local, null);
   const stored = auditOptionsFrom(global);
   const options = normalizeOptions(how.onlyRules?.length ? { ...stored, rules: { ...stored.rules, only: [...how.onlyRules] } } : stored);
-  const started = Date.now();
   await injectIntoAllFrames(browser, tabId);
   const page = await sendMessage('auditSuspend', undefined, { tabId, frameId: 0 });
   let frames: Map<number, FrameNode>;
@@ -156,7 +201,7 @@ export async function auditTab(browser: Browser, tabId: number, how: AuditTabOpt
   if (!top || 'error' in top) throw new Error(top && 'error' in top ? top.error : 'the page gave no audit result');
   const assembled = assemblePartials(frames);
   const audit: StoredAudit = {
-    id: newAuditId(started),
+    id,
     tabId,
     url: page.url,
     title: page.title,
@@ -167,6 +212,5 @@ export async function auditTab(browser: Browser, tabId: number, how: AuditTabOpt
     frames: { audited: assembled.audited, missing: assembled.missing.length },
   };
   await saveAudit(audit);
-  if (how.openReport !== false) await browser.tabs.create({ url: `${browser.runtime.getURL('/report.html')}?id=${audit.id}` });
   return audit;
 }

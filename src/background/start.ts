@@ -1,7 +1,7 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { isCommandName, onMessage, sendMessage, type CommandName } from '../messaging/protocol';
-import { migrateStored } from '../settings/store';
-import { auditTab } from './audit';
+import { GLOBAL_KEY, SITE_PREFIX, migrateStored } from '../settings/store';
+import { auditTab, whenAuditStored } from './audit';
 import { startSpeechBackground } from '../speech/background';
 import { syncEarlyStyles } from './early-styles';
 import { injectLib } from './libs';
@@ -26,13 +26,18 @@ export async function handleCommand(browser: Browser, command: string): Promise<
   }
 }
 
+/** Whether a message comes from one of kanjian's own pages (not a content script in a web page). */
+export function isExtensionPage(extensionBase: string, sender: { url?: string; tab?: unknown }): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(extensionBase);
+}
+
 /**
  * The tab an audit request may name. A content script's message audits its own tab (sender.tab) and
  * nothing else: a page's frame must not be able to point the audit at another tab. Only extension
  * pages (the popup, the report page) name a tab.
  */
 export function auditTargetTab(extensionBase: string, sender: { url?: string; tab?: { id?: number } }, data: unknown): number | undefined {
-  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionBase);
+  const fromExtensionPage = isExtensionPage(extensionBase, sender);
   const asked = data && typeof data === 'object' ? (data as { tabId?: unknown }).tabId : undefined;
   if (fromExtensionPage && typeof asked === 'number' && Number.isInteger(asked) && asked >= 0) return asked;
   return sender.tab?.id;
@@ -65,10 +70,14 @@ export function startBackground(browser: Browser): void {
       throw new Error(err instanceof AuditStoreError ? `audit-store:${err.code}` : err instanceof Error ? err.message : String(err));
     }
   });
+  onMessage('awaitAudit', async ({ data, sender }) => {
+    if (!isExtensionPage(browser.runtime.getURL('/'), sender)) throw new Error('awaitAudit: extension pages only');
+    return typeof data?.id === 'string' ? whenAuditStored(data.id) : false;
+  });
   const syncEarly = (): void => void syncEarlyStyles(browser).catch((err: unknown) => console.warn('[kanjian] early styles', err));
   syncEarly();
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && Object.keys(changes).some((k) => k.startsWith('site:') || k === 'settings.global')) syncEarly();
+    if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(SITE_PREFIX) || k === GLOBAL_KEY)) syncEarly();
   });
   browser.commands.onCommand.addListener((command) => {
     void handleCommand(browser, command);

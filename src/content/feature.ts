@@ -4,7 +4,7 @@
  * knows no capability by name: it applies, suspends, resets and disposes them all the same way.
  */
 import type { Aid, PageContext } from '../display/aid';
-import type { ConvertState } from '../convert/page/feature';
+import type { ConvertState } from '../convert/page/state';
 import type { UiLocale } from '../i18n/messages';
 import { siteFields, type GlobalSettings, type SiteSettings } from '../settings/schema';
 import type { Announcement, ControlContext, ControlSpec } from '../toolbar/types';

@@ -1,6 +1,6 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { COMMAND_CONTROLS, isCommandName, onMessage, sendMessage } from '../messaging/protocol';
-import type { SpeechDiagnosticsReport } from '../speech/feature';
+import type { SpeechDiagnosticsReport } from '../speech/diagnostics';
 import { PageController, type StorageChange } from './controller';
 import { resolveTarget, TargetHighlighter } from './highlight';
 import { extensionAlive, whenExtensionGone } from './life';

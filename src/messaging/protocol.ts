@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { SiteSettings } from '../settings/schema';
-import type { ConvertState } from '../convert/page/feature';
-import type { SpeechDiagnosticsReport } from '../speech/feature';
+import type { ConvertState } from '../convert/page/state';
+import type { SpeechDiagnosticsReport } from '../speech/diagnostics';
 import type { TtsEventMessage, TtsRequest, TtsVoiceInfo } from '../speech/tts-bridge';
 
 /** What the popup shows for the current tab. */
@@ -44,6 +44,11 @@ export interface ProtocolMap {
    * (honoured only from extension pages: a content script cannot name another tab).
    */
   startAudit(data: { tabId?: number }): { auditId: string; durationMs: number };
+  /**
+   * report page → background: wait until the audit with this id is stored (true), or false at once
+   * when it is not running. Answered only to extension pages.
+   */
+  awaitAudit(data: { id: string }): boolean;
   /** background → content (top frame): turn kanjian's aids off for an audit; the page as its author made it. */
   auditSuspend(): { url: string; title: string };
   /** background → content (top frame): the audit is done; put the aids back exactly as they were. */

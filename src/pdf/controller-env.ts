@@ -9,7 +9,7 @@ import toolbarCss from '../toolbar/toolbar.css?inline';
 import { mountToolbarHost } from '../toolbar/mount';
 import { PageController, type StorageChange } from '../content/controller';
 import { COMMAND_CONTROLS, onMessage, isCommandName } from '../messaging/protocol';
-import type { SpeechDiagnosticsReport } from '../speech/feature';
+import type { SpeechDiagnosticsReport } from '../speech/diagnostics';
 import { injectedLib, LAZY_LIB_FILES, type LazyLibName } from '../shared/libs';
 
 export interface ReaderControllerOptions {

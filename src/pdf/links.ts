@@ -5,7 +5,7 @@
  * (event.isTrusted) nor read where it leads (the reader is not web-accessible).
  */
 import { looksLikePdf } from './open';
-import { loadPdfPrefs, pdfPrefsKey } from './prefs';
+import { loadPdfPrefs, pdfPrefsKey, PDF_PREFS_PREFIX } from './prefs';
 import { parseSite, siteStorageKey, type KeyValueArea } from '../settings/store';
 import { siteKeyFor } from '../settings/origin';
 import { autoLocale, t, type UiLocale } from '../i18n/messages';
@@ -76,7 +76,7 @@ export class PdfLinks {
       const site = changes[siteStorageKey(key)];
       if (site) this.toolbarOpen = parseSite(site.newValue).toolbarOpen;
       for (const [k, c] of Object.entries(changes)) {
-        if (!k.startsWith('pdf:')) continue;
+        if (!k.startsWith(PDF_PREFS_PREFIX)) continue;
         const s = k.slice(4);
         if ((c.newValue as { openInReader?: unknown } | undefined)?.openInReader === true) this.openInReader.add(s);
         else this.openInReader.delete(s);

@@ -1,7 +1,6 @@
 import { defaultsOf } from './fields';
 import { siteFields, type GlobalSettings, type SiteSettings } from './schema';
-import { SITE_PREFIX } from './store';
-import { parseGlobal, parseSite } from './store';
+import { GLOBAL_KEY, SITE_PREFIX, parseGlobal, parseSite } from './store';
 
 const SITE_DEFAULTS = defaultsOf(siteFields);
 /** Settings that do not change how the page looks at first paint. */
@@ -20,7 +19,7 @@ export function changesFirstPaint(site: SiteSettings, global: GlobalSettings, si
  * content script there reveals the page at once when nothing applies.
  */
 export function earlyMatchPatterns(all: Record<string, unknown>): string[] {
-  const global = parseGlobal(all['settings.global']);
+  const global = parseGlobal(all[GLOBAL_KEY]);
   const every = global.convertEverySite;
   if (every) return ['http://*/*', 'https://*/*'];
   const out = new Set<string>();

@@ -9,11 +9,14 @@ import type { GlobalSettings, SiteSettings } from '../settings/schema';
 import type { SpeechControlContext } from './control-context';
 import { createWebSpeechEngine, type SpeechEngine } from './engine';
 import { createFallbackEngine, pageActivation, type FallbackEngine } from './fallback-engine';
-import { SpeechLog, type SpeechLogEntry } from './log';
+import { SpeechLog } from './log';
 import { SpeechNotice } from './notice';
-import { createReadAloud, type ReadAloud, type ReadAloudDiagnostics } from './read-aloud';
+import { createReadAloud, type ReadAloud } from './read-aloud';
 import { reportInternal } from './safe';
 import type { ChineseVariant, SpeechLocale } from './types';
+import type { SpeechDiagnosticsReport } from './diagnostics';
+
+export type { SpeechDiagnosticsReport } from './diagnostics';
 import { detectPlatform, variantFromLang, voiceInstallHint, type Platform, type VoiceGroup } from './voices';
 import { isUserInput } from '../shared/trusted';
 import { Listeners } from '../shared/listeners';
@@ -43,24 +46,6 @@ export interface SpeechInputs {
   locale: UiLocale;
 }
 
-/** What the diagnostic message returns: status, engines and the spoken-text log (times in ms on the log's scale). */
-export interface SpeechDiagnosticsReport extends Partial<ReadAloudDiagnostics> {
-  /** 声音 is on for this site and the read-aloud object exists. */
-  active: boolean;
-  /** Engine that spoke the last utterance: 'web-speech' (content script) or 'chrome-tts' (background). */
-  engineUsed: string | null;
-  /** Utterances that went to the chrome.tts fallback. */
-  fallbackCount: number;
-  variant: ChineseVariant | null;
-  voiceCount: number | null;
-  noChineseVoice: boolean;
-  noticeShown: boolean;
-  /** Sticky user activation of the page (Chrome refuses Web Speech without it), null if unknown. */
-  activation: boolean | null;
-  /** Now, on the log's time scale. */
-  now: number | null;
-  log: SpeechLogEntry[];
-}
 
 /** The per-site speech settings at their defaults: 重置 and 退出 add these to their patch. */
 export const SPEECH_OFF: Readonly<Pick<SiteSettings, 'speech' | 'pointReading'>> = { speech: false, pointReading: false };

@@ -9,7 +9,9 @@ export async function auditViaToolbar(context: BrowserContext, page: Page): Prom
   await toolbar(page).getByRole('button', { name: '无障碍检查' }).click();
   const report = await reportPromise;
   await report.waitForLoadState('domcontentloaded');
-  await expect(report.getByRole('heading', { level: 1, name: '无障碍检查报告' })).toBeVisible({ timeout: 30_000 });
+  // The report tab opens while the page is audited; the verdict shows once it is done.
+  await expect(report.locator('#verdict')).toBeVisible({ timeout: 60_000 });
+  await expect(report.getByRole('heading', { level: 1, name: '无障碍检查报告' })).toBeVisible();
   return report;
 }
 

@@ -54,7 +54,9 @@ test.describe('audit in the browser', () => {
     const reportPromise = extContext.waitForEvent('page', { predicate: (p) => p.url().includes('/report.html'), timeout: 60_000 });
     await page.getByRole('toolbar', { name: '無障礙工具列' }).getByRole('button', { name: '無障礙檢查' }).click();
     const report = await reportPromise;
-    await expect(report.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+    // The report tab opens while the page is audited; the verdict shows once it is done.
+    await expect(report.locator('#verdict')).toBeVisible({ timeout: 60_000 });
+    await expect(report.getByRole('heading', { level: 1 })).toBeVisible();
     // Snippets show the page's original Simplified text, not our conversion.
     const snippets = (await report.locator('pre.snippet').allTextContents()).join('\n');
     expect(snippets).not.toMatch(/重點|鐘樓/);
@@ -157,6 +159,8 @@ test('the popup starts an audit of its tab and the report opens', async ({ page,
   const reportPromise = extContext.waitForEvent('page', { predicate: (p) => p.url().includes('/report.html'), timeout: 60_000 });
   await popup.getByRole('button', { name: '无障碍检查' }).click();
   const report = await reportPromise;
-  await expect(report.getByRole('heading', { level: 1, name: '无障碍检查报告' })).toBeVisible({ timeout: 30_000 });
+  // The report tab opens while the page is audited; the verdict shows once it is done.
+  await expect(report.locator('#verdict')).toBeVisible({ timeout: 60_000 });
+  await expect(report.getByRole('heading', { level: 1, name: '无障碍检查报告' })).toBeVisible();
   await expect(report.locator('.url')).toHaveText(`${server.url}/zhonglou-2006.html`);
 });

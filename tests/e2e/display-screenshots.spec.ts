@@ -82,7 +82,9 @@ test.describe('display aid screenshots', () => {
     await button(page, '无障碍检查').click();
     const report = await reportPromise;
     await report.setViewportSize({ width: 1280, height: 1000 });
-    await expect(report.getByRole('heading', { level: 1, name: '无障碍检查报告' })).toBeVisible({ timeout: 30_000 });
+    // The report tab opens while the page is audited; the verdict shows once it is done.
+    await expect(report.locator('#verdict')).toBeVisible({ timeout: 60_000 });
+    await expect(report.getByRole('heading', { level: 1, name: '无障碍检查报告' })).toBeVisible();
     await report.screenshot({ path: out('audit-report-bad-before.png') });
     const finding = report.locator('#violations article.finding').first();
     await finding.scrollIntoViewIfNeeded();

@@ -2,7 +2,7 @@
 // markup) in zh-CN, zh-TW and en. Same shape and placeholder syntax as messages.ts, which merges them
 // into KANJIAN_RULE_TEXT / KANJIAN_CHECK_TEXT so every renderer and locale sees one catalogue.
 import { lt } from '../locale';
-import type { KanjianCheckText, KanjianRuleText } from './messages';
+import type { KanjianCheckText, KanjianRuleText } from './rule-text';
 
 const U = (page: string) => `https://www.w3.org/WAI/WCAG22/Understanding/${page}.html`;
 const F = (n: string) => `https://www.w3.org/WAI/WCAG22/Techniques/failures/${n}`;

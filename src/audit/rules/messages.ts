@@ -4,10 +4,9 @@
 // Placeholders use axe's ${data.x} syntax only: no doT, so axe never compiles them with new Function.
 import { lt, type LocalizedText, type UiLocale } from '../locale';
 import { KEYBOARD_CHECK_TEXT, KEYBOARD_RULE_TEXT, WCAG_CHECK_TEXT, WCAG_RULE_TEXT } from './messages-wcag';
+import type { KanjianCheckText, KanjianRuleText, Msg } from './rule-text';
 
-type Msg = LocalizedText | Record<string, LocalizedText>;
-export interface KanjianCheckText { pass: Msg; fail: Msg; incomplete?: Msg }
-export interface KanjianRuleText { description: LocalizedText; help: LocalizedText; helpUrl: string }
+export type { KanjianCheckText, KanjianRuleText } from './rule-text';
 
 export const KANJIAN_RULE_TEXT: Record<string, KanjianRuleText> = {
   'kanjian-font-size': {

@@ -71,8 +71,11 @@ export async function renderReportPage(root: HTMLElement, browser: Browser): Pro
   const status = h('p', { role: 'status', class: 'status', id: 'status' });
   let stored: StoredAudit | undefined;
   let results: AxeResults | undefined;
+  root.replaceChildren(h('main', {}, h('h1', { text: tr('reportTitle') }), h('p', { role: 'status', text: tr('auditStarted') })));
   try {
     const axe = loadAxe(); // meanwhile
+    // Opened while the page is still being audited: wait until its results are stored.
+    await sendMessage('awaitAudit', { id }).catch(() => false);
     stored = await loadAudit(id);
     if (stored) results = await finishStoredAudit(stored, await axe);
   } catch {

@@ -5,17 +5,11 @@ import { convertToggle } from './controls';
 import type { GlobalSettings, SiteSettings } from '../../settings/schema';
 import { traditionalSourceFor } from './lang';
 import { PageConverter } from './page-converter';
+import type { ConvertState } from './state';
 
 export type { PageScript } from '../engine';
+export type { ConvertState } from './state';
 
-export interface ConvertState {
-  /** The script the page is written in (detected from its text, else its lang). */
-  pageScript: PageScript;
-  /** What the page shows now. */
-  shownAs: PageScript;
-  /** Set when conversion was wanted but failed (e.g. the dictionary could not load). */
-  error?: string;
-}
 
 /** Reads a compiled dictionary shipped with the extension (a fetch of our own file, never the network). */
 export type DictLoader = (fileName: string) => Promise<ArrayBuffer>;
