@@ -7,6 +7,7 @@ import { assemblePartials, pathKey, type FrameNode } from '../audit/runner/assem
 import { callFrameAudit, callFrameIdentify, callFrameTeardown, type FrameAuditReply, type FrameIdentity } from '../audit/runner/frame-api';
 import type { FrameContextSpec } from '../audit/runner/in-page';
 import { newAuditId, saveAudit, type StoredAudit } from '../audit/store';
+import { sendToPageUi } from './page-ui';
 
 export type { StoredAudit } from '../audit/store';
 
@@ -189,7 +190,8 @@ async function runAudit(browser: Browser, tabId: number, id: string, started: nu
   const stored = auditOptionsFrom(global);
   const options = normalizeOptions(how.onlyRules?.length ? { ...stored, rules: { ...stored.rules, only: [...how.onlyRules] } } : stored);
   await injectIntoAllFrames(browser, tabId);
-  const page = await sendMessage('auditSuspend', undefined, { tabId, frameId: 0 });
+  // The page bundle hides kanjian's UI for the audit; on a page with only the loader it is loaded first.
+  const page = await sendToPageUi(browser, tabId, () => sendMessage('auditSuspend', undefined, { tabId, frameId: 0 }));
   let frames: Map<number, FrameNode>;
   try {
     frames = await partialsOfAllFrames(browser, tabId, options);

@@ -12,12 +12,14 @@ interface StartOptions {
   mountUi(): Promise<HTMLElement>;
   /** A hint that this script may have been replaced (WXT's context); checked, never trusted. */
   onMaybeInvalidated?(cb: () => void): void;
+  /** The user pressed the loader's launcher: open the toolbar with the focus in it once started. */
+  openOnStart?: boolean;
 }
 
 const log = (...args: unknown[]): void => console.debug('[kanjian]', ...args);
 
 /** Wires the page controller to the browser. Everything is caught: we never throw into the page. */
-export function startContentScript({ browser, mountUi, onMaybeInvalidated }: StartOptions): void {
+export function startContentScript({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOptions): void {
   if (window.top !== window) return; // the toolbar and its aids live in the top frame
   const controller = new PageController({
     page: { doc: document, win: window },
@@ -44,7 +46,12 @@ export function startContentScript({ browser, mountUi, onMaybeInvalidated }: Sta
     log,
   });
   const highlighter = new TargetHighlighter(document);
-  const ready = controller.start().catch((err: unknown) => log('start failed', err));
+  const ready = controller
+    .start()
+    .then(async () => {
+      if (openOnStart) await controller.setToolbarOpen(true);
+    })
+    .catch((err: unknown) => log('start failed', err));
   // PDF reader: 用看见阅读 beside PDF links while the toolbar is open (src/pdf/links.ts).
   const pdfLinks = new PdfLinks({ doc: document, win: window, siteKey: controller.siteKey, storage: browser.storage.local, onStorageChanged: (l) => browser.storage.onChanged.addListener(l), uiLanguage: browser.i18n.getUILanguage(), open: (url, where) => sendPdfMessage('openPdfReader', { url, where }), log });
   void pdfLinks.start().catch((err: unknown) => log('pdf links', err));
