@@ -147,9 +147,9 @@ function measure(cmd, args, opts = {}) {
 /** Per page: violation rule id → node count. */
 const tally = (list) => Object.fromEntries(list.map((v) => [v.id, v.nodes]));
 
-async function runKanjian(urls, dir) {
-  const out = join(dir, 'kanjian');
-  const r = await measure(process.execPath, [join(ROOT, 'dist', 'cli', 'kanjian.mjs'), 'audit', ...urls, '--format', 'json', '--out', out, '--fail-on', 'none'], {
+async function runKanjian(urls, dir, extra = [], name = 'kanjian') {
+  const out = join(dir, name);
+  const r = await measure(process.execPath, [join(ROOT, 'dist', 'cli', 'kanjian.mjs'), 'audit', ...urls, '--format', 'json', '--out', out, '--fail-on', 'none', ...extra], {
     env: { KANJIAN_CHROMIUM: CHROMIUM },
   });
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
@@ -209,19 +209,67 @@ async function runPa11yCi(urls, dir) {
   return { ...r, pages, version: peerVersion('pa11y-ci'), axe: JSON.parse(readFileSync(join(PEERS, 'node_modules', 'pa11y', 'node_modules', 'axe-core', 'package.json'), 'utf8')).version };
 }
 
+// ---- the keyboard walk's cost -------------------------------------------------------------------
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * `kanjian audit` on the ten W3C BAD pages with and without the keyboard walk (--no-keyboard), in
+ * the same run, alternating which goes first, one tab (--concurrency 1) so the pages' times add up.
+ * KANJIAN_DEBUG=1 gives the audit stage's own time (browser start and report writing left out).
+ */
+async function keyboardCost(base, dir, rounds) {
+  const urls = ['before', 'after'].flatMap((v) => ['home', 'news', 'tickets', 'survey', 'template'].map((p) => `${base}/corpus/bad/${v}/${p}.html`));
+  const runs = { walk: [], none: [] };
+  for (let i = 0; i < rounds; i++) {
+    for (const mode of i % 2 ? ['none', 'walk'] : ['walk', 'none']) {
+      const out = join(dir, `kbd-${mode}-${i}`);
+      const args = [join(ROOT, 'dist', 'cli', 'kanjian.mjs'), 'audit', ...urls, '--format', 'json', '--out', out, '--fail-on', 'none', '--concurrency', '1', ...(mode === 'none' ? ['--no-keyboard'] : [])];
+      const r = await measure(process.execPath, args, { env: { KANJIAN_CHROMIUM: CHROMIUM, KANJIAN_DEBUG: '1' } });
+      const stage = Number(/\[debug\] \d+ pages audited (\d+) ms/.exec(r.stderr)?.[1] ?? NaN);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      const walkMs = report.pages.reduce((s, p) => s + (p.keyboard?.ms ?? 0), 0);
+      const stops = report.pages.reduce((s, p) => s + (p.keyboard?.stops.length ?? 0), 0);
+      runs[mode].push({ total: r.ms, stage, walkMs, stops, audited: report.pages.filter((p) => p.status === 'audited').length });
+      console.error(`bench: keyboard ${mode} round ${i + 1}: ${(r.ms / 1000).toFixed(1)} s, audit stage ${stage} ms, walks ${walkMs} ms`);
+    }
+  }
+  const m = (mode, k) => median(runs[mode].map((x) => x[k]));
+  const added = (k) => ((m('walk', k) - m('none', k)) / m('none', k)) * 100;
+  const rows = [
+    `Date ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'} · ${urls.length} W3C BAD pages (5 before, 5 after), one tab, ${rounds} rounds alternating, medians · load average ${loadavg()[0].toFixed(1)}`,
+    '',
+    '| | without the walk (`--no-keyboard`) | with the walk | added |',
+    '| --- | ---: | ---: | ---: |',
+    `| audit stage, ten pages (ms) | ${m('none', 'stage')} | ${m('walk', 'stage')} | ${added('stage').toFixed(0)} % |`,
+    `| per page (ms) | ${(m('none', 'stage') / urls.length).toFixed(0)} | ${(m('walk', 'stage') / urls.length).toFixed(0)} | |`,
+    `| whole run, browser start included (s) | ${(m('none', 'total') / 1000).toFixed(1)} | ${(m('walk', 'total') / 1000).toFixed(1)} | ${added('total').toFixed(0)} % |`,
+    `| the walks themselves (ms, from report.json) | — | ${m('walk', 'walkMs')} (${m('walk', 'stops')} stops) | |`,
+  ];
+  return { urls, runs, lines: rows };
+}
+
 // ---- main -------------------------------------------------------------------------------------
 
-ensurePeers();
+const rounds = (() => {
+  const i = process.argv.indexOf('--rounds');
+  return i > 0 ? Math.max(1, Number(process.argv[i + 1]) || 3) : 3;
+})();
+// The peers are only needed when they are benchmarked.
+const peersWanted = !only || only.some((k) => !k.startsWith('kanjian') && k !== 'keyboard');
+if (peersWanted) ensurePeers();
 if (!existsSync(join(ROOT, 'dist', 'cli', 'kanjian.mjs'))) execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
 const server = await startServer({ extraRoots: [['/test-assets/', join(SHARED, 'corpus', 'act', 'test-assets')]] });
 const urls = pageList(server.url);
 const dir = mkdtempSync(join(tmpdir(), 'kanjian-bench-'));
-const tools = [
+const tools = (only && !only.some((k) => k !== 'keyboard') ? [] : [
   ['kanjian audit', 'kanjian', runKanjian],
+  // The element screenshots' cost, in the same run: at most 1.5× the time without (docs/benchmarks.md).
+  ['kanjian audit --screenshots violations', 'kanjian-shots', (u, d) => runKanjian(u, d, ['--screenshots', 'violations'], 'kanjian-shots')],
   ['@axe-core/playwright', 'axe-playwright', runAxePlaywright],
   ['@axe-core/cli', 'axe-cli', runAxeCli],
   ['pa11y-ci (axe runner)', 'pa11y-ci', runPa11yCi],
-].filter(([, key]) => !only || only.includes(key));
+]).filter(([, key]) => !only || only.includes(key));
 
 const load0 = loadavg();
 const rows = [];
@@ -233,13 +281,18 @@ for (const [name, key, fn] of tools) {
   rows.push({ name, key, version: r.version, axe: r.axe, code: r.code, seconds: r.ms / 1000, audited, ppm: (audited / r.ms) * 60000, peakMb: r.peakMb, nodes, pages: r.pages, stderr: r.stderr.slice(-400) });
   console.error(`bench: ${name}: ${audited}/${urls.length} pages in ${(r.ms / 1000).toFixed(1)} s, peak ${r.peakMb} MB, exit ${r.code}`);
 }
+let keyboard = null;
+if (!only || only.includes('keyboard')) {
+  console.error('bench: the keyboard walk on the BAD pages, with and without …');
+  keyboard = await keyboardCost(server.url, dir, rounds);
+}
 await server.close();
 const load1 = loadavg();
 
 // Equal findings: same violation rules with the same node counts on every page, against kanjian's.
 const k = rows.find((r) => r.key === 'kanjian');
 for (const r of rows) {
-  if (!k || r === k) continue;
+  if (!k || r === k || r.key === 'kanjian-shots') continue;
   r.samePages = urls.filter((u) => JSON.stringify(Object.entries(r.pages[u] ?? {}).sort()) === JSON.stringify(Object.entries(k.pages[u] ?? {}).sort())).length;
 }
 const base = rows.find((r) => r.key === 'axe-playwright');
@@ -251,10 +304,22 @@ const lines = [
   '| tool | version (axe-core) | pages audited | time (s) | pages/min | × @axe-core/playwright | peak memory (MB, PSS) | violation nodes | same findings as kanjian |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map((r) =>
-    `| ${r.name} | ${r.version} (${r.axe}) | ${r.audited}/${urls.length} | ${r.seconds.toFixed(1)} | ${r.ppm.toFixed(1)} | ${base ? (r.ppm / base.ppm).toFixed(1) + '×' : '—'} | ${r.peakMb} | ${r.nodes} | ${r.key === 'kanjian' ? '—' : `${r.samePages ?? 0}/${urls.length} pages`} |`,
+    `| ${r.name} | ${r.version} (${r.axe}) | ${r.audited}/${urls.length} | ${r.seconds.toFixed(1)} | ${r.ppm.toFixed(1)} | ${base ? (r.ppm / base.ppm).toFixed(1) + '×' : '—'} | ${r.peakMb} | ${r.nodes} | ${r.key.startsWith('kanjian') ? '—' : `${r.samePages ?? 0}/${urls.length} pages`} |`,
   ),
 ];
+const shots = rows.find((r) => r.key === 'kanjian-shots');
+if (k && shots) {
+  const files = existsSync(join(dir, 'kanjian-shots', 'screenshots')) ? readdirSync(join(dir, 'kanjian-shots', 'screenshots')).length : 0;
+  lines.push('', `Element screenshots (\`--screenshots violations\`, ${files} pictures): ${shots.seconds.toFixed(1)} s against ${k.seconds.toFixed(1)} s without, ${(shots.seconds / k.seconds).toFixed(2)}× (budget 1.5×).`);
+}
 mkdirSync(OUT, { recursive: true });
-writeFileSync(join(OUT, 'audit-cli.json'), JSON.stringify({ date, machine, load: [load0, load1], urls, tags: TAGS, rows }, null, 2));
-console.log(lines.join('\n'));
-if (!process.argv.includes('--only')) writeResults(join(ROOT, 'docs', 'benchmarks-audit.md'), lines.join('\n'));
+if (keyboard) {
+  writeFileSync(join(OUT, 'audit-keyboard-cost.json'), JSON.stringify({ machine, urls: keyboard.urls, runs: keyboard.runs }, null, 2));
+  console.log(keyboard.lines.join('\n') + '\n');
+  if (!only || (only.length === 1 && only[0] === 'keyboard')) writeResults(join(ROOT, 'docs', 'benchmarks-audit.md'), keyboard.lines.join('\n'), 'keyboard');
+}
+if (rows.length) {
+  writeFileSync(join(OUT, 'audit-cli.json'), JSON.stringify({ date, machine, load: [load0, load1], urls, tags: TAGS, rows }, null, 2));
+  console.log(lines.join('\n'));
+  if (!process.argv.includes('--only')) writeResults(join(ROOT, 'docs', 'benchmarks-audit.md'), lines.join('\n'));
+}

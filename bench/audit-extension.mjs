@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // In-browser audit, as the user meets it: press 无障碍检查 on the toolbar → the report tab shows its
 // verdict. Median of N runs per page. Give several builds with --ext to compare them in the same run
-// (runs alternate between builds, so machine load hits them alike).
+// (runs alternate between builds, so machine load hits them alike). --baseline REV builds the extension
+// as it was at a git revision (a temporary worktree sharing node_modules) and measures it beside this
+// build: the trust-boundary work promised the audit stays within 10 % of the build before it.
 //
-//   node bench/audit-extension.mjs [--reps N] [--ext DIR[=label]]...
+//   node bench/audit-extension.mjs [--reps N] [--ext DIR[=label]]... [--baseline REV] [--write]
 import { chromium } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +19,27 @@ const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
 const reps = Number(args[args.indexOf('--reps') + 1]) || 7;
 const exts = args.flatMap((a, i) => (a === '--ext' ? [args[i + 1]] : [])).map((spec) => {
-  const [dir, label] = spec.split('=');
-  return { dir: resolve(dir), label: label ?? dir };
+  // DIR=label=exclude: that build audits without the rules named by --exclude-rules (to compare like
+  // with like against a build that did not have them).
+  const [dir, label, how] = spec.split('=');
+  return { dir: resolve(dir), label: label ?? dir, exclude: how === 'exclude' };
 });
 if (!exts.length) exts.push({ dir: join(repo, '.output', 'chrome-mv3'), label: 'kanjian (this build)' });
+const excludeRules = args.includes('--exclude-rules') ? args[args.indexOf('--exclude-rules') + 1].split(',').filter(Boolean) : [];
+const baselineRev = args.includes('--baseline') ? args[args.indexOf('--baseline') + 1] : null;
+let baselineTree = null;
+if (baselineRev) {
+  baselineTree = mkdtempSync(join(tmpdir(), 'kanjian-baseline-'));
+  const sh = (cmd, a, cwd) => {
+    const r = spawnSync(cmd, a, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error(`${cmd} ${a.join(' ')} failed`);
+  };
+  sh('git', ['worktree', 'add', '--detach', baselineTree, baselineRev], repo);
+  symlinkSync(join(repo, 'node_modules'), join(baselineTree, 'node_modules'));
+  sh('npx', ['wxt', 'build'], baselineTree);
+  if (!existsSync(join(baselineTree, '.output', 'chrome-mv3', 'manifest.json'))) throw new Error(`no build at ${baselineRev}`);
+  exts.unshift({ dir: join(baselineTree, '.output', 'chrome-mv3'), label: `before (${baselineRev.slice(0, 7)})` });
+}
 
 const PAGES = [
   ['demo page (zhonglou-2006)', '/zhonglou-2006.html'],
@@ -47,6 +67,7 @@ async function open(ext) {
 
 async function once(b, path) {
   await b.sw.evaluate(() => chrome.storage.local.clear());
+  if (b.exclude) await b.sw.evaluate((ids) => chrome.storage.local.set({ 'settings.global': { auditRulesExclude: ids } }), excludeRules);
   const page = await b.context.newPage();
   await page.goto(server.url + path, { waitUntil: 'load' });
   await page.getByRole('button', { name: '无障碍浏览' }).click();
@@ -74,6 +95,7 @@ for (const b of builds) {
 }
 await server.close();
 await server2.close();
+if (baselineTree) spawnSync('git', ['worktree', 'remove', '--force', baselineTree], { cwd: repo });
 
 const lines = [
   `| page | ${builds.map((b) => b.label).join(' | ')} |`,
@@ -82,3 +104,8 @@ const lines = [
 ];
 console.log(`Toolbar click → report verdict shown, median of ${reps} (${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()})\n`);
 console.log(lines.join('\n'));
+if (args.includes('--write')) {
+  const { writeResults } = await import('./doc-section.mjs');
+  const ratio = builds.length > 1 ? ['', `| change, last vs first | ${PAGES.map((_, i) => `${Math.round((median(builds.at(-1).times[i]) / median(builds[0].times[i]) - 1) * 100)} %`).join(' · ')} |`] : [];
+  writeResults(join(repo, 'docs', 'benchmarks-audit-extension.md'), [`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, median of ${reps}.`, '', ...lines, ...ratio].join('\n'));
+}

@@ -3,11 +3,13 @@
 // docs) always shows the latest measurement.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const START = '<!-- bench:results -->';
-const END = '<!-- /bench:results -->';
-
-/** Replaces the results section of a doc; throws if the markers are missing (a renamed doc, a typo). */
-export function writeResults(docPath, markdown) {
+/**
+ * Replaces the results section of a doc; throws if the markers are missing (a renamed doc, a typo).
+ * A doc with two measured sections names the second (`<!-- bench:results:NAME -->`).
+ */
+export function writeResults(docPath, markdown, name = '') {
+  const START = `<!-- bench:results${name ? `:${name}` : ''} -->`;
+  const END = `<!-- /bench:results${name ? `:${name}` : ''} -->`;
   const doc = readFileSync(docPath, 'utf8');
   const a = doc.indexOf(START);
   const b = doc.indexOf(END);

@@ -15,6 +15,8 @@ const BENCHES = [
   ['page-convert', 'bench/page-convert.mjs', 'docs/benchmarks-page.md', '繁体版 and audit in Chromium with the extension'],
   ['display-scheme', 'bench/display-scheme.mjs', 'docs/benchmarks-display.md', 'Colour scheme switch on a 10,000-node page'],
   ['audit-cli', 'bench/audit-cli.mjs', 'docs/benchmarks-audit.md', 'kanjian audit vs @axe-core/cli vs pa11y-ci'],
+  ['frames', 'bench/frames.mjs', 'docs/benchmarks-frames.md', 'Frames: 20 iframes, click → every frame converted; idle cost with and without kanjian'],
+  ['audit-extension', 'bench/audit-extension.mjs --baseline a1175aa --write', 'docs/benchmarks-audit-extension.md', 'In-browser audit: toolbar click to verdict, against the build before per-frame runPartial'],
   ['idle', 'bench/idle.mjs', 'docs/benchmarks-idle.md', 'Idle cost (nothing on), opening the toolbar, long tasks on an 80,000-element page'],
   ['pdf-reader', 'bench/pdf-reader.mjs', 'docs/benchmarks-pdf-reader.md', 'PDF reader: click to first readable text on a 50-page PDF, bundle size'],
 ];
@@ -29,12 +31,13 @@ if (composeOnly) {
   if (build.status !== 0) process.exit(1);
   for (const [name, script, doc, title] of BENCHES) {
     if (only.length && !only.includes(name)) continue;
-    if (!existsSync(join(repo, script))) {
+    const [file, ...scriptArgs] = script.split(' ');
+    if (!existsSync(join(repo, file))) {
       console.log(`(skipping ${name}: ${script} not present)`);
       continue;
     }
     console.log(`\n=== ${name}: ${title}`);
-    const r = spawnSync('node', [script], { cwd: repo, stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = spawnSync('node', [file, ...scriptArgs], { cwd: repo, stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 << 20 });
     process.stdout.write(r.stdout ?? '');
     ran.push([name, r.status === 0 ? 'ok' : `failed (${r.status})`, doc, title, r.stdout ?? '']);
   }

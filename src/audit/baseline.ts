@@ -2,7 +2,7 @@
 // Each entry has two fingerprints (fingerprint.ts): the selector one and, since it can change when an
 // unrelated element gains the same class, one of the element's normalised HTML. A finding is known
 // when either matches. Baselines written before htmlFingerprint existed still work (selector only).
-import { htmlFingerprint, targetToString } from './fingerprint';
+import { htmlFingerprint, pageKey, targetToString } from './fingerprint';
 import { summarize, type Finding, type FindingNode, type KanjianReport, type PageReport } from './model';
 
 export interface BaselineEntry {
@@ -31,12 +31,12 @@ export function makeBaseline(report: KanjianReport): Baseline {
     for (const group of ['violations', 'incomplete'] as const) {
       for (const f of p[group]) for (const n of f.nodes) {
         if (!entries.has(n.fingerprint)) {
-          const html = nodeHtmlFingerprint(f, p.url, n);
+          const html = nodeHtmlFingerprint(f, pageKey(p.url, p.state), n);
           entries.set(n.fingerprint, {
             fingerprint: n.fingerprint,
             ...(html ? { htmlFingerprint: html } : {}),
             rule: f.id,
-            url: p.url,
+            url: pageKey(p.url, p.state),
             target: targetToString(n.target),
             group,
           });
@@ -63,7 +63,7 @@ type BaselineLike = Baseline | KanjianReport | readonly string[];
 function knownNodes(report: KanjianReport, baseline: BaselineLike): { known: Set<FindingNode>; entries: number } {
   const known = new Set<FindingNode>();
   const all: Array<{ f: Finding; url: string; n: FindingNode }> = [];
-  for (const p of report.pages) for (const group of ['violations', 'incomplete'] as const) for (const f of p[group]) for (const n of f.nodes) all.push({ f, url: p.url, n });
+  for (const p of report.pages) for (const group of ['violations', 'incomplete'] as const) for (const f of p[group]) for (const n of f.nodes) all.push({ f, url: pageKey(p.url, p.state), n });
 
   if (Array.isArray(baseline)) {
     const set = new Set(baseline as readonly string[]);

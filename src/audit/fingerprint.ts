@@ -59,6 +59,14 @@ export function hash64(input: string): string {
   return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }
 
+/**
+ * The name fingerprints give a page: its URL, plus the state's name for a state reached by steps
+ * (a fragment would be dropped by normalizeUrl, so the state goes after a space).
+ */
+export function pageKey(url: string, state?: string): string {
+  return state ? `${url} [${state}]` : url;
+}
+
 export function fingerprint(ruleId: string, pageUrl: string, target: AxeTarget, transform?: string): string {
   const parts = [ruleId, normalizeUrl(pageUrl), targetToString(target)];
   if (transform) parts.push(transform);

@@ -1,6 +1,6 @@
 // kanjian's audit report model: types, buildReport (axe results → report.json) and summary helpers.
 // Pure and DOM-free: runs in Node (the CLI) and in extension pages (the report page).
-import { fingerprint, type AxeTarget } from './fingerprint';
+import { fingerprint, pageKey, type AxeTarget } from './fingerprint';
 import { lt, type LocalizedText } from './locale';
 import { getCatalog } from './localize/catalog';
 import {
@@ -8,6 +8,7 @@ import {
   type Principle, type WcagLevel, type WcagStandard, type WcagVersion,
 } from './mappings';
 import { normalizeOptions, type AuditOptions, type AuditOptionsInput } from './options';
+import type { KeyboardPath } from './keyboard/types';
 
 export const SCHEMA_VERSION = '1.0.0' as const;
 
@@ -60,6 +61,17 @@ export interface PageInput {
    * findings that the plain run does not have are added, labelled with the transform.
    */
   transforms?: readonly { label: string; results: AxeResultsLike }[];
+  /** The keyboard walk's path of tab stops (its findings are already in `results`). */
+  keyboard?: KeyboardPath;
+  /**
+   * A named state of the page reached by steps (`kanjian audit` config: { "audit": "菜单展开" }). Its
+   * findings get their own fingerprints, so two states of one page are told apart.
+   */
+  state?: string;
+  /** Screenshot of the whole page (a path relative to the report folder). */
+  screenshot?: string;
+  /** Cropped screenshots of violating elements: node fingerprint → path relative to the report folder. */
+  screenshots?: Readonly<Record<string, string>>;
 }
 
 export interface BuildReportInput {
@@ -93,6 +105,8 @@ export interface FindingNode {
   any: CheckRef[];
   all: CheckRef[];
   none: CheckRef[];
+  /** A cropped screenshot of the element, outlined (path relative to the report folder). */
+  screenshot?: string;
 }
 
 export interface WcagRef {
@@ -139,7 +153,11 @@ export interface Finding {
 
 export interface PageReport {
   url: string;
+  /** The named state of the page this entry audits (reached by steps), when not the page as loaded. */
+  state?: string;
   title?: string;
+  /** Screenshot of the whole page (path relative to the report folder). */
+  screenshot?: string;
   status: 'audited' | 'failed';
   error?: string;
   violations: Finding[];
@@ -151,6 +169,8 @@ export interface PageReport {
   passedRules: string[];
   /** Number of rules that found nothing to test. */
   inapplicable: number;
+  /** The keyboard walk: how it ended and the path of tab stops (absent when it did not run). */
+  keyboard?: KeyboardPath;
   raw?: unknown;
 }
 
@@ -279,39 +299,49 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 export function comparePages(a: PageReport, b: PageReport): number {
-  return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
+  if (a.url !== b.url) return a.url < b.url ? -1 : 1;
+  const sa = a.state ?? '';
+  const sb = b.state ?? '';
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
 function buildPage(input: PageInput, keepRaw: boolean): PageReport {
   const url = input.url ?? input.results?.url ?? '';
   const page: PageReport = { url, status: 'audited', violations: [], incomplete: [], passes: 0, passedRules: [], inapplicable: 0 };
+  if (input.state) page.state = input.state;
   if (input.title !== undefined) page.title = input.title;
+  if (input.screenshot) page.screenshot = input.screenshot;
+  // Fingerprints name the page with its state, so the findings of two states of one page stay apart.
+  const key = pageKey(url, input.state);
   const res = input.results;
   if (!res || input.error !== undefined) {
     page.status = 'failed';
     page.error = errorText(input.error ?? 'no axe results');
     return page;
   }
-  page.violations = res.violations.map((r) => buildFinding(r, url, r.nodes));
-  page.incomplete = res.incomplete.map((r) => buildFinding(r, url, r.nodes));
+  page.violations = res.violations.map((r) => buildFinding(r, key, r.nodes));
+  page.incomplete = res.incomplete.map((r) => buildFinding(r, key, r.nodes));
   page.passes = res.passes?.length ?? 0;
   page.passedRules = (res.passes ?? [])
     .map((r) => (r && typeof r === 'object' ? (r as { id?: unknown }).id : undefined))
     .filter((id): id is string => typeof id === 'string')
     .sort();
   page.inapplicable = res.inapplicable?.length ?? 0;
+  if (input.keyboard) page.keyboard = input.keyboard;
   if (input.transforms?.length) {
     const seen = new Set<string>();
-    for (const f of [...page.violations, ...page.incomplete]) for (const n of f.nodes) seen.add(fingerprint(f.id, url, n.target));
+    for (const f of [...page.violations, ...page.incomplete]) for (const n of f.nodes) seen.add(fingerprint(f.id, key, n.target));
     for (const t of input.transforms) {
       for (const group of ['violations', 'incomplete'] as const) {
         for (const r of t.results[group]) {
-          const fresh = r.nodes.filter((n) => !seen.has(fingerprint(r.id, url, n.target)));
-          if (fresh.length) page[group].push(buildFinding(r, url, fresh, t.label));
+          const fresh = r.nodes.filter((n) => !seen.has(fingerprint(r.id, key, n.target)));
+          if (fresh.length) page[group].push(buildFinding(r, key, fresh, t.label));
         }
       }
     }
   }
+  const shots = input.screenshots;
+  if (shots) for (const f of page.violations) for (const n of f.nodes) if (Object.hasOwn(shots, n.fingerprint)) n.screenshot = shots[n.fingerprint]!;
   page.violations.sort(compareFindings);
   page.incomplete.sort(compareFindings);
   if (keepRaw) page.raw = input.transforms?.length ? { results: res, transforms: input.transforms } : res;
@@ -438,9 +468,4 @@ export function meetsFailOn(report: Pick<KanjianReport, 'pages'>, failOn: FailOn
   if (failOn === 'none') return false;
   const worst = worstImpact(report);
   return worst !== null && IMPACT_ORDER.indexOf(worst) >= IMPACT_ORDER.indexOf(failOn);
-}
-
-/** Recomputes the summary after pages changed. */
-export function withSummary(report: Omit<KanjianReport, 'summary'> & { summary?: ReportSummary }): KanjianReport {
-  return { ...report, summary: summarize(report) };
 }

@@ -3,6 +3,7 @@ import type { RunOptions } from 'axe-core';
 import { toUiLocale, type AnyLocale, type UiLocale } from './locale';
 import { levelTagsFor, WCAG_STANDARDS, type WcagStandard } from './standards';
 import { ELDERLY_RULE_IDS, ELDERLY_TAG } from './rules/index';
+import { KEYBOARD_RULE_IDS } from './keyboard/types';
 
 export interface AuditOptions {
   /** Conformance target, e.g. 'wcag21aa' (WCAG 2.1 level AA, which includes 2.0 A and AA). */
@@ -53,6 +54,9 @@ export function normalizeOptions(input: AuditOptionsInput = {}): AuditOptions {
   };
 }
 
+/** A tag no axe rule carries (runOnly when only keyboard rules are named). */
+const NO_AXE_RULES_TAG = 'kanjian-no-axe-rules';
+
 /**
  * axe.run options for the chosen standard: runOnly the level tags within it, best-practice when asked,
  * kanjian-elderly when the profile is on, and include/exclude as rule overrides.
@@ -64,6 +68,9 @@ export function normalizeOptions(input: AuditOptionsInput = {}): AuditOptions {
  */
 export function axeRunOptions(input: AuditOptionsInput = {}, env: { kanjianRulesRegistered?: boolean } = {}): RunOptions {
   const o = normalizeOptions(input);
+  // The keyboard walk's rules are no axe rules (axe throws on unknown ids): keyboard/select.ts reads them.
+  const axeIds = (ids: string[]) => ids.filter((id) => !(KEYBOARD_RULE_IDS as readonly string[]).includes(id));
+  o.rules = { include: axeIds(o.rules.include), exclude: axeIds(o.rules.exclude), ...(o.rules.only ? { only: axeIds(o.rules.only) } : {}) };
   const registered = env.kanjianRulesRegistered ?? true;
   if (o.elderlyProfile && !registered) {
     throw new Error('The 适老化 profile is on but its rules are not registered: call axe.configure(elderlyProfile) first');
@@ -78,6 +85,8 @@ export function axeRunOptions(input: AuditOptionsInput = {}, env: { kanjianRules
   if (o.rules.only) {
     // runOnly by rule id wins over every enabled flag in axe, so include/exclude are applied to the list.
     const ids = [...new Set([...o.rules.only, ...o.rules.include])].filter((id) => !o.rules.exclude.includes(id));
+    // Only keyboard rules named: no axe rule runs (axe refuses an empty list).
+    if (!ids.length) return { runOnly: { type: 'tag', values: [NO_AXE_RULES_TAG] }, rules, resultTypes: ['violations', 'incomplete'] };
     return { runOnly: { type: 'rule', values: ids }, rules, resultTypes: ['violations', 'incomplete'] };
   }
   return { runOnly: { type: 'tag', values }, rules, resultTypes: ['violations', 'incomplete'] };

@@ -6,10 +6,13 @@
  * cap; both failures come back as a clear message, never as a wedged store.
  */
 import { createStore, delMany, get, keys, set, type UseStore } from 'idb-keyval';
-import type { PartialResult } from 'axe-core';
+import type { AxeResults, PartialResult } from 'axe-core';
 import type { AuditOptions } from './options';
+import type { WalkResult } from './keyboard/types';
 
 /** One finished audit run: the frames' partial results, put together by the report page (axe.finishRun). */
+import type { LinkedPdf } from './pdf/links';
+
 export interface StoredAudit {
   id: string;
   tabId: number;
@@ -18,10 +21,19 @@ export interface StoredAudit {
   startedAt: string;
   durationMs: number;
   options: AuditOptions;
-  /** Top frame first, then depth-first; null for a frame that could not be audited. */
+  /** Top frame first, then depth-first; null for a frame that could not be audited. Empty when `results` is set. */
   partials: Array<PartialResult | null>;
+  /** A page without frames: axe's finished results (finishRun ran in the page's isolated world). */
+  results?: AxeResults;
   /** Frames audited and frames that gave no result. */
   frames: { audited: number; missing: number };
+  /** The page's same-origin PDF links, checked by the report page (absent in older audits). */
+  pdfLinks?: LinkedPdf[];
+  /**
+   * The keyboard walk of the top frame (absent when no keyboard rule was chosen or it failed), and
+   * whether the page had focus during it (without it, focus styles never show and are not judged).
+   */
+  keyboard?: { walk: WalkResult; focused: boolean };
 }
 
 /** How many audits are kept (the newest). */

@@ -4,10 +4,14 @@ import { loadSettings } from '../settings/store';
 import { auditOptionsFrom } from '../audit/settings';
 import { normalizeOptions, type AuditOptionsInput } from '../audit/options';
 import { assemblePartials, pathKey, type FrameNode } from '../audit/runner/assemble';
-import { callFrameAudit, callFrameIdentify, callFrameTeardown, type FrameAuditReply, type FrameIdentity } from '../audit/runner/frame-api';
+import type { AxeResults } from 'axe-core';
+import { callFrameFinishOwn, callFrameAudit, callFrameIdentify, callFrameKeyboard, callFrameTeardown, type FrameAuditReply, type FrameIdentity, type FrameKeyboardReply } from '../audit/runner/frame-api';
+import { keyboardRulesFor } from '../audit/keyboard/select';
 import type { FrameContextSpec } from '../audit/runner/in-page';
+import { parseLinkedPdfs } from '../audit/pdf/links';
 import { newAuditId, saveAudit, type StoredAudit } from '../audit/store';
 import { sendToPageUi } from './page-ui';
+import { callFrameResume, callFrameSuspend } from '../content/frames';
 
 export type { StoredAudit } from '../audit/store';
 
@@ -18,6 +22,9 @@ const MAX_FRAMES = 200;
 const MAX_DEPTH = 12;
 /** A frame that does not answer in this time (e.g. stuck in a dialog) is left out of the report. */
 const FRAME_TIMEOUT_MS = 60_000;
+/** The keyboard walk's own bound (checked between key presses), and how long the background waits for it. */
+const KEYBOARD_MAX_MS = 8_000;
+const KEYBOARD_TIMEOUT_MS = 20_000;
 
 type TabsExecute = { executeScript(tabId: number, d: { file?: string; code?: string; allFrames?: boolean; frameId?: number }): Promise<unknown[]> };
 
@@ -117,6 +124,16 @@ async function partialsOfAllFrames(browser: Browser, tabId: number, options: Aud
   return frames;
 }
 
+/** Every frame's kanjian takes its aids off (or puts them back), awaited frame by frame. */
+async function inAllFrames(browser: Browser, tabId: number, fn: () => Promise<boolean>): Promise<void> {
+  try {
+    if (browser.scripting?.executeScript) await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: fn });
+    else await (browser.tabs as unknown as TabsExecute).executeScript(tabId, { code: `(${fn.toString()})()`, allFrames: true });
+  } catch (err) {
+    console.warn('[kanjian] frames', err);
+  }
+}
+
 /** Takes axe out of every frame again (the audit's code never stays in a page). */
 async function teardownAllFrames(browser: Browser, tabId: number): Promise<void> {
   try {
@@ -134,55 +151,18 @@ export interface AuditTabOptions {
   onlyRules?: readonly string[];
 }
 
-/** Audits still running whose report tab is already open, by id: the report page waits on these. */
-const running = new Map<string, Promise<void>>();
-
-/**
- * Resolves when the audit with this id is stored (true), or at once (false) when no such audit is
- * running. The report tab opens while the frames are audited and loads axe meanwhile.
- */
-export async function whenAuditStored(id: string): Promise<boolean> {
-  const pending = running.get(id);
-  if (!pending) return false;
-  await pending;
-  return true;
-}
-
 /**
  * Audits a tab: the content script turns kanjian's aids off; axe runs in every frame (runPartial);
  * the aids come back; the partial results are stored for the report page, which puts them together
- * (finishRun). No audit data ever passes through a page. The report tab opens at the start, behind
- * the audited tab, so its own loading (axe included) overlaps the audit; it comes to the front when
- * the results are stored, and closes again if the audit fails.
+ * (finishRun). No audit data ever passes through a page. The report tab opens once the results are
+ * stored: opened earlier (to load meanwhile) it took the audit's own CPU on small machines and made
+ * the whole audit slower (docs/benchmarks-audit-extension.md).
  */
 export async function auditTab(browser: Browser, tabId: number, how: AuditTabOptions = {}): Promise<StoredAudit> {
   const started = Date.now();
-  const id = newAuditId(started);
-  if (how.openReport === false) return runAudit(browser, tabId, id, started, how);
-  let settle!: { done(): void; failed(err: unknown): void };
-  running.set(
-    id,
-    new Promise<void>((done, failed) => {
-      settle = { done, failed };
-    }),
-  );
-  running.get(id)!.catch(() => undefined);
-  const report = browser.tabs.create({ url: `${browser.runtime.getURL('/report.html')}?id=${id}`, active: false }).catch(() => null);
-  try {
-    const audit = await runAudit(browser, tabId, id, started, how);
-    settle.done();
-    const tab = await report;
-    if (tab?.id !== undefined) await browser.tabs.update(tab.id, { active: true }).catch(() => undefined);
-    else await browser.tabs.create({ url: `${browser.runtime.getURL('/report.html')}?id=${id}` });
-    return audit;
-  } catch (err) {
-    settle.failed(err);
-    const tab = await report;
-    if (tab?.id !== undefined) await browser.tabs.remove(tab.id).catch(() => undefined);
-    throw err;
-  } finally {
-    running.delete(id);
-  }
+  const audit = await runAudit(browser, tabId, newAuditId(started), started, how);
+  if (how.openReport !== false) await browser.tabs.create({ url: `${browser.runtime.getURL('/report.html')}?id=${audit.id}` });
+  return audit;
 }
 
 async function runAudit(browser: Browser, tabId: number, id: string, started: number, how: AuditTabOptions): Promise<StoredAudit> {
@@ -193,15 +173,39 @@ async function runAudit(browser: Browser, tabId: number, id: string, started: nu
   // The page bundle hides kanjian's UI for the audit; on a page with only the loader it is loaded first.
   const page = await sendToPageUi(browser, tabId, () => sendMessage('auditSuspend', undefined, { tabId, frameId: 0 }));
   let frames: Map<number, FrameNode>;
+  let keyboard: StoredAudit['keyboard'];
   try {
+    await inAllFrames(browser, tabId, callFrameSuspend);
     frames = await partialsOfAllFrames(browser, tabId, options);
+    // Then the keyboard walk in the top frame, still with kanjian's aids off (the page as its author made it).
+    if (keyboardRulesFor(options).length) {
+      const reply = await withTimeout(
+        inFrame(browser, tabId, 0, callFrameKeyboard, [{ maxMs: KEYBOARD_MAX_MS }]).then((r): FrameKeyboardReply => r ?? { error: 'no result' }),
+        KEYBOARD_TIMEOUT_MS,
+        { error: 'timed out' } as FrameKeyboardReply,
+      );
+      if ('walk' in reply) keyboard = reply;
+      else console.warn('[kanjian] keyboard walk', reply.error);
+    }
   } finally {
     await sendMessage('auditResume', undefined, { tabId, frameId: 0 }).catch((err: unknown) => console.warn('[kanjian] audit resume', err));
+    await inAllFrames(browser, tabId, callFrameResume);
+  }
+  const top = frames.get(0);
+  if (!top || 'error' in top) {
+    void teardownAllFrames(browser, tabId);
+    throw new Error(top && 'error' in top ? top.error : 'the page gave no audit result');
+  }
+  const assembled = assemblePartials(frames);
+  // A page without frames: its results are its own, so axe (already loaded there) finishes them in
+  // its isolated world and the report page need not load axe. Pages with frames finish in the report
+  // page, so no frame's findings ever reach another frame's process.
+  let results: AxeResults | undefined;
+  if (assembled.partials.length === 1 && assembled.partials[0]) {
+    const r = await inFrame(browser, tabId, 0, callFrameFinishOwn, [assembled.partials[0], options]).catch(() => undefined);
+    if (r && !('error' in r)) results = r;
   }
   void teardownAllFrames(browser, tabId);
-  const top = frames.get(0);
-  if (!top || 'error' in top) throw new Error(top && 'error' in top ? top.error : 'the page gave no audit result');
-  const assembled = assemblePartials(frames);
   const audit: StoredAudit = {
     id,
     tabId,
@@ -210,8 +214,11 @@ async function runAudit(browser: Browser, tabId: number, id: string, started: nu
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     options,
-    partials: assembled.partials,
+    partials: results ? [] : assembled.partials,
+    ...(results ? { results } : {}),
     frames: { audited: assembled.audited, missing: assembled.missing.length },
+    pdfLinks: parseLinkedPdfs(page.pdfLinks, page.url),
+    ...(keyboard ? { keyboard } : {}),
   };
   await saveAudit(audit);
   return audit;

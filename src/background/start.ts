@@ -1,13 +1,15 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { isCommandName, onMessage, sendMessage, type CommandName } from '../messaging/protocol';
 import { GLOBAL_KEY, SITE_PREFIX, migrateStored } from '../settings/store';
-import { auditTab, whenAuditStored } from './audit';
+import { auditTab } from './audit';
+import { isExtensionPage } from '../shared/sender';
 import { startSpeechBackground } from '../speech/background';
 import { syncEarlyStyles } from './early-styles';
 import { injectLib } from './libs';
 import { sendToPageUi, startPageUiBackground } from './page-ui';
 import { AuditStoreError, LEGACY_AUDIT_PREFIX } from '../audit/store';
 import { startPdfBackground } from '../pdf/background';
+import { startFrameHub } from './frames';
 
 /** Forwards a keyboard command to the active tab's content script (the audit runs from here). */
 export async function handleCommand(browser: Browser, command: string): Promise<boolean> {
@@ -26,11 +28,6 @@ export async function handleCommand(browser: Browser, command: string): Promise<
     // No content script there (browser pages, stores): nothing to toggle.
     return false;
   }
-}
-
-/** Whether a message comes from one of kanjian's own pages (not a content script in a web page). */
-export function isExtensionPage(extensionBase: string, sender: { url?: string; tab?: unknown }): boolean {
-  return typeof sender.url === 'string' && sender.url.startsWith(extensionBase);
 }
 
 /**
@@ -73,10 +70,6 @@ export function startBackground(browser: Browser): void {
       throw new Error(err instanceof AuditStoreError ? `audit-store:${err.code}` : err instanceof Error ? err.message : String(err));
     }
   });
-  onMessage('awaitAudit', async ({ data, sender }) => {
-    if (!isExtensionPage(browser.runtime.getURL('/'), sender)) throw new Error('awaitAudit: extension pages only');
-    return typeof data?.id === 'string' ? whenAuditStored(data.id) : false;
-  });
   const syncEarly = (): void => void syncEarlyStyles(browser).catch((err: unknown) => console.warn('[kanjian] early styles', err));
   syncEarly();
   browser.storage.onChanged.addListener((changes, area) => {
@@ -92,6 +85,7 @@ export function startBackground(browser: Browser): void {
   onMessage('openOptions', () => browser.runtime.openOptionsPage());
   startSpeechBackground(); // read-aloud: the chrome.tts fallback (Chrome only)
   startPdfBackground(browser); // PDF reader: link menu, command, 用看见阅读 requests
+  startFrameHub(browser); // frames: the tab's site and toolbar frame, relays between frames
   // Diagnostic hook: lets the end-to-end tests fire a command the way the browser's shortcut does.
   Object.assign(globalThis, {
     kanjianHandleCommand: (command: string) => handleCommand(browser, command),

@@ -11,10 +11,14 @@ export interface OptionSpec {
   readonly type: 'string' | 'boolean';
   /** One-letter alias, e.g. 'h'. */
   readonly short?: string;
+  /** May be given several times (`--header A --header B`): its value is then a list. */
+  readonly multiple?: boolean;
 }
 
 export interface ParsedArgs {
   readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  /** The values of the options given several times (spec `multiple`), in order. */
+  readonly lists: Readonly<Record<string, readonly string[]>>;
   readonly positionals: readonly string[];
 }
 
@@ -39,10 +43,16 @@ function argsError(e: unknown): ArgsError | null {
 }
 
 export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>): ParsedArgs {
-  const options = Object.fromEntries(Object.entries(spec).map(([name, s]) => [name, { type: s.type, ...(s.short ? { short: s.short } : {}) }]));
+  const options = Object.fromEntries(Object.entries(spec).map(([name, s]) => [name, { type: s.type, ...(s.short ? { short: s.short } : {}), ...(s.multiple ? { multiple: true } : {}) }]));
   try {
     const parsed = nodeParseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-    return { values: { ...(parsed.values as Record<string, string | boolean | undefined>) }, positionals: parsed.positionals };
+    const values: Record<string, string | boolean | undefined> = {};
+    const lists: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(parsed.values as Record<string, string | boolean | string[] | undefined>)) {
+      if (Array.isArray(v)) lists[k] = v;
+      else values[k] = v;
+    }
+    return { values, lists, positionals: parsed.positionals };
   } catch (e) {
     throw argsError(e) ?? e;
   }

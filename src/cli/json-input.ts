@@ -15,6 +15,8 @@ import addFormats from 'ajv-formats';
 import reportSchema from '../audit/report.schema.json' with { type: 'json' };
 import baselineSchema from './schemas/baseline.schema.json' with { type: 'json' };
 import configSchema from './schemas/kanjian.config.schema.json' with { type: 'json' };
+import historySchema from './schemas/history.schema.json' with { type: 'json' };
+import storageStateSchema from './schemas/storage-state.schema.json' with { type: 'json' };
 import { UsageError } from './command';
 
 export class JsonInputError extends UsageError {
@@ -160,9 +162,9 @@ export function parseJsonSource(text: string, name: string): JsonSource {
   };
 }
 
-export type SchemaName = 'config' | 'baseline' | 'report';
+export type SchemaName = 'config' | 'baseline' | 'report' | 'storageState' | 'history';
 
-const SCHEMAS: Record<SchemaName, object> = { config: configSchema, baseline: baselineSchema, report: reportSchema };
+const SCHEMAS: Record<SchemaName, object> = { config: configSchema, baseline: baselineSchema, report: reportSchema, storageState: storageStateSchema, history: historySchema };
 const validators = new Map<SchemaName, ValidateFunction>();
 
 function validator(name: SchemaName): ValidateFunction {

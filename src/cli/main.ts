@@ -9,13 +9,14 @@ import packageJson from '../../package.json';
 import { auditCommand } from './audit/command';
 import { nodeIo, type CliIo, type Command } from './command';
 import { convertCommand } from './convert';
+import { diffCommand } from './diff/command';
 import { mergeReportsCommand } from './merge-reports';
 
 export type { CliIo, Command };
 export { nodeIo };
 
 /** The registry of subcommands, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [convertCommand, auditCommand, mergeReportsCommand];
+export const COMMANDS: readonly Command[] = [convertCommand, auditCommand, mergeReportsCommand, diffCommand];
 
 /** The package version (package.json is inlined by the bundler). */
 export const VERSION: string = packageJson.version;

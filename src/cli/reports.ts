@@ -2,8 +2,8 @@
  * The reports kanjian writes (report.json, JUnit, SARIF, HTML, CSV), shared by `kanjian audit` and
  * `kanjian merge-reports`: the formats, where they go, and writing them.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { toCsv, toHtml, toJson, toJunit, toSarif } from '../audit/export/index';
 import type { FailOn, KanjianReport } from '../audit/model';
 import { UsageError } from './command';
@@ -65,23 +65,53 @@ export function localSourceReader(cwd: string): (pageUrl: string) => string | un
   };
 }
 
+/** What the CLI adds to the reports besides the report itself. */
+export interface ReportExtras {
+  /** Sections for report.html (the comparison with an earlier run, the trend chart). */
+  htmlSections?: string[];
+}
+
+/** Largest screenshot shown inline in report.html. */
+const MAX_INLINE_SHOT = 2 * 1024 * 1024;
+
+/**
+ * A screenshot of the report folder as a data: URI for report.html: only a regular file (not a
+ * symbolic link) at the path kanjian writes, inside `outDir/screenshots`.
+ */
+export function screenshotReader(outDir: string): (path: string) => string | undefined {
+  return (path) => {
+    if (!/^screenshots\/[0-9a-f]{16}(-[0-9a-z]{1,16})?\.png$/.test(path)) return undefined;
+    const file = join(outDir, path);
+    try {
+      const st = lstatSync(file);
+      if (!st.isFile() || st.size > MAX_INLINE_SHOT) return undefined;
+      return `data:image/png;base64,${readFileSync(file).toString('base64')}`;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /**
  * Writes the asked-for formats into outDir; returns the files written. `cwd` is where local pages'
  * names are relative to (SARIF reads them for line numbers).
  */
-export function writeReports(report: KanjianReport, formats: readonly Format[], outDir: string, cwd?: string): string[] {
+export function writeReports(report: KanjianReport, formats: readonly Format[], outDir: string, cwd?: string, extras: ReportExtras = {}): string[] {
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
+  // Screenshots are named relative to the report folder; JUnit and SARIF consumers read paths from
+  // where the CI job runs (the working directory).
+  const fromCwd = (p: string): string => (cwd !== undefined ? relative(cwd, join(outDir, p)).split(sep).join('/') : p);
   for (const f of formats) {
     const text =
       f === 'json'
         ? toJson(report)
         : f === 'junit'
-          ? toJunit(report)
+          ? toJunit(report, { screenshotPath: fromCwd })
           : f === 'sarif'
-            ? toSarif(report, cwd !== undefined ? { readSource: localSourceReader(cwd) } : {})
+            ? toSarif(report, { ...(cwd !== undefined ? { readSource: localSourceReader(cwd) } : {}), screenshotUri: fromCwd })
             : f === 'html'
-              ? toHtml(report)
+              ? toHtml(report, { image: screenshotReader(outDir), ...(extras.htmlSections ? { extraSections: extras.htmlSections } : {}) })
               : toCsv(report);
     const file = join(outDir, REPORT_FILES[f]);
     writeFileSync(file, text);

@@ -11,7 +11,8 @@ import { loadSettings, parseGlobal, parseSite, siteStorageKey, GLOBAL_KEY, type 
 import { sameSettings, SettingsSync } from '../settings/sync';
 import { ToolbarView } from '../toolbar/toolbar';
 import type { Announcement, ControlContext, ControlSpec } from '../toolbar/types';
-import type { Feature, FeatureDef, FeatureHost, FeatureState, ScriptService } from './feature';
+import type { Feature, FeatureDef, FeatureHost, FeatureState, ScriptService, TabFrames } from './feature';
+import type { FrameMessage } from '../messaging/protocol';
 import { FEATURES } from './registry';
 import { isUiDocument } from '../shared/ui-document';
 
@@ -34,6 +35,10 @@ export interface ControllerEnv {
   uiLanguage: string;
   /** Mounts the shadow-root UI and returns the container to render into. */
   mountUi(): Promise<HTMLElement>;
+  /** False in a frame that follows the tab without a toolbar or launcher of its own (default true). */
+  ui?: boolean;
+  /** The tab's other frames (content pages); absent where the page stands alone (PDF reader, tests). */
+  tab?: TabFrames;
   /** Reads one of the extension's compiled conversion dictionaries. */
   loadDict: DictLoader;
   /** Asks the background to audit this tab. */
@@ -90,8 +95,9 @@ export class PageController {
         this.script = service;
       },
       loadDict: (file) => env.loadDict(file),
+      tab: env.tab ?? null,
     };
-    this.features = (env.features ?? FEATURES).map((def) => def.create(host));
+    this.features = (env.features ?? FEATURES).filter((def) => env.ui !== false || !def.uiFrameOnly).map((def) => def.create(host));
     this.controls = this.features.flatMap((f) => f.controls);
     // The caption band converts with the page's own converter.
     provideScriptConverter((text, target) => this.script.convertText(text, target));
@@ -104,7 +110,7 @@ export class PageController {
       this.site = loaded.site;
       this.global = loaded.global;
       const applying = this.applyAll(true);
-      if (isUiDocument(this.env.page.doc)) await this.ensureUi();
+      if (this.env.ui !== false && isUiDocument(this.env.page.doc)) await this.ensureUi();
       await applying;
     } finally {
       this.reveal();
@@ -145,6 +151,15 @@ export class PageController {
     const st: ConvertState = this.script.state();
     const base: ControlContext = { global: this.global, pageScript: st.pageScript, shownAs: st.shownAs };
     return Object.assign(base, ...this.features.map((f) => f.controlContext?.() ?? {})) as ControlContext;
+  }
+
+  /** Another frame of the tab asks the top frame something: the first feature that knows answers. */
+  async frameMessage(from: number, msg: FrameMessage): Promise<unknown> {
+    for (const f of this.features) {
+      const answer = f.onFrameMessage?.(from, msg);
+      if (answer !== undefined) return answer;
+    }
+    return null;
   }
 
   /** A feature by id, for diagnostics (read-aloud's log); the controller itself never needs one. */
@@ -274,7 +289,7 @@ export class PageController {
   }
 
   private async ensureUi(): Promise<void> {
-    if (this.disposed) return;
+    if (this.disposed || this.env.ui === false) return;
     const needUi = this.site.toolbarOpen || this.global.showLauncher;
     if (!needUi || this.view) {
       this.render();

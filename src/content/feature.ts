@@ -9,6 +9,7 @@ import type { UiLocale } from '../i18n/messages';
 import { siteFields, type GlobalSettings, type SiteSettings } from '../settings/schema';
 import type { Announcement, ControlContext, ControlSpec } from '../toolbar/types';
 import type { ScriptConverter } from '../display/script-convert';
+import type { FrameMessage } from '../messaging/protocol';
 
 /** What every feature follows: the site's and the global settings. */
 export interface FeatureState {
@@ -43,6 +44,18 @@ export interface FeatureHost {
   provideScript(service: ScriptService): void;
   /** Reads one of the extension's compiled conversion dictionaries. */
   loadDict(fileName: string): Promise<ArrayBuffer>;
+  /** The other frames of the tab (through the background); null where the page stands alone. */
+  readonly tab: TabFrames | null;
+}
+
+/** What a feature may ask of the tab's other frames. Every call goes through the background. */
+export interface TabFrames {
+  /** This is the tab's top frame (it decides for the tab, e.g. the page's script). */
+  readonly isTop: boolean;
+  /** Below the top: asks the top frame's features (onFrameMessage there answers). */
+  askTop(msg: FrameMessage): Promise<unknown>;
+  /** In the top frame: the start of every other frame's text. */
+  frameTexts(): Promise<string[]>;
 }
 
 /** The page's script: what it is written in, what it shows, and its one converter. */
@@ -70,11 +83,15 @@ export interface Feature {
   controlContext?(): Partial<ControlContext>;
   /** A toolbar control announced something (read-aloud may say it too). */
   announced?(controlId: string, a: Announcement): void;
+  /** In the top frame: another frame of the tab asks something (undefined: not this feature's). */
+  onFrameMessage?(from: number, msg: FrameMessage): Promise<unknown> | undefined;
 }
 
 /** A capability as listed in the registry: made once per page. */
 export interface FeatureDef {
   readonly id: string;
+  /** Only in the frame that shows the toolbar (e.g. the reading view: one per tab, of the main document). */
+  readonly uiFrameOnly?: boolean;
   create(host: FeatureHost): Feature;
 }
 

@@ -1,11 +1,14 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
-import { COMMAND_CONTROLS, isCommandName, onMessage, sendMessage } from '../messaging/protocol';
-import type { SpeechDiagnosticsReport } from '../speech/diagnostics';
+import { linkedPdfs } from '../audit/pdf/links';
+import { onMessage, sendMessage } from '../messaging/protocol';
+import { speechDiagnosticsHandler, uiMessageHandlers } from './ui-messages';
 import { PageController, type StorageChange } from './controller';
 import { resolveTarget, TargetHighlighter } from './highlight';
 import { extensionAlive, whenExtensionGone } from './life';
 import { PdfLinks } from '../pdf/links';
+import { listenForTabStops } from './tab-stops';
 import { sendPdfMessage } from '../pdf/messages';
+import { indexInTop, isFramesetDocument, largestFrameIndex, registerFrameControl, whenParsed } from './frames';
 
 interface StartOptions {
   browser: Browser;
@@ -18,18 +21,45 @@ interface StartOptions {
 
 const log = (...args: unknown[]): void => console.debug('[kanjian]', ...args);
 
+/** How this frame takes part in its tab (see frames.ts). */
+interface FrameRole {
+  /** This frame shows the toolbar and answers the popup and commands. */
+  ui: boolean;
+  /** The site whose settings apply: the top-level page's (undefined: this page's own, in the top frame). */
+  siteKey?: string | null;
+}
+
+/**
+ * Starts kanjian in this frame. The top frame runs at once; any other frame first asks the background
+ * for the tab's site (its settings apply in every frame) and whether it carries the toolbar.
+ */
+export function startContentScript(options: StartOptions): void {
+  if (window.top === window) {
+    runPage(options, { ui: true });
+    return;
+  }
+  void sendMessage('frameHello', { indexInTop: indexInTop(window) })
+    .then((hello) => runPage(options, { ui: hello.ui === true, siteKey: typeof hello.siteKey === 'string' ? hello.siteKey : null }))
+    .catch((err: unknown) => log('frame not started', err));
+}
+
 /** Wires the page controller to the browser. Everything is caught: we never throw into the page. */
-export function startContentScript({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOptions): void {
-  if (window.top !== window) return; // the toolbar and its aids live in the top frame
+function runPage({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOptions, role: FrameRole): void {
+  const top = window.top === window;
   const controller = new PageController({
     page: { doc: document, win: window },
+    ...(role.siteKey !== undefined ? { siteKey: role.siteKey } : {}),
+    ui: role.ui,
+    tab: top
+      ? { isTop: true, askTop: () => Promise.resolve(null), frameTexts: () => sendMessage('frameTexts', undefined) }
+      : { isTop: false, askTop: (msg) => sendMessage('frameRelay', { to: 'top', msg }), frameTexts: () => Promise.resolve([]) },
     storage: browser.storage.local,
     uiLanguage: browser.i18n.getUILanguage(),
     mountUi: async () => {
       // The shadow host goes into <html>; wait for it to exist at document_start.
-      if (!document.body) await new Promise<void>((r) => document.addEventListener('DOMContentLoaded', () => r(), { once: true }));
-      // A frameset page has no place for a toolbar; its frames are pages of their own.
-      if (document.body?.localName === 'frameset') throw new Error('frameset document: no toolbar');
+      await whenParsed(document);
+      // A frameset page has no place for a toolbar: its main frame shows it (frameRole below).
+      if (isFramesetDocument(document)) throw new Error('frameset document: the toolbar is in its main frame');
       return mountUi();
     },
     loadDict: async (fileName) => {
@@ -46,15 +76,18 @@ export function startContentScript({ browser, mountUi, onMaybeInvalidated, openO
     log,
   });
   const highlighter = new TargetHighlighter(document);
+  const stopTabStops = listenForTabStops(browser, document);
   const ready = controller
     .start()
     .then(async () => {
-      if (openOnStart) await controller.setToolbarOpen(true);
+      if (openOnStart && role.ui) await controller.setToolbarOpen(true);
     })
     .catch((err: unknown) => log('start failed', err));
   // PDF reader: 用看见阅读 beside PDF links while the toolbar is open (src/pdf/links.ts).
-  const pdfLinks = new PdfLinks({ doc: document, win: window, siteKey: controller.siteKey, storage: browser.storage.local, onStorageChanged: (l) => browser.storage.onChanged.addListener(l), uiLanguage: browser.i18n.getUILanguage(), open: (url, where) => sendPdfMessage('openPdfReader', { url, where }), log });
-  void pdfLinks.start().catch((err: unknown) => log('pdf links', err));
+  const pdfLinks = role.ui ? new PdfLinks({ doc: document, win: window, siteKey: controller.siteKey, storage: browser.storage.local, onStorageChanged: (l) => browser.storage.onChanged.addListener(l), uiLanguage: browser.i18n.getUILanguage(), open: (url, where) => sendPdfMessage('openPdfReader', { url, where }), log }) : null;
+  void pdfLinks?.start().catch((err: unknown) => log('pdf links', err));
+  // The audit turns the aids off in every frame (the background reaches each frame's controller).
+  registerFrameControl({ suspend: () => controller.suspendForAudit(), resume: () => controller.resumeAfterAudit() });
 
   const onChanged = (changes: Record<string, StorageChange>, area: string): void => {
     if (area !== 'local') return;
@@ -66,30 +99,10 @@ export function startContentScript({ browser, mountUi, onMaybeInvalidated, openO
   };
   browser.storage.onChanged.addListener(onChanged);
 
-  const removers = [
-    onMessage('getPageState', async () => {
-      await ready;
-      return controller.state();
-    }),
-    onMessage('setToolbarOpen', async ({ data }) => {
-      await ready;
-      const open = data?.open;
-      if (open !== true && open !== false && open !== 'toggle') throw new TypeError('setToolbarOpen: bad "open"');
-      return controller.setToolbarOpen(open);
-    }),
-    onMessage('toggleConvert', async () => {
-      await ready;
-      return controller.pressControl(COMMAND_CONTROLS['toggle-convert']);
-    }),
-    onMessage('auditSuspend', async () => {
-      await ready;
-      await controller.suspendForAudit();
-      return { url: location.href, title: document.title };
-    }),
-    onMessage('auditResume', async () => {
-      await ready;
-      await controller.resumeAfterAudit();
-    }),
+  // The popup and the commands talk to the toolbar's frame only; other frames stay silent.
+  const uiHandlers = () => uiMessageHandlers(controller, ready);
+  // Addressed to one frame by its id (the audit report, diagnostics).
+  const frameHandlers = () => [
     onMessage('highlightTarget', async ({ data }) => {
       const target = Array.isArray(data?.target) ? data.target : [];
       const el = target.length ? resolveTarget(document, target) : null;
@@ -97,20 +110,32 @@ export function startContentScript({ browser, mountUi, onMaybeInvalidated, openO
       highlighter.show(el);
       return { found: true };
     }),
-    // Read-aloud diagnostics: status and the spoken-text log, for browser tests and bug reports.
-    onMessage('speechDiagnostics', async ({ data }) => {
+    speechDiagnosticsHandler(controller, ready),
+  ];
+  // The top frame: the audit's page, and in a frameset the one that names its main frame as the toolbar's.
+  const topHandlers = () => [
+    onMessage('auditSuspend', async () => {
       await ready;
-      const speech = controller.feature('speech') as { diagnostics?(clear: boolean): SpeechDiagnosticsReport } | undefined;
-      if (!speech?.diagnostics) throw new Error('speechDiagnostics: no read-aloud on this page');
-      return speech.diagnostics(data?.clearLog === true);
+      await controller.suspendForAudit();
+      return { url: location.href, title: document.title, pdfLinks: linkedPdfs(document) };
     }),
-    onMessage('runCommand', async ({ data }) => {
+    onMessage('auditResume', async () => {
       await ready;
-      if (!isCommandName(data?.command)) throw new TypeError('runCommand: unknown command');
-      if (data.command === 'toggle-toolbar') await controller.setToolbarOpen('toggle');
-      else if (data.command === 'toggle-convert') await controller.pressControl(COMMAND_CONTROLS['toggle-convert']);
+      await controller.resumeAfterAudit();
+    }),
+    // Another frame of this tab asks (relayed by the background: pages cannot send these).
+    onMessage('frameMessage', async ({ data }) => {
+      await ready;
+      const from = typeof data?.from === 'number' ? data.from : -1;
+      return data?.msg?.kind === 'pageScript' ? controller.frameMessage(from, data.msg) : null;
+    }),
+    onMessage('frameRole', async ({ data }) => {
+      await whenParsed(document);
+      if (!isFramesetDocument(document)) return { ui: false };
+      return { ui: typeof data?.index === 'number' && data.index === largestFrameIndex(document, window) };
     }),
   ];
+  const removers = [...(role.ui ? uiHandlers() : []), ...frameHandlers(), ...(top ? topHandlers() : [])];
 
   // When the extension is gone (updated, disabled, removed), everything of ours leaves the page.
   const life = whenExtensionGone(
@@ -118,8 +143,10 @@ export function startContentScript({ browser, mountUi, onMaybeInvalidated, openO
     () => extensionAlive(() => browser.runtime),
     () => {
       controller.dispose();
-      pdfLinks.stop();
+      registerFrameControl(null);
+      pdfLinks?.stop();
       highlighter.clear();
+      stopTabStops();
       try {
         browser.storage.onChanged.removeListener(onChanged);
         removers.forEach((r) => r());

@@ -21,6 +21,7 @@ export const DISPLAY_FEATURES: readonly FeatureDef[] = [
   displayFeature('cursor', [bigCursorAid], cursorControls),
   displayFeature('guide', [guideColorAid, guideAid], guideControls),
   displayFeature('caption', [captionAid], captionControls),
-  displayFeature('text-mode', [textModeAid], textModeControls),
+  // One reading view per tab: the toolbar's frame (a frameset's content frame), never the others.
+  { ...displayFeature('text-mode', [textModeAid], textModeControls), uiFrameOnly: true },
   displayFeature('regions', [], regionControls),
 ];

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { SiteSettings } from '../settings/schema';
 import type { ConvertState } from '../convert/page/state';
+import type { LinkedPdf } from '../audit/pdf/links';
 import type { SpeechDiagnosticsReport } from '../speech/diagnostics';
 import type { TtsEventMessage, TtsRequest, TtsVoiceInfo } from '../speech/tts-bridge';
 
@@ -44,13 +45,8 @@ export interface ProtocolMap {
    * (honoured only from extension pages: a content script cannot name another tab).
    */
   startAudit(data: { tabId?: number }): { auditId: string; durationMs: number };
-  /**
-   * report page → background: wait until the audit with this id is stored (true), or false at once
-   * when it is not running. Answered only to extension pages.
-   */
-  awaitAudit(data: { id: string }): boolean;
   /** background → content (top frame): turn kanjian's aids off for an audit; the page as its author made it. */
-  auditSuspend(): { url: string; title: string };
+  auditSuspend(): { url: string; title: string; pdfLinks: LinkedPdf[] };
   /** background → content (top frame): the audit is done; put the aids back exactly as they were. */
   auditResume(): void;
   /** content → background: inject a large library (src/shared/libs.ts) into the sender's frame. */
@@ -64,7 +60,35 @@ export interface ProtocolMap {
   ttsEvent(data: TtsEventMessage): void;
   /** tests / diagnostics → content (top frame): read-aloud status and the spoken-text log. */
   speechDiagnostics(data: { clearLog?: boolean }): SpeechDiagnosticsReport;
+  // frames: one state per tab (src/content/frames.ts, src/background/frames.ts)
+  /**
+   * content (a frame below the top) → background: the tab's site (its settings apply in every frame
+   * of the tab) and whether this frame carries the toolbar (a frameset's largest content frame).
+   * `indexInTop` is the frame's index in the top window's `frames` when its parent is the top.
+   */
+  frameHello(data: { indexInTop: number | null }): FrameHello;
+  /** background → content (top frame): is the child frame at this index of `window.frames` the toolbar's frame? */
+  frameRole(data: { index: number }): { ui: boolean };
+  /** content → background: pass a message to the top frame of the sender's own tab, or to all its frames. */
+  frameRelay(data: { to: 'top' | 'all'; msg: FrameMessage }): unknown;
+  /** background → content: a message relayed from another frame of the same tab (`from` is its frame id, set by the background). */
+  frameMessage(data: { from: number; msg: FrameMessage }): unknown;
+  /** content (top frame) → background: a sample of every frame's text in the tab (to tell the page's script). */
+  frameTexts(): string[];
 }
+
+/** What a frame learns from the background when it starts. */
+export interface FrameHello {
+  /** The top-level page's site: the settings every frame of the tab follows. */
+  siteKey: string | null;
+  /** This frame shows the toolbar (the top document is a frameset and this is its main frame). */
+  ui: boolean;
+}
+
+/** Messages between the frames of one tab, always through the background (never the page's postMessage). */
+export type FrameMessage =
+  /** frame → top: which script is this page (all its frames' text together) written in? */
+  { kind: 'pageScript' };
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();
 export const { sendMessage, onMessage } = messaging;

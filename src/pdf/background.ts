@@ -5,6 +5,7 @@
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { onPdfMessage } from './messages';
+import { isExtensionPage } from '../shared/sender';
 import { looksLikePdf, PDF_LINK_PATTERNS, READER_PATH, readablePdfUrl, readerUrl } from './open';
 
 export const PDF_MENU_ID = 'kanjian-open-pdf';
@@ -32,15 +33,21 @@ export async function openCurrentTab(browser: Browser, tab: TabLike | undefined)
   return openReader(browser, tab.url, 'same-tab', tab);
 }
 
+/** The link context menu's 用看见阅读此 PDF: the reader opens in a new tab beside the page. */
+export async function onPdfMenuClick(browser: Browser, info: { menuItemId: string | number; linkUrl?: string }, tab: TabLike | undefined): Promise<boolean> {
+  if (info.menuItemId !== PDF_MENU_ID || !info.linkUrl) return false;
+  return openReader(browser, info.linkUrl, 'new-tab', tab).catch((err: unknown) => {
+    console.warn('[kanjian] open reader', err);
+    return false;
+  });
+}
+
 export function startPdfBackground(browser: Browser): void {
   // The menu title from _locales (menuOpenPdf): the UI string catalogue stays out of the background.
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: PDF_MENU_ID, title: (browser.i18n.getMessage as (key: string) => string)('menuOpenPdf') || 'Open in kanjian', contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== PDF_MENU_ID || !info.linkUrl) return;
-    void openReader(browser, info.linkUrl, 'new-tab', tab).catch((err: unknown) => console.warn('[kanjian] open reader', err));
-  });
+  browser.contextMenus.onClicked.addListener((info, tab) => void onPdfMenuClick(browser, info, tab));
   browser.commands.onCommand.addListener((command) => {
     if (command !== PDF_COMMAND) return;
     void browser.tabs
@@ -52,10 +59,16 @@ export function startPdfBackground(browser: Browser): void {
     const url = readablePdfUrl(data?.url);
     if (!url) throw new TypeError('openPdfReader: not an http(s) URL');
     const where = data?.where === 'same-tab' ? 'same-tab' : 'new-tab';
-    // From a content script: its own tab. From the popup (an extension page, no tab): the tab it names.
-    const tab: TabLike | undefined = sender.tab ?? (typeof data?.tabId === 'number' ? await browser.tabs.get(data.tabId) : undefined);
+    // From a content script: its own tab, never another. From the popup (an extension page): the tab
+    // it names — the popup may itself sit in a tab (opened as a page), which is not the PDF's.
+    const named = isExtensionPage(browser.runtime.getURL('/'), sender) && typeof data?.tabId === 'number' ? await browser.tabs.get(data.tabId) : undefined;
+    const tab: TabLike | undefined = named ?? sender.tab;
     return { opened: await openReader(browser, url, where, tab) };
   });
-  // Diagnostic hook for the end-to-end tests: the command as the browser's shortcut fires it.
-  Object.assign(globalThis, { kanjianOpenPdfCommand: () => browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => openCurrentTab(browser, tab)) });
+  // Diagnostic hooks for the end-to-end tests (service worker only, out of any page's reach): the
+  // command as the browser's shortcut fires it, the menu item as the browser's menu clicks it.
+  Object.assign(globalThis, {
+    kanjianOpenPdfCommand: () => browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => openCurrentTab(browser, tab)),
+    kanjianPdfMenuClick: (linkUrl: string, tabId: number) => browser.tabs.get(tabId).then((tab) => onPdfMenuClick(browser, { menuItemId: PDF_MENU_ID, linkUrl }, tab)),
+  });
 }

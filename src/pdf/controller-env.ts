@@ -8,8 +8,7 @@ import type { WxtBrowser as Browser } from 'wxt/browser';
 import { TOOLBAR_CSS as toolbarCss } from '../toolbar/styles';
 import { mountToolbarHost } from '../toolbar/mount';
 import { PageController, type StorageChange } from '../content/controller';
-import { COMMAND_CONTROLS, onMessage, isCommandName } from '../messaging/protocol';
-import type { SpeechDiagnosticsReport } from '../speech/diagnostics';
+import { speechDiagnosticsHandler, uiMessageHandlers } from '../content/ui-messages';
 import { injectedLib, LAZY_LIB_FILES, type LazyLibName } from '../shared/libs';
 
 export interface ReaderControllerOptions {
@@ -68,32 +67,8 @@ export function startReaderController(o: ReaderControllerOptions): PageControlle
     }
   });
   // The popup and the keyboard commands reach the tab's page the same way as on a web page.
-  onMessage('getPageState', async () => {
-    await ready;
-    return controller.state();
-  });
-  onMessage('setToolbarOpen', async ({ data }) => {
-    await ready;
-    const open = data?.open;
-    if (open !== true && open !== false && open !== 'toggle') throw new TypeError('setToolbarOpen: bad "open"');
-    return controller.setToolbarOpen(open);
-  });
-  onMessage('toggleConvert', async () => {
-    await ready;
-    return controller.pressControl(COMMAND_CONTROLS['toggle-convert']);
-  });
-  onMessage('speechDiagnostics', async ({ data }) => {
-    await ready;
-    const speech = controller.feature('speech') as { diagnostics?(clear: boolean): SpeechDiagnosticsReport } | undefined;
-    if (!speech?.diagnostics) throw new Error('speechDiagnostics: no read-aloud here');
-    return speech.diagnostics(data?.clearLog === true);
-  });
-  onMessage('runCommand', async ({ data }) => {
-    await ready;
-    if (!isCommandName(data?.command)) throw new TypeError('runCommand: unknown command');
-    if (data.command === 'toggle-toolbar') await controller.setToolbarOpen('toggle');
-    else if (data.command === 'toggle-convert') await controller.pressControl(COMMAND_CONTROLS['toggle-convert']);
-  });
+  uiMessageHandlers(controller, ready);
+  speechDiagnosticsHandler(controller, ready);
   o.win.addEventListener('pagehide', () => controller.dispose());
   return controller;
 }

@@ -4,6 +4,7 @@
  * show readable text before the rest of a long document is read.
  */
 import type { PDFDocumentProxy } from './pdfjs';
+import { scriptOfPage } from '../convert/engine/detect-script';
 import type { ContentItem, PageText, StructNode } from './reflow';
 
 export async function pageText(doc: PDFDocumentProxy, pageNumber: number): Promise<PageText> {
@@ -43,12 +44,7 @@ export async function documentInfo(doc: PDFDocumentProxy, firstTree: StructNode 
   return { title, language, tagged: !!markInfo?.Marked || !!firstTree?.children?.length };
 }
 
-/** Simplified or Traditional: the document's language tag when it says, else its characters. */
+/** Simplified or Traditional: by the document's characters as for a web page, else its language tag. */
 export function isSimplified(language: string | null, sample: string): boolean {
-  const tag = (language ?? '').toLowerCase();
-  if (/^zh-(hans|cn|sg)/.test(tag)) return true;
-  if (/^zh-(hant|tw|hk|mo)/.test(tag)) return false;
-  const s = (sample.match(/[们这个为发现会说时对国经实关开业产员动书长门问]/g) ?? []).length;
-  const t = (sample.match(/[們這個為發現會說時對國經實關開業產員動書長門問]/g) ?? []).length;
-  return s >= t;
+  return scriptOfPage(sample, language).script === 'simplified';
 }

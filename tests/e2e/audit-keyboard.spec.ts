@@ -6,7 +6,7 @@
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, findChromium, INSTALL_HINT } from '../support/browsers.mjs';
 import { startServer } from '../support/server.mjs';
-import { keyPressDriver, walkKeyboard, type WalkResult } from '../../src/audit/keyboard/index';
+import { keyboardPathOf, keyPressDriver, walkKeyboard, type WalkResult } from '../../src/audit/keyboard/index';
 import { EXPECTED, keyboardBundle, summary } from './audit-keyboard-support';
 
 interface Served { url: string; close(): Promise<void> }
@@ -118,18 +118,19 @@ test('the path of tab stops drawn on the page: a numbered circle on each stop, p
   const page = await open('order');
   try {
     const walk = await walkKeyboard(keyPressDriver(page));
-    const drawn = await page.evaluate((w) => {
-      const g = globalThis as unknown as { kanjianShowTabStops(d: Document, s: unknown, i: unknown): () => void };
-      const remove = g.kanjianShowTabStops(document, w.stops, w.issues);
-      const host = document.querySelector('[data-kanjian-ui="tab-stops"]')!;
+    const drawn = await page.evaluate((path) => {
+      const g = globalThis as unknown as { kanjianShowTabStops(d: Document, s: unknown): () => void };
+      const before = new Set(document.documentElement.children);
+      const remove = g.kanjianShowTabStops(document, path);
+      const host = Array.from(document.documentElement.children).find((c) => !before.has(c))!;
       const stops = Array.from(host.shadowRoot!.querySelectorAll('[data-stop]')).map((s) => {
         const c = s.querySelector('circle')!.getBoundingClientRect();
         return { n: s.querySelector('text')!.textContent, bad: s.classList.contains('bad'), x: c.x + c.width / 2 + scrollX, y: c.y + c.height / 2 + scrollY };
       });
       const fill = getComputedStyle(host.shadowRoot!.querySelector('.bad .dot')!).fill;
       remove();
-      return { stops, fill, gone: !document.querySelector('[data-kanjian-ui="tab-stops"]') };
-    }, walk);
+      return { stops, fill, gone: !host.isConnected };
+    }, keyboardPathOf(walk).stops);
     expect(drawn.stops.map((s) => s.n)).toEqual(walk.stops.map((s) => String(s.index)));
     // Each circle sits in the top-left corner of its element's box.
     drawn.stops.forEach((s, i) => {

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from '../support/server.mjs';
@@ -35,7 +35,7 @@ export async function announced(page: Page, text: string): Promise<void> {
 
 /** The colour maths of src/display/color.ts, bundled for the page (window.kjColor). */
 let colorLib: string | null = null;
-export async function injectColor(page: Page): Promise<void> {
+export async function injectColor(page: Page | Frame): Promise<void> {
   colorLib ??= buildSync({ entryPoints: [resolve(REPO_ROOT, 'src/display/color.ts')], bundle: true, format: 'iife', globalName: 'kjColor', write: false }).outputFiles[0]!.text;
   // Injected scripts leave no element behind: the page's DOM is compared before and after.
   const tag = await page.addScriptTag({ content: colorLib });
@@ -54,7 +54,7 @@ export interface ContrastScan {
  * Every visible text node of the page (outside kanjian's UI): its colour (with opacity) against the
  * background actually behind it (ancestors' backgrounds composited down to the first opaque one).
  */
-export async function contrastScan(page: Page): Promise<ContrastScan> {
+export async function contrastScan(page: Page | Frame): Promise<ContrastScan> {
   await injectColor(page);
   return page.evaluate(() => {
     type Rgba = { r: number; g: number; b: number; a: number };
@@ -106,7 +106,7 @@ export async function contrastScan(page: Page): Promise<ContrastScan> {
 }
 
 /** Every element's full computed style and the DOM, outside kanjian's own UI, to prove an exact restore. */
-export async function snapshot(page: Page): Promise<{ html: string; styles: string[] }> {
+export async function snapshot(page: Page | Frame): Promise<{ html: string; styles: string[] }> {
   return page.evaluate(() => {
     const own = (e: Element) => e.localName.startsWith('kanjian-') || e.id.startsWith('kanjian-');
     const clone = document.documentElement.cloneNode(true) as Element;

@@ -238,5 +238,36 @@ test.describe('PDF reader (Chromium)', () => {
     await expect.poll(() => serviceWorker.evaluate((id) => chrome.tabs.get(id).then((t) => t.url), tabId)).toBe(readerUrl(extensionId, 'policy-zh-hans.pdf'));
     await serviceWorker.evaluate((id) => chrome.tabs.remove(id), tabId);
   });
+
+  test('the popup’s 用看见阅读 opens the PDF the tab shows in the reader, in that tab', async ({ extContext, serviceWorker, extensionId }) => {
+    const tabId = await serviceWorker.evaluate(async (url) => (await chrome.tabs.create({ url, active: true })).id!, `${site()}${ATTACHMENT}`);
+    await expect.poll(() => serviceWorker.evaluate((id) => chrome.tabs.get(id).then((t) => t.url), tabId)).toBe(`${site()}${ATTACHMENT}`);
+    const popup = await extContext.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('button', { name: '用看见阅读' }).click();
+    await expect.poll(() => serviceWorker.evaluate((id) => chrome.tabs.get(id).then((t) => t.url), tabId)).toBe(readerUrl(extensionId, 'policy-zh-hans.pdf'));
+    await serviceWorker.evaluate((id) => chrome.tabs.remove(id), tabId);
+  });
+
+  test('on a page that is no PDF the popup offers no 用看见阅读', async ({ page, openPopup }) => {
+    await page.goto(site() + DEMO_WITH_PDF);
+    const popup = await openPopup(page);
+    await expect(popup.getByRole('button', { name: '无障碍检查' })).toBeVisible();
+    await expect(popup.getByRole('button', { name: '用看见阅读' })).toHaveCount(0);
+  });
+
+  test('the link menu’s 用看见阅读此 PDF opens the reader in a new tab beside the page', async ({ page, extContext, serviceWorker, extensionId }) => {
+    await page.goto(site() + DEMO_WITH_PDF);
+    const tabId = await serviceWorker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)!.id!, site() + DEMO_WITH_PDF);
+    const readerP = extContext.waitForEvent('page', { predicate: (p) => p.url().includes('/reader.html') });
+    const link = await page.locator('#pdf-link').evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(await serviceWorker.evaluate(([href, id]) => (globalThis as unknown as { kanjianPdfMenuClick(h: string, t: number): Promise<boolean> }).kanjianPdfMenuClick(href, id), [link, tabId] as [string, number])).toBe(true);
+    const reader = await readerP;
+    expect(reader.url()).toBe(readerUrl(extensionId, 'policy-zh-hans.pdf'));
+    expect((await readerState(reader)).state).toBe('ready');
+    // The page stays where it was.
+    expect(page.url()).toBe(site() + DEMO_WITH_PDF);
+    await reader.close();
+  });
 });
 

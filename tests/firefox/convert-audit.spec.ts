@@ -35,5 +35,13 @@ test('Firefox: an audit runs on the demo page and the report opens', async ({ ff
   expect(verdict).toMatch(/通过|不通过/);
   const rules = await report.$$eval('#violations article.finding, #incomplete article.finding', (els) => els.length);
   expect(rules).toBeGreaterThan(0);
+  // The keyboard walk ran in Firefox too: the demo page's tab stops are listed, none with a problem
+  // (the demo page's focus is visible and nothing traps it).
+  await report.waitForSelector('#tab-stops > li');
+  const stops = await report.$$eval('#tab-stops > li', (els) => els.map((e) => e.className));
+  expect(stops.length).toBeGreaterThan(10);
+  expect(stops.filter((c) => c.includes('problem'))).toEqual([]);
+  const keyboardRules = await report.$$eval('#violations article.finding', (els) => els.map((e) => e.getAttribute('data-rule')).filter((r) => r?.startsWith('kanjian-keyboard')));
+  expect(keyboardRules).toEqual([]);
   await report.close();
 });

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { clickToolbarButton, expect, test, toolbarVisible, clickInToolbar } from './fixtures';
+import { clickToolbarButton, expect, minContrast, test, toolbarVisible, clickInToolbar } from './fixtures';
 
 /** Firefox smoke for the display aids: page zoom, a colour scheme, the caption band. */
 const DEMO = '/zhonglou-2006.html';
@@ -23,40 +23,6 @@ async function chooseMenu(page: Page, menuButton: string, item: string): Promise
   expect(ok, `menu item ${item}`).toBe(true);
 }
 
-/** Lowest contrast of any visible text node against its (composited) background. */
-async function minContrast(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const parse = (s: string) => {
-      const m = /rgba?\(([^)]+)\)/.exec(s);
-      if (!m) return null;
-      const p = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
-      return { r: p[0]!, g: p[1]!, b: p[2]!, a: p[3] ?? 1 };
-    };
-    const lum = (c: { r: number; g: number; b: number }) => {
-      const f = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
-    };
-    let min = 21;
-    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = w.nextNode(); n; n = w.nextNode()) {
-      if (!n.nodeValue!.trim()) continue;
-      const el = n.parentElement!;
-      if (/^(script|style|option)$/.test(el.localName) || !el.getClientRects().length || getComputedStyle(el).visibility !== 'visible') continue;
-      const fg = parse(getComputedStyle(el).color)!;
-      let bg = { r: 255, g: 255, b: 255, a: 1 };
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        const c = parse(getComputedStyle(e).backgroundColor);
-        if (c && c.a >= 1) {
-          bg = c;
-          break;
-        }
-      }
-      const [a, b] = [lum(fg), lum(bg)];
-      min = Math.min(min, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05));
-    }
-    return min;
-  });
-}
 
 const styles = (page: Page) =>
   page.evaluate(() =>

@@ -2,7 +2,7 @@ import { test as base, expect } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { findFirefox, INSTALL_HINT } from '../support/browsers.mjs';
 import { REPO_ROOT, startServer } from '../support/server.mjs';
 import { speechWorkerFixtures, type SpeechWorkerFixtures } from '../support/speech-fixtures';
@@ -171,4 +171,39 @@ export async function toolbarVisible(page: Page): Promise<boolean> {
 
 export async function fontSize(page: Page, selector: string): Promise<number> {
   return page.$eval(selector, (el) => parseFloat(getComputedStyle(el).fontSize));
+}
+
+/** Lowest contrast of any visible text node of a page or frame against its first opaque background. */
+export async function minContrast(target: Page | Frame): Promise<number> {
+  return target.evaluate(() => {
+    const parse = (s: string) => {
+      const m = /rgba?\(([^)]+)\)/.exec(s);
+      if (!m) return null;
+      const p = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+      return { r: p[0]!, g: p[1]!, b: p[2]!, a: p[3] ?? 1 };
+    };
+    const lum = (c: { r: number; g: number; b: number }) => {
+      const f = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+    };
+    let min = 21;
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      if (!n.nodeValue!.trim()) continue;
+      const el = n.parentElement!;
+      if (/^(script|style|option)$/.test(el.localName) || !el.getClientRects().length || getComputedStyle(el).visibility !== 'visible') continue;
+      const fg = parse(getComputedStyle(el).color)!;
+      let bg = { r: 255, g: 255, b: 255, a: 1 };
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c.a >= 1) {
+          bg = c;
+          break;
+        }
+      }
+      const [a, b] = [lum(fg), lum(bg)];
+      min = Math.min(min, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05));
+    }
+    return min;
+  });
 }

@@ -10,7 +10,18 @@ import {
   type FindingGroup,
 } from './shared';
 
-export interface HtmlExportOptions { locale?: AnyLocale; title?: string }
+export interface HtmlExportOptions {
+  locale?: AnyLocale;
+  title?: string;
+  /**
+   * An element screenshot (node.screenshot, relative to the report folder) as a data: URI to show
+   * inline (the report stays one self-contained file, and its CSP allows only data: images), or
+   * undefined when there is none to show.
+   */
+  image?: (path: string) => string | undefined;
+  /** Extra sections after the summary (already HTML: the CLI's comparison with the last run, the trend chart). */
+  extraSections?: readonly string[];
+}
 
 const CSS = `
 :root{--fg:#1f1f1f;--muted:#4a4a4a;--link:#0645ad;--line:#767676;--bg:#fff;--panel:#f3f4f6}
@@ -48,6 +59,7 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:0;background:var(--panel)
 .refs{margin:.25rem 0;color:var(--muted)}
 .finding{margin-bottom:1.5rem}
 .note{color:var(--muted)}
+.shot{display:block;max-width:100%;height:auto;margin-top:.4rem;border:1px solid var(--line)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 footer{margin-top:3rem;padding:1rem;border-top:1px solid var(--line);color:var(--muted)}
 @media print{
@@ -99,7 +111,7 @@ function principleTable(report: KanjianReport, locale: UiLocale): string {
   );
 }
 
-function findingHtml(f: Finding, group: FindingGroup, locale: UiLocale, id: string): string {
+function findingHtml(f: Finding, group: FindingGroup, locale: UiLocale, id: string, image: HtmlExportOptions['image']): string {
   const loc = localized(f, group, locale);
   const impact = f.impact ? badge(f.impact, impactLabel(f.impact, locale)) : '';
   const transform = f.transform ? ` ${badge('transform', `${label('transform', locale)}: ${f.transform}`)}` : '';
@@ -113,7 +125,7 @@ function findingHtml(f: Finding, group: FindingGroup, locale: UiLocale, id: stri
     .map((node, i) => {
       const summary = loc.nodes[i]?.failureSummary || node.failureSummary;
       return (
-        `<tr><th scope="row" class="num">${i + 1}</th><td><code>${e(targetToString(node.target))}</code></td>` +
+        `<tr><th scope="row" class="num">${i + 1}</th><td><code>${e(targetToString(node.target))}</code>${shotHtml(node.screenshot, image, locale)}</td>` +
         `<td><pre><code>${e(node.html)}</code></pre></td><td><p class="fix">${e(summary)}</p></td></tr>`
       );
     })
@@ -130,10 +142,23 @@ function findingHtml(f: Finding, group: FindingGroup, locale: UiLocale, id: stri
   );
 }
 
-function pageHtml(p: PageReport, index: number, locale: UiLocale): string {
+/** Only screenshots kanjian writes: screenshots/<hex>.png (the schema says so too; a report is input). */
+const SHOT_PATH = /^screenshots\/[0-9a-f]{16}(-[0-9a-z]{1,16})?\.png$/;
+
+function shotHtml(path: string | undefined, image: HtmlExportOptions['image'], locale: UiLocale): string {
+  if (!path || !SHOT_PATH.test(path)) return '';
+  const uri = image?.(path);
+  if (!uri || !/^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(uri)) return '';
+  const alt = locale === 'en' ? 'Screenshot of the element (outlined in magenta)' : locale === 'zh-TW' ? '元素截圖（洋紅色框）' : '元素截图（洋红色框）';
+  return `<br><img class="shot" src="${uri}" alt="${e(alt)}">`;
+}
+
+function pageHtml(p: PageReport, index: number, locale: UiLocale, image: HtmlExportOptions['image']): string {
   const id = `page-${index + 1}`;
-  const heading = p.title || p.url;
+  const heading = p.state ? `${p.title || p.url} [${p.state}]` : p.title || p.url;
   let body = `<dl class="meta"><dt>${e(label('url', locale))}</dt><dd><code>${e(p.url)}</code></dd>`;
+  if (p.state) body += `<dt>${e(locale === 'en' ? 'State' : locale === 'zh-TW' ? '狀態' : '状态')}</dt><dd>${e(p.state)}</dd>`;
+  if (p.screenshot && SHOT_PATH.test(p.screenshot)) body += `<dt>${e(locale === 'en' ? 'Screenshot' : locale === 'zh-TW' ? '截圖' : '截图')}</dt><dd><a href="${e(p.screenshot)}">${e(p.screenshot)}</a></dd>`;
   if (p.title) body += `<dt>${e(label('title', locale))}</dt><dd>${e(p.title)}</dd>`;
   body += `<dt>${e(label('passes', locale))}</dt><dd>${n(p.passes)}</dd></dl>`;
   if (p.status === 'failed') {
@@ -144,7 +169,7 @@ function pageHtml(p: PageReport, index: number, locale: UiLocale): string {
       const gid = `${id}-${group}`;
       const count = findings.reduce((s, f) => s + f.nodes.length, 0);
       body += `<div class="group"><h3 id="${gid}">${e(label(group, locale))} (${findings.length} / ${count})</h3>`;
-      body += findings.length ? findings.map((f, i) => findingHtml(f, group, locale, `${gid}-${i + 1}`)).join('') : `<p>${e(label('noFindings', locale))}</p>`;
+      body += findings.length ? findings.map((f, i) => findingHtml(f, group, locale, `${gid}-${i + 1}`, group === 'violations' ? image : undefined)).join('') : `<p>${e(label('noFindings', locale))}</p>`;
       body += '</div>';
     }
   }
@@ -159,7 +184,7 @@ export function toHtml(report: KanjianReport, opts: HtmlExportOptions = {}): str
   const o = report.options;
   const onOff = (b: boolean) => label(b ? 'on' : 'off', locale);
   const nav = report.pages
-    .map((p, i) => `<li><a href="#page-${i + 1}">${e(`${i + 1}. ${p.title || p.url}`)}</a></li>`)
+    .map((p, i) => `<li><a href="#page-${i + 1}">${e(`${i + 1}. ${p.title || p.url}${p.state ? ` [${p.state}]` : ''}`)}</a></li>`)
     .join('');
   return (
     '<!doctype html>\n' +
@@ -182,7 +207,8 @@ export function toHtml(report: KanjianReport, opts: HtmlExportOptions = {}): str
     countsTable(report, locale) +
     principleTable(report, locale) +
     `<p class="note">${e(label('automatedNote', locale))}</p></section>` +
-    report.pages.map((p, i) => pageHtml(p, i, locale)).join('') +
+    (opts.extraSections ?? []).join('') +
+    report.pages.map((p, i) => pageHtml(p, i, locale, opts.image)).join('') +
     `</main><footer><p>${e(label('reportTitle', locale))} · kanjian ${e(report.tool.version)}</p></footer></body></html>\n`
   );
 }

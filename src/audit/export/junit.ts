@@ -5,7 +5,12 @@ import { pickText, type AnyLocale } from '../locale';
 import type { Finding, KanjianReport, PageReport } from '../model';
 import { escapeXml, impactLabel, localized, reportLocale, targetToString, wcagText } from './shared';
 
-export interface JunitExportOptions { locale?: AnyLocale; suiteName?: string }
+export interface JunitExportOptions {
+  locale?: AnyLocale;
+  suiteName?: string;
+  /** Where an element screenshot (node.screenshot, relative to the report folder) is for the CI server; default: as it is. */
+  screenshotPath?: (path: string) => string;
+}
 
 interface Case { name: string; body: string; failed: boolean; skipped: boolean; error: boolean }
 
@@ -26,7 +31,16 @@ function details(f: Finding, group: 'violations' | 'incomplete', locale: ReturnT
   return lines.join('\n');
 }
 
-function pageCases(p: PageReport, locale: ReturnType<typeof reportLocale>): Case[] {
+/**
+ * The screenshots of a failed case as `[[ATTACHMENT|path]]` lines in its system-out: the convention of
+ * Jenkins' JUnit Attachments plugin and GitLab's test reports.
+ */
+function attachments(f: Finding, shotPath: (path: string) => string): string {
+  const shots = f.nodes.flatMap((n) => (n.screenshot ? [`[[ATTACHMENT|${shotPath(n.screenshot)}]]`] : []));
+  return shots.length ? `<system-out>${escapeXml(shots.join('\n'))}</system-out>` : '';
+}
+
+function pageCases(p: PageReport, locale: ReturnType<typeof reportLocale>, shotPath: (path: string) => string): Case[] {
   if (p.status === 'failed') {
     return [{ name: 'page-load', failed: false, skipped: false, error: true, body: `<error message="${escapeXml(p.error ?? 'failed')}" type="audit-error"/>` }];
   }
@@ -35,7 +49,9 @@ function pageCases(p: PageReport, locale: ReturnType<typeof reportLocale>): Case
     const msg = `${f.nodes.length} × ${pickText(f.help, locale)}`;
     cases.set(caseName(f), {
       name: caseName(f), failed: true, skipped: false, error: false,
-      body: `<failure message="${escapeXml(msg)}" type="${escapeXml(f.impact ?? 'violation')}">${escapeXml(details(f, 'violations', locale))}</failure>`,
+      body:
+        `<failure message="${escapeXml(msg)}" type="${escapeXml(f.impact ?? 'violation')}">${escapeXml(details(f, 'violations', locale))}</failure>` +
+        attachments(f, shotPath),
     });
   }
   for (const f of p.incomplete) {
@@ -61,17 +77,18 @@ export function toJunit(report: KanjianReport, opts: JunitExportOptions = {}): s
   const suites: string[] = [];
   let tests = 0, failures = 0, errors = 0, skipped = 0;
   for (const p of report.pages) {
-    const cases = pageCases(p, locale);
+    const cases = pageCases(p, locale, opts.screenshotPath ?? ((x) => x));
+    const suite = p.state ? `${p.url} [${p.state}]` : p.url;
     const f = cases.filter((c) => c.failed).length;
     const e = cases.filter((c) => c.error).length;
     const s = cases.filter((c) => c.skipped).length;
     tests += cases.length; failures += f; errors += e; skipped += s;
     const props = p.title ? `<properties><property name="title" value="${escapeXml(p.title)}"/></properties>` : '';
     const body = cases
-      .map((c) => `    <testcase classname="${escapeXml(p.url)}" name="${escapeXml(c.name)}" time="0"${c.body ? `>${c.body}</testcase>` : '/>'}`)
+      .map((c) => `    <testcase classname="${escapeXml(suite)}" name="${escapeXml(c.name)}" time="0"${c.body ? `>${c.body}</testcase>` : '/>'}`)
       .join('\n');
     suites.push(
-      `  <testsuite name="${escapeXml(p.url)}" tests="${cases.length}" failures="${f}" errors="${e}" skipped="${s}" time="0" timestamp="${escapeXml(report.generatedAt.slice(0, 19))}">${props}\n${body}\n  </testsuite>`,
+      `  <testsuite name="${escapeXml(suite)}" tests="${cases.length}" failures="${f}" errors="${e}" skipped="${s}" time="0" timestamp="${escapeXml(report.generatedAt.slice(0, 19))}">${props}\n${body}\n  </testsuite>`,
     );
   }
   const name = opts.suiteName ?? `kanjian ${report.tool.version} (axe-core ${report.tool.axeVersion}) ${report.options.standard}`;

@@ -16,6 +16,8 @@ export interface SarifExportOptions {
    * or undefined; used to find each element's line. Without it every result is on line 1.
    */
   readSource?: (pageUrl: string) => string | undefined;
+  /** Where an element screenshot (node.screenshot, relative to the report folder) is for the SARIF consumer; default: as it is. */
+  screenshotUri?: (path: string) => string;
 }
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -201,8 +203,13 @@ export function toSarifLog(report: KanjianReport, opts: SarifExportOptions = {})
             message: { text },
             locations: [location],
             partialFingerprints: { [SARIF_FINGERPRINT_KEY]: n.fingerprint, primaryLocationLineHash: `${n.fingerprint}:1` },
-            properties: { impact, ...(f.transform ? { transform: f.transform } : {}) },
+            properties: { impact, ...(f.transform ? { transform: f.transform } : {}), ...(p.state ? { state: p.state } : {}) },
           };
+          if (n.screenshot && group === 'violations') {
+            // SARIF 2.1.0 §3.27.26: an attachment is an artifact relevant to the result.
+            const shot = opts.screenshotUri ? opts.screenshotUri(n.screenshot) : n.screenshot;
+            result.attachments = [{ description: { text: 'Screenshot of the element, outlined / 元素截图（已框出）' }, artifactLocation: { uri: artifactUri(shot) ?? shot } }];
+          }
           results.push(result);
         });
       }

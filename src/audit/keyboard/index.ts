@@ -8,5 +8,6 @@ export {
   styleChanges, focusVisibility, offscreen, visuallyBefore, judgeOrder, judgeFocusVisible, judgeUnreachable, trapCycle, elementOf,
   type StyleSnapshot,
 } from './judge';
-export { keyboardResults, withKeyboardResults } from './to-axe';
+export { keyboardResults, withKeyboardResults, keyboardPathOf } from './to-axe';
+export { keyboardRulesFor, isKeyboardRuleId } from './select';
 export { showTabStops, type TabStopsOverlayOptions } from './overlay';

@@ -1,8 +1,13 @@
 // The path of tab stops drawn over the page (like Accessibility Insights' tab-stops view): a numbered
 // circle on each stop, lines between consecutive stops, problem stops in red. Everything lives in one
-// closed shadow root marked data-kanjian-ui (audits skip it), with its own styles, so nothing leaks
-// into or out of the page. Returns a function that removes it.
-import type { KeyboardIssue, TabStop } from './types';
+// shadow root with its own styles, so nothing leaks into or out of the page; its host is registered as
+// kanjian's own UI by reference (markOwnUi: never by an attribute a page could copy). It takes no
+// pointer events. Returns a function that removes it.
+import { markOwnUi } from '../../shared/own-ui';
+import type { KeyboardPathStop } from './types';
+
+/** What the overlay needs of a stop: its number, its box in page coordinates, whether it is a problem. */
+export type OverlayStop = Pick<KeyboardPathStop, 'index' | 'rect' | 'problem'>;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -11,9 +16,8 @@ export interface TabStopsOverlayOptions {
   label?: string;
 }
 
-export function showTabStops(doc: Document, stops: readonly TabStop[], issues: readonly KeyboardIssue[] = [], opts: TabStopsOverlayOptions = {}): () => void {
-  const host = doc.createElement('div');
-  host.setAttribute('data-kanjian-ui', 'tab-stops');
+export function showTabStops(doc: Document, stops: readonly OverlayStop[], opts: TabStopsOverlayOptions = {}): () => void {
+  const host = markOwnUi(doc.createElement('div'));
   host.style.cssText = 'position:absolute;left:0;top:0;width:0;height:0;z-index:2147483646;pointer-events:none;';
   const root = host.attachShadow({ mode: 'open' });
   const width = Math.max(doc.documentElement.scrollWidth, ...stops.map((s) => s.rect.x + s.rect.width));
@@ -34,8 +38,8 @@ export function showTabStops(doc: Document, stops: readonly TabStop[], issues: r
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', opts.label ?? `Tab stops: ${stops.length}`);
   root.appendChild(svg);
-  const bad = new Set(issues.map((i) => i.element.id));
-  const centre = (s: TabStop) => ({ x: s.rect.x + Math.min(12, s.rect.width / 2), y: s.rect.y + Math.min(12, s.rect.height / 2) });
+  const bad = (s: OverlayStop) => s.problem === true;
+  const centre = (s: OverlayStop) => ({ x: s.rect.x + Math.min(12, s.rect.width / 2), y: s.rect.y + Math.min(12, s.rect.height / 2) });
   if (stops.length > 1) {
     const path = doc.createElementNS(SVG_NS, 'polyline');
     path.setAttribute('class', 'line');
@@ -44,10 +48,10 @@ export function showTabStops(doc: Document, stops: readonly TabStop[], issues: r
   }
   for (const s of stops) {
     const g = doc.createElementNS(SVG_NS, 'g');
-    g.setAttribute('class', bad.has(s.id) ? 'stop bad' : 'stop');
+    g.setAttribute('class', bad(s) ? 'stop bad' : 'stop');
     g.setAttribute('data-stop', String(s.index));
     const box = doc.createElementNS(SVG_NS, 'rect');
-    box.setAttribute('class', bad.has(s.id) ? 'box bad' : 'box');
+    box.setAttribute('class', bad(s) ? 'box bad' : 'box');
     for (const [k, v] of Object.entries({ x: s.rect.x, y: s.rect.y, width: s.rect.width, height: s.rect.height })) box.setAttribute(k, String(v));
     const c = centre(s);
     const dot = doc.createElementNS(SVG_NS, 'circle');
@@ -62,6 +66,7 @@ export function showTabStops(doc: Document, stops: readonly TabStop[], issues: r
     g.append(box, dot, text);
     svg.appendChild(g);
   }
-  (doc.body ?? doc.documentElement).appendChild(host);
+  // On the root element: its containing block is the document's origin, whatever the body's position.
+  doc.documentElement.appendChild(host);
   return () => host.remove();
 }

@@ -147,8 +147,16 @@ const OPERABLE_HANDLERS = ['onclick', 'onmousedown', 'onmouseup', 'onpointerdown
 const DIALOG_SELECTOR = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 const CLOSE_NAME = /^(关闭|關閉|close|×|✕|x|取消|cancel|确定|確定|ok|返回|知道了|我知道了)$|关闭|關閉|close/i;
 
-export function createKeyboardApi(doc: Document = document): KeyboardPageApi {
+export interface KeyboardApiOptions {
+  /** Elements that are not the page's (the extension's own UI, known by reference): never walked or judged. */
+  skip?: (el: Element) => boolean;
+}
+
+export function createKeyboardApi(doc: Document = document, opts: KeyboardApiOptions = {}): KeyboardPageApi {
   const win = doc.defaultView ?? window;
+  const skip = opts.skip;
+  const pageOwn = <E extends Element>(els: E[]): E[] => (skip ? els.filter((e) => !skip(e)) : els);
+  const focusOrder = (): HTMLElement[] => pageOwn(sequentialFocusOrder(doc));
   const ids = new WeakMap<Element, number>();
   const byId = new Map<number, Element>();
   const unfocused = new Map<number, StyleSnapshot>();
@@ -158,7 +166,7 @@ export function createKeyboardApi(doc: Document = document): KeyboardPageApi {
   let orderCache: HTMLElement[] | null = null;
   let watcher: MutationObserver | null = null;
   const currentOrder = (): HTMLElement[] => {
-    if (!orderCache) orderCache = sequentialFocusOrder(doc);
+    if (!orderCache) orderCache = focusOrder();
     return orderCache;
   };
   // The last element that received focus: a page that throws focus away on arrival (onfocus="blur()")
@@ -280,7 +288,7 @@ export function createKeyboardApi(doc: Document = document): KeyboardPageApi {
   const interactiveElements = (order: Set<Element>): Element[] => {
     const sel =
       'a[href], button, input:not([type="hidden"]), select, textarea, summary, [onclick], [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"], [role="menuitem"], [role="slider"], [role="combobox"], [tabindex]';
-    return Array.from(doc.querySelectorAll(sel)).filter((el) => {
+    return pageOwn(Array.from(doc.querySelectorAll(sel))).filter((el) => {
       if (order.has(el)) return true;
       if ((el as HTMLButtonElement).disabled || el.getAttribute('aria-disabled') === 'true' || el.closest('[inert]')) return false;
       const tabindex = el.getAttribute('tabindex');
@@ -312,7 +320,7 @@ export function createKeyboardApi(doc: Document = document): KeyboardPageApi {
       const t = id ? doc.getElementById(id) : null;
       if (t && t.matches('dialog, [role="dialog"], [role="alertdialog"]')) out.add(el);
     }
-    return [...out].filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
+    return pageOwn([...out]).filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
   };
 
   const api: KeyboardPageApi = {
@@ -431,7 +439,7 @@ export function createKeyboardApi(doc: Document = document): KeyboardPageApi {
       return deepActiveElement(doc) === el;
     },
     focusAfter(skip) {
-      const order = sequentialFocusOrder(doc);
+      const order = focusOrder();
       const skipEls = skip.map((i) => byId.get(i)).filter((e): e is Element => !!e);
       const lastIdx = Math.max(...skipEls.map((e) => order.indexOf(e as HTMLElement)));
       const next = order.slice(lastIdx + 1).find((e) => !skipEls.includes(e));
@@ -447,7 +455,7 @@ export function createKeyboardApi(doc: Document = document): KeyboardPageApi {
       return true;
     },
     openDialogs() {
-      return Array.from(doc.querySelectorAll(DIALOG_SELECTOR))
+      return pageOwn(Array.from(doc.querySelectorAll(DIALOG_SELECTOR)))
         .filter((d) => d.getClientRects().length > 0 && win.getComputedStyle(d).visibility !== 'hidden' && d.getAttribute('aria-hidden') !== 'true')
         .map((d) => ({ element: describe(d), modal: isModal(d) }));
     },
@@ -458,7 +466,7 @@ export function createKeyboardApi(doc: Document = document): KeyboardPageApi {
     },
     tabbablesIn(id) {
       const el = byId.get(id);
-      return el ? sequentialFocusOrder(doc).filter((e) => el.contains(e)).length : 0;
+      return el ? focusOrder().filter((e) => el.contains(e)).length : 0;
     },
     closeControl(dialogId) {
       const d = byId.get(dialogId);

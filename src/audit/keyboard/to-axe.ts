@@ -2,24 +2,13 @@
 // buildReport with the page's axe results: WCAG / GB/T 37668 / 适老化 references come from the tags,
 // the three languages from the message catalogue (messages-wcag.ts), fingerprints from the targets.
 import type { AxeCheckLike, AxeNodeLike, AxeResultLike, AxeResultsLike } from '../model';
-import { substitute } from '../localize/template';
+import { englishMessage, type KanjianMsg } from '../localize/english';
 import { KEYBOARD_CHECK_TEXT, KEYBOARD_RULE_TEXT } from '../rules/messages-wcag';
-import { KEYBOARD_RULE_IMPACT, KEYBOARD_RULE_TAGS, type KeyboardIssue, type KeyboardRuleId, type WalkResult } from './types';
-
-type Msg = { en: string } | Record<string, { en: string }>;
-
-function englishMessage(m: Msg | undefined, data: Record<string, unknown>): string {
-  if (!m) return '';
-  if (typeof (m as { en?: unknown }).en === 'string') return substitute((m as { en: string }).en, data);
-  const keyed = m as Record<string, { en: string }>;
-  const key = typeof data.messageKey === 'string' && keyed[data.messageKey] ? data.messageKey : 'default';
-  const t = keyed[key] ?? Object.values(keyed)[0];
-  return t ? substitute(t.en, data) : '';
-}
+import { KEYBOARD_RULE_IDS, KEYBOARD_RULE_IMPACT, KEYBOARD_RULE_TAGS, type KeyboardIssue, type KeyboardPath, type KeyboardRuleId, type WalkResult } from './types';
 
 function node(issue: KeyboardIssue): AxeNodeLike {
   const text = KEYBOARD_CHECK_TEXT[issue.rule];
-  const message = englishMessage((issue.outcome === 'violation' ? text?.fail : text?.incomplete ?? text?.fail) as Msg | undefined, issue.data);
+  const message = englishMessage((issue.outcome === 'violation' ? text?.fail : text?.incomplete ?? text?.fail) as KanjianMsg | undefined, issue.data);
   const check: AxeCheckLike & { relatedNodes: Array<{ target: Array<string | string[]>; html: string }> } = {
     id: issue.rule,
     impact: KEYBOARD_RULE_IMPACT[issue.rule],
@@ -67,27 +56,52 @@ export function keyboardResults(walk: Pick<WalkResult, 'issues'>): { violations:
 }
 
 /**
- * A page's axe results with the keyboard walk's findings added. The static kanjian-click-no-keyboard
- * rule reports elements no keyboard can reach when the walk is skipped; when the walk ran, its own
+ * A page's axe results with the keyboard walk's findings added, for the rules the audit asked for
+ * (keyboardRulesFor; all five by default). The static kanjian-click-no-keyboard rule reports elements
+ * no keyboard can reach when the walk is skipped; when the walk ran, its own
  * kanjian-keyboard-unreachable findings take over for the same elements.
  */
-export function withKeyboardResults<T extends AxeResultsLike>(results: T, walk: Pick<WalkResult, 'issues' | 'complete'>): T {
-  const k = keyboardResults(walk);
-  const walked = new Set(walk.issues.filter((i) => i.rule === 'kanjian-keyboard-unreachable').map((i) => JSON.stringify(i.element.target)));
+export function withKeyboardResults<T extends AxeResultsLike>(
+  results: T,
+  walk: Pick<WalkResult, 'issues' | 'complete'>,
+  rules: readonly KeyboardRuleId[] = KEYBOARD_RULE_IDS,
+): T {
+  const issues = walk.issues.filter((i) => rules.includes(i.rule));
+  const k = keyboardResults({ issues });
+  const walked = new Set(issues.filter((i) => i.rule === 'kanjian-keyboard-unreachable').map((i) => JSON.stringify(i.element.target)));
   const dropDuplicates = (list: readonly AxeResultLike[]) =>
     list
       .map((r) => (r.id === 'kanjian-click-no-keyboard' ? { ...r, nodes: r.nodes.filter((n) => !walked.has(JSON.stringify(n.target))) } : r))
       .filter((r) => r.nodes.length > 0);
   const passes = (results.passes ?? []) as readonly unknown[];
   // A rule passed only if the walk saw the whole tab order and found nothing for it.
-  const found = new Set(walk.issues.map((i) => i.rule));
-  const passed = walk.complete
-    ? (Object.keys(KEYBOARD_RULE_TAGS) as KeyboardRuleId[]).filter((id) => !found.has(id)).map((id) => ({ id, tags: KEYBOARD_RULE_TAGS[id], nodes: [] }))
-    : [];
+  const found = new Set(issues.map((i) => i.rule));
+  const passed = walk.complete ? rules.filter((id) => !found.has(id)).map((id) => ({ id, tags: KEYBOARD_RULE_TAGS[id], nodes: [] })) : [];
   return {
     ...results,
     violations: [...dropDuplicates(results.violations), ...k.violations],
     incomplete: [...dropDuplicates(results.incomplete), ...k.incomplete],
     passes: [...passes, ...passed],
+  };
+}
+
+/** The walk as a report keeps it (report.json pages[].keyboard): how it went and the path of tab stops. */
+export function keyboardPathOf(walk: WalkResult): KeyboardPath {
+  const bad = new Set(walk.issues.map((i) => i.element.id));
+  return {
+    mode: walk.mode,
+    end: walk.end,
+    complete: walk.complete,
+    ms: walk.ms,
+    stops: walk.stops.map((s) => ({
+      index: s.index,
+      target: s.target,
+      name: s.name,
+      tag: s.tag,
+      ...(s.role ? { role: s.role } : {}),
+      rect: s.rect,
+      focusVisible: s.visible,
+      ...(bad.has(s.id) ? { problem: true } : {}),
+    })),
   };
 }

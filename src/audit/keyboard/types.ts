@@ -130,3 +130,26 @@ export interface WalkOptions {
 }
 
 export const DEFAULT_WALK_OPTIONS: WalkOptions = { maxStops: 400, maxMs: 8000, maxDialogs: 5, dialogWaitMs: 250 };
+
+/** One stop as the report keeps it (no element ids: they mean nothing outside the walk). */
+export interface KeyboardPathStop {
+  index: number;
+  target: Array<string | string[]>;
+  name: string;
+  tag: string;
+  role?: string;
+  /** Page coordinates at the time of the walk. */
+  rect: Rect;
+  focusVisible: FocusVisibility;
+  /** The walk reported a problem at this stop. */
+  problem?: boolean;
+}
+
+/** The keyboard walk of one page in the report (report.json pages[].keyboard). */
+export interface KeyboardPath {
+  mode: WalkResult['mode'];
+  end: WalkEnd;
+  complete: boolean;
+  ms: number;
+  stops: KeyboardPathStop[];
+}

@@ -1,5 +1,6 @@
 // Message catalogs: axe-core's own locale files (English from locales/_template.json, which matches the
 // messages built into axe.js) merged the way axe.configure({locale}) merges them, plus kanjian's rules.
+import { PDF_CHECK_TEXT, PDF_RULE_TEXT } from '../pdf/messages';
 import enAxe from 'axe-core/locales/_template.json' with { type: 'json' };
 import zhCNAxe from 'axe-core/locales/zh_CN.json' with { type: 'json' };
 import zhTWAxe from 'axe-core/locales/zh_TW.json' with { type: 'json' };
@@ -82,9 +83,9 @@ function withKanjian(base: RawLocale, locale: UiLocale): RawLocale {
     };
   }
   const rules = { ...base.rules };
-  for (const [id, t] of Object.entries({ ...KANJIAN_RULE_TEXT, ...TRANSFORM_RULE_TEXT, ...KEYBOARD_RULE_TEXT })) rules[id] = { description: t.description[locale], help: t.help[locale] };
+  for (const [id, t] of Object.entries({ ...KANJIAN_RULE_TEXT, ...TRANSFORM_RULE_TEXT, ...KEYBOARD_RULE_TEXT, ...PDF_RULE_TEXT })) rules[id] = { description: t.description[locale], help: t.help[locale] };
   const checks = { ...base.checks };
-  for (const id of [...Object.keys(KANJIAN_CHECK_TEXT), ...Object.keys(TRANSFORM_CHECK_TEXT), ...Object.keys(KEYBOARD_CHECK_TEXT)]) checks[id] = kanjianCheckMessages(id, locale);
+  for (const id of [...Object.keys(KANJIAN_CHECK_TEXT), ...Object.keys(TRANSFORM_CHECK_TEXT), ...Object.keys(KEYBOARD_CHECK_TEXT), ...Object.keys(PDF_CHECK_TEXT)]) checks[id] = kanjianCheckMessages(id, locale);
   return { ...base, rules, checks };
 }
 

@@ -5,6 +5,7 @@
 import { lt, type LocalizedText, type UiLocale } from '../locale';
 import { KEYBOARD_CHECK_TEXT, KEYBOARD_RULE_TEXT, WCAG_CHECK_TEXT, WCAG_RULE_TEXT } from './messages-wcag';
 import type { KanjianCheckText, KanjianRuleText, Msg } from './rule-text';
+import { PDF_CHECK_TEXT, type PdfRuleId } from '../pdf/messages';
 
 export type { KanjianCheckText, KanjianRuleText } from './rule-text';
 
@@ -157,7 +158,7 @@ export function kanjianCheckMessages(id: string, locale: UiLocale): {
   fail: string | Record<string, string>;
   incomplete?: string | Record<string, string>;
 } {
-  const t = KANJIAN_CHECK_TEXT[id] ?? TRANSFORM_CHECK_TEXT[id] ?? KEYBOARD_CHECK_TEXT[id];
+  const t = KANJIAN_CHECK_TEXT[id] ?? TRANSFORM_CHECK_TEXT[id] ?? KEYBOARD_CHECK_TEXT[id] ?? PDF_CHECK_TEXT[id as PdfRuleId];
   if (!t) throw new Error(`No messages for kanjian check ${id}`);
   const out: ReturnType<typeof kanjianCheckMessages> = { pass: pickMsg(t.pass, locale), fail: pickMsg(t.fail, locale) };
   if (t.incomplete) out.incomplete = pickMsg(t.incomplete, locale);

@@ -130,17 +130,6 @@ export function style(node: Element): CSSStyleDeclaration {
   return win(node).getComputedStyle(node);
 }
 
-/** Hidden by display:none, visibility, the hidden attribute or aria-hidden on it or an ancestor. */
-export function isHidden(node: Element): boolean {
-  for (let el: Element | null = node; el; el = el.parentElement) {
-    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-    const cs = style(el);
-    if (cs.display === 'none') return true;
-    if (el === node && (cs.visibility === 'hidden' || cs.visibility === 'collapse')) return true;
-  }
-  return false;
-}
-
 const NON_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD', 'OPTION', 'svg', 'SVG']);
 
 /** Direct text of an element (its own text nodes only), whitespace collapsed. */

@@ -7,6 +7,11 @@
 import type { AxeResults } from 'axe-core';
 import type { StoredAudit } from '../store';
 import { finishAxe } from './in-page';
+import { browser } from 'wxt/browser';
+import { checkLinkedPdfs } from '../pdf/check';
+import type { LinkedPdfCheck } from '../pdf/results';
+import { fetchPdfBytes } from '../../pdf/load';
+import { documentParams, loadPdfjs } from '../../pdf/pdfjs';
 
 type Axe = typeof import('axe-core');
 
@@ -30,6 +35,22 @@ export function loadAxe(src = '/vendor/axe.min.js'): Promise<Axe> {
   return loading;
 }
 
-export async function finishStoredAudit(audit: Pick<StoredAudit, 'partials' | 'options'>, axe?: Axe): Promise<AxeResults> {
-  return finishAxe(axe ?? (await loadAxe()), audit.partials, audit.options);
+export async function finishStoredAudit(audit: Pick<StoredAudit, 'partials' | 'options' | 'results'>, axe?: Axe | Promise<Axe>): Promise<AxeResults> {
+  if (audit.results) return audit.results;
+  return finishAxe(await (axe ?? loadAxe()), audit.partials, audit.options);
+}
+
+/**
+ * The linked PDFs of a stored audit, checked from the report page: fetched with the user's session
+ * (as the PDF reader does), opened with the extension's own pdf.js.
+ */
+export function checkStoredPdfLinks(audit: Pick<StoredAudit, 'pdfLinks' | 'url'>): Promise<LinkedPdfCheck[]> {
+  const extUrl = (path: string): string => browser.runtime.getURL(path as '/report.html');
+  return checkLinkedPdfs(audit.pdfLinks ?? [], audit.url, {
+    fetchBytes: (url) => fetchPdfBytes(url),
+    loadPdfjs: async () => {
+      const lib = await loadPdfjs(extUrl);
+      return (bytes) => lib.getDocument(documentParams(bytes, extUrl));
+    },
+  });
 }

@@ -3,10 +3,14 @@
  * `runFrameAudit` there (scripting.executeScript / tabs.executeScript with a frameId) and gets back
  * structured data over the extension's own channel. Nothing here is reachable from the page's world.
  */
-import type { DqElement, PartialResult, SerialDqElement } from 'axe-core';
+import type { AxeResults, DqElement, PartialResult, SerialDqElement } from 'axe-core';
 import type { AuditOptionsInput } from '../options';
-import { ownUiIn } from '../../shared/own-ui';
-import { prepareAxe, runPartialAxe, teardownAxe, type FrameContextSpec } from './in-page';
+import { isOwnUi, ownUiIn } from '../../shared/own-ui';
+import { deepActiveElement } from '../keyboard/focus-order';
+import { createKeyboardApi } from '../keyboard/page-api';
+import type { WalkOptions, WalkResult } from '../keyboard/types';
+import { emulatedDriver, walkKeyboard } from '../keyboard/walk';
+import { finishAxe, prepareAxe, runPartialAxe, teardownAxe, type FrameContextSpec } from './in-page';
 
 type Axe = typeof import('axe-core');
 
@@ -31,10 +35,49 @@ export type FrameAuditReply =
   | { frameId: number; partial: PartialResult; children: Array<{ path: FramePath; context: FrameContextSpec }> }
   | { frameId: number; error: string };
 
+/** The keyboard walk of the top frame, and whether the page had focus (else :focus styles never show). */
+export type FrameKeyboardReply = { walk: WalkResult; focused: boolean } | { error: string };
+
 export interface FrameAuditApi {
   identify(): FrameIdentity;
   run(options: AuditOptionsInput, frameContext: FrameContextSpec | null): Promise<FrameAuditReply>;
+  keyboard(options: Partial<WalkOptions>): Promise<FrameKeyboardReply>;
+  /**
+   * axe.finishRun over this frame's own partial result, for a page with no frames: the results are
+   * then this document's alone, and axe is already loaded here (the report page need not load it).
+   */
+  finishOwn(partial: PartialResult, options: AuditOptionsInput): Promise<AxeResults | { error: string }>;
   teardown(): void;
+}
+
+/**
+ * The keyboard walk in this document with keys emulated (an extension cannot press keys), kanjian's
+ * own UI left out. Returns the reply and a function that puts focus and the scroll position back as
+ * the person left them: called at once, and again when the audit is over (the element they were on
+ * may be kanjian's toolbar, hidden until the aids come back).
+ */
+export async function walkThisDocument(options: Partial<WalkOptions>): Promise<{ reply: FrameKeyboardReply; restore: () => void }> {
+  const before = deepActiveElement(document) as HTMLElement | null;
+  const scroll = { x: window.scrollX, y: window.scrollY };
+  const restore = (): void => {
+    try {
+      if (before?.isConnected) {
+        if (deepActiveElement(document) !== before) before.focus({ preventScroll: true });
+      } else (deepActiveElement(document) as HTMLElement | null)?.blur?.();
+      window.scrollTo(scroll.x, scroll.y);
+    } catch {
+      // The page took its elements away meanwhile.
+    }
+  };
+  let reply: FrameKeyboardReply;
+  try {
+    const walk = await walkKeyboard(emulatedDriver(createKeyboardApi(document, { skip: (el) => isOwnUi(el) })), options);
+    reply = { walk, focused: document.hasFocus() };
+  } catch (err) {
+    reply = { error: err instanceof Error ? err.message : String(err) };
+  }
+  restore();
+  return { reply, restore };
 }
 
 /**
@@ -87,6 +130,7 @@ export function installFrameAudit(frameIdOf?: (target: Window) => number): void 
       return -1;
     }
   };
+  let restoreFocus: (() => void) | null = null;
   const api: FrameAuditApi = {
     identify: () => ({ path: framePathOf(window), frameId: frameId() }),
     async run(options, frameContext) {
@@ -106,7 +150,21 @@ export function installFrameAudit(frameIdOf?: (target: Window) => number): void 
         return { frameId: self, error: err instanceof Error ? err.message : String(err) };
       }
     },
+    async keyboard(options) {
+      const { reply, restore } = await walkThisDocument(options);
+      restoreFocus = restore;
+      return reply;
+    },
+    async finishOwn(partial, options) {
+      try {
+        return JSON.parse(JSON.stringify(await finishAxe(axe, [partial], options))) as AxeResults;
+      } catch (err) {
+        return { error: err instanceof Error ? err.message : String(err) };
+      }
+    },
     teardown() {
+      restoreFocus?.();
+      restoreFocus = null;
       teardownAxe(axe);
       const g = globalThis as unknown as Record<string | symbol, unknown>;
       delete g[FRAME_API];
@@ -139,4 +197,16 @@ export function callFrameIdentify(): FrameIdentity | null {
 export function callFrameTeardown(): void {
   const api = (globalThis as unknown as Record<symbol, FrameAuditApi | undefined>)[Symbol.for('kanjian.audit.frame')];
   api?.teardown();
+}
+
+export function callFrameKeyboard(options: Partial<WalkOptions>): Promise<FrameKeyboardReply> | FrameKeyboardReply {
+  const api = (globalThis as unknown as Record<symbol, FrameAuditApi | undefined>)[Symbol.for('kanjian.audit.frame')];
+  if (!api) return { error: 'the audit script was not injected into this frame' };
+  return api.keyboard(options);
+}
+
+export function callFrameFinishOwn(partial: PartialResult, options: AuditOptionsInput): Promise<AxeResults | { error: string }> | { error: string } {
+  const api = (globalThis as unknown as Record<symbol, FrameAuditApi | undefined>)[Symbol.for('kanjian.audit.frame')];
+  if (!api) return { error: 'the audit script was not injected into this frame' };
+  return api.finishOwn(partial, options);
 }

@@ -11,9 +11,14 @@ import { pickText } from '../locale';
 import { localizeFinding } from '../localize/localize';
 import { buildReport, type Finding, type FindingNode, type Impact, type KanjianReport } from '../model';
 import { targetToString } from '../fingerprint';
-import { finishStoredAudit, loadAxe } from '../runner/finish';
+import { checkStoredPdfLinks, finishStoredAudit, loadAxe } from '../runner/finish';
 import { loadAudit, type StoredAudit } from '../store';
+import { withPdfResults } from '../pdf/results';
 import { auditFailureText } from '../failure';
+import { keyboardRulesFor } from '../keyboard/select';
+import { keyboardPathOf, withKeyboardResults } from '../keyboard/to-axe';
+import type { KeyboardPath } from '../keyboard/types';
+import { TAB_STOPS_PORT, type TabStopsMessage } from '../../content/tab-stops';
 
 const IMPACT_KEY: Record<Impact, MessageKey> = {
   critical: 'impactCritical',
@@ -74,11 +79,13 @@ export async function renderReportPage(root: HTMLElement, browser: Browser): Pro
   let results: AxeResults | undefined;
   root.replaceChildren(h('main', {}, h('h1', { text: tr('reportTitle') }), h('p', { role: 'status', text: tr('auditStarted') })));
   try {
-    const axe = loadAxe(); // meanwhile
-    // Opened while the page is still being audited: wait until its results are stored.
-    await sendMessage('awaitAudit', { id }).catch(() => false);
+    // axe is needed only for audits of pages with frames (the others come finished).
+    const axe = (): Promise<typeof import('axe-core')> => loadAxe();
     stored = await loadAudit(id);
-    if (stored) results = await finishStoredAudit(stored, await axe);
+    if (stored) {
+      const [finished, pdfChecks] = await Promise.all([finishStoredAudit(stored, stored.results ? undefined : axe()), checkStoredPdfLinks(stored).catch(() => [])]);
+      results = withPdfResults(finished, pdfChecks);
+    }
   } catch {
     stored = undefined;
   }
@@ -86,8 +93,13 @@ export async function renderReportPage(root: HTMLElement, browser: Browser): Pro
     root.replaceChildren(h('main', {}, h('h1', { text: tr('reportTitle') }), h('p', { text: tr('reportMissing') })));
     return;
   }
+  // The keyboard walk's findings join axe's. Without focus on the page its focus styles never showed:
+  // that rule is left out rather than guessed.
+  const walked = stored.keyboard;
+  const keyboardRules = walked ? keyboardRulesFor(stored.options).filter((r) => walked.focused || r !== 'kanjian-keyboard-focus-visible') : [];
+  const keyboard = walked ? keyboardPathOf(walked.walk) : undefined;
   const report = buildReport({
-    pages: { url: stored.url, title: stored.title, results },
+    pages: { url: stored.url, title: stored.title, results: walked ? withKeyboardResults(results, walked.walk, keyboardRules) : results, ...(keyboard ? { keyboard } : {}) },
     options: { ...stored.options, locale },
     toolVersion: browser.runtime.getManifest().version,
     generatedAt: stored.startedAt,
@@ -123,6 +135,7 @@ export async function renderReportPage(root: HTMLElement, browser: Browser): Pro
     exportBlock(report, tr, locale),
     findingsSection('violations', page.violations, tr, locale, locate),
     findingsSection('incomplete', page.incomplete, tr, locale, locate),
+    tabStopsSection(keyboard, walked ? walked.focused : true, tr, browser, stored.tabId, status),
     h('p', { id: 'passes', text: tr('reportPasses', page.passes) }),
     optionsBlock(global, tr, area, browser, stored, status),
   );
@@ -235,6 +248,76 @@ function findingsSection(
     article.append(list);
     section.append(article);
   }
+  return section;
+}
+
+/**
+ * 键盘路径: the path of tab stops as a list, and a switch that draws the numbered stops on the audited
+ * tab (through a port to its content script; the browser closes the port with this page, and the
+ * drawing goes with it). Only a person's own click turns it on.
+ */
+function tabStopsSection(path: KeyboardPath | undefined, focused: boolean, tr: Translator, browser: Browser, tabId: number, status: HTMLElement): HTMLElement {
+  const section = h('section', { id: 'keyboard', 'aria-labelledby': 'keyboard-h' }, h('h2', { id: 'keyboard-h', text: tr('tabStopsTitle') }));
+  if (!path) {
+    section.append(h('p', { text: tr('tabStopsSkipped') }));
+    return section;
+  }
+  if (!path.stops.length) {
+    section.append(h('p', { text: tr('tabStopsNone') }));
+    return section;
+  }
+  section.append(h('p', { id: 'tab-stops-summary', text: tr('tabStopsSummary', path.stops.length, path.stops.filter((s) => s.problem).length) }));
+  if (!path.complete) section.append(h('p', { text: tr('tabStopsIncomplete') }));
+  if (!focused) section.append(h('p', { text: tr('tabStopsNotFocused') }));
+  const toggle = h('button', { type: 'button', id: 'tab-stops-toggle', 'aria-pressed': 'false', text: tr('tabStopsShow') });
+  let port: ReturnType<Browser['tabs']['connect']> | null = null;
+  const off = (message: MessageKey | null): void => {
+    port?.disconnect();
+    port = null;
+    toggle.setAttribute('aria-pressed', 'false');
+    if (message) status.textContent = tr(message);
+  };
+  toggle.addEventListener('click', (e) => {
+    if (!e.isTrusted) return;
+    if (port) {
+      off('tabStopsHidden');
+      return;
+    }
+    try {
+      const p = browser.tabs.connect(tabId, { name: TAB_STOPS_PORT, frameId: 0 });
+      port = p;
+      p.onDisconnect.addListener(() => {
+        if (port === p) off('nodeTabGone');
+      });
+      p.onMessage.addListener((reply: unknown) => {
+        const shown = (reply as { shown?: unknown } | null)?.shown;
+        if (typeof shown === 'number') status.textContent = tr('tabStopsShown', shown);
+      });
+      const message: TabStopsMessage = {
+        stops: path.stops.map((s) => ({ index: s.index, target: s.target, rect: s.rect, ...(s.problem ? { problem: true } : {}) })),
+        label: tr('tabStopsLabel', path.stops.length),
+      };
+      p.postMessage(message);
+      toggle.setAttribute('aria-pressed', 'true');
+      void browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+    } catch {
+      off('nodeTabGone');
+    }
+  });
+  const list = h('ol', { id: 'tab-stops', class: 'tab-stops', 'aria-label': tr('tabStopsTitle') });
+  for (const s of path.stops) {
+    list.append(
+      h(
+        'li',
+        { class: s.problem ? 'stop problem' : 'stop' },
+        h('span', { class: 'stop-name', text: s.name || s.tag }),
+        ' ',
+        h('code', { class: 'selector', text: targetToString(s.target) }),
+        s.problem ? h('strong', { class: 'stop-problem', text: ` （${tr('tabStopsProblem')}）` }) : null,
+      ),
+    );
+  }
+  section.append(h('p', {}, toggle), list);
   return section;
 }
 

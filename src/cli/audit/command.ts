@@ -28,6 +28,16 @@ status CI can gate on. Files and folders are served from 127.0.0.1 so relative a
   --crawl 深度 DEPTH         从给出的页面沿链接继续检测 N 层 / follow links N levels deep
   --same-origin              只跟随同源链接（与 --crawl 同用）/ follow same-origin links only
   --config 文件              配置文件（默认 ./kanjian.config.json，如存在）/ config file
+                            配置中的 urls[].steps：点击、填写、等待……并在命名状态下检测（见 docs/cli.md）
+                            urls[].steps in the config: click, fill, wait… and audit named states
+登录 Sessions（只支持 Chromium / Chromium only）
+  --storage-state 文件       Playwright 的 storage state（playwright codegen --save-storage）
+  --cookie '名=值; domain=…' 设置 cookie，可重复 / a cookie, repeatable
+  --header '名称: 值'        只发给被检测页面所在源的请求头，可重复；值不会写入任何报告或日志
+                            a request header for the audited pages' origins only, repeatable; its
+                            value is never written to a report or log
+                            配置中的 login：登录页、步骤、成功条件；登录失败时退出码为 3
+                            login in the config: URL, steps, success check; a failed login exits 3
 检测 Audit
   --level wcag2aa|wcag21aa|wcag22aa|…   标准，默认 wcag21aa / conformance target (default wcag21aa)
   --rules ID,ID              只运行这些 axe 规则（axe 的 runOnly）/ run only these axe rules
@@ -38,11 +48,21 @@ status CI can gate on. Files and folders are served from 127.0.0.1 so relative a
                             繁体转换（lang 与字形一致性）；由变换引起的问题会标明
                             re-audit with the toolbar's transforms: 200% text (+ reflow and clipping
                             checks), a high-contrast scheme, 繁体 conversion; findings they cause are labelled
+  --no-keyboard              不做键盘检查（默认在 axe 之后按 Tab 走遍页面：键盘陷阱、焦点不可见、
+                            无法到达的控件、跳跃的顺序、对话框的焦点）
+                            skip the keyboard walk (by default each page is walked with Tab after axe:
+                            traps, invisible focus, unreachable controls, jumps in order, dialog focus)
   --timeout 秒 SECONDS       每个页面的加载超时，默认 30，最多 86400 / page load timeout (default 30, at most 86400)
 报告 Reports
   --format json,junit,sarif,html,csv     默认 json,html / default json,html
   --out 文件夹 DIR           默认 ./kanjian-report / default ./kanjian-report
   --locale zh_CN|zh_TW|en    报告语言，默认 zh_CN / report language (default zh_CN)
+  --screenshots none|violations|pages
+                            违规元素的截图（每页每条规则前 3 个，加框），pages 另加整页截图；默认 none
+                            screenshots of violating elements (first 3 per rule per page, outlined);
+                            pages: the whole page too; default none
+  --compare 文件夹|report.json   与上次运行对比：新增、已修复、未变 / compare with an earlier run
+  --history 文件夹           保存各次运行的摘要，报告中画出趋势图 / keep run summaries, chart the trend
 CI
   --fail-on critical|serious|moderate|minor|none   违规达到此影响程度时退出码为 1，默认 minor（任何违规）
                             exit 1 on violations of at least this impact (default minor: any violation)
@@ -91,6 +111,13 @@ const SPEC: Readonly<Record<string, OptionSpec>> = {
   'ws-endpoint': { type: 'string' },
   'with-extension': { type: 'boolean' },
   timeout: { type: 'string' },
+  'no-keyboard': { type: 'boolean' },
+  'storage-state': { type: 'string' },
+  cookie: { type: 'string', multiple: true },
+  header: { type: 'string', multiple: true },
+  screenshots: { type: 'string' },
+  compare: { type: 'string' },
+  history: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -102,7 +129,7 @@ export async function runAudit(argv: readonly string[], io: CliIo, env: AuditEnv
       io.stdout(AUDIT_USAGE);
       return 0;
     }
-    return await runAuditWith(resolveSettings(args.positionals, args.values, env.cwd), io, env);
+    return await runAuditWith(resolveSettings(args.positionals, args.values, env.cwd, args.lists), io, env);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`kanjian audit: 错误：${e.zh}\nkanjian audit: error: ${e.en}\n`);

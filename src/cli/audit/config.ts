@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { FailOn } from '../../audit/model';
 import type { AuditOptionsInput } from '../../audit/options';
 import { WCAG_STANDARDS, type WcagStandard } from '../../audit/standards';
@@ -17,6 +17,10 @@ import type { ErrorObject } from 'ajv';
 import { UsageError } from '../command';
 import { checkSchema, JsonInputError, readJsonFile } from '../json-input';
 import { checkOutDir, FAIL_ON, FORMATS, type Format } from '../reports';
+import { collectSecrets, parseCookie, parseHeader, readStorageState, type Secrets, type SessionSettings } from './session';
+import { checkStepUrl, parseSteps, type RawStep } from './steps';
+import { SCREENSHOT_MODES, type ScreenshotMode } from './screenshots';
+import { reportPath } from '../diff/command';
 
 export { UsageError };
 
@@ -24,7 +28,7 @@ export const DEFAULT_CONFIG_FILE = 'kanjian.config.json';
 
 /** The config file's shape (all keys optional; paths relative to the file). */
 export interface ConfigFile {
-  urls?: Array<string | { url: string; rules?: string[] }>;
+  urls?: Array<string | { url: string; rules?: string[]; steps?: RawStep[] }>;
   sitemap?: string | string[];
   crawl?: number;
   sameOrigin?: boolean;
@@ -49,12 +53,19 @@ export interface ConfigFile {
   extensionDir?: string;
   timeout?: number;
   root?: string;
+  /** false: no keyboard walk (as --no-keyboard). */
+  keyboard?: boolean;
+  storageState?: string;
+  login?: { url: string; steps: RawStep[]; success: { selector?: string; url?: string } };
+  screenshots?: ScreenshotMode;
+  compare?: string;
+  history?: string;
 }
 
 const CONFIG_KEYS: ReadonlyArray<keyof ConfigFile> = [
   'urls', 'sitemap', 'crawl', 'sameOrigin', 'maxPages', 'level', 'rules', 'include', 'exclude', 'bestPractices', 'profile',
   'locale', 'format', 'out', 'failOn', 'baseline', 'transforms', 'concurrency', 'shard', 'browser', 'wsEndpoint',
-  'withExtension', 'extensionDir', 'timeout', 'root',
+  'withExtension', 'extensionDir', 'timeout', 'root', 'keyboard', 'storageState', 'login', 'screenshots', 'compare', 'history',
 ];
 
 export interface AuditSettings {
@@ -75,12 +86,27 @@ export interface AuditSettings {
   wsEndpoint?: string;
   extensionDir?: string;
   timeoutMs: number;
+  /** Walk each page with Tab after its axe run (default true). */
+  keyboard: boolean;
   root?: string;
   configFile?: string;
+  /** Storage state, cookies, headers, login (session.ts). */
+  session: SessionSettings;
+  /** Values never to be written anywhere (session.ts). */
+  secrets: Secrets;
+  screenshots: ScreenshotMode;
+  /** A previous report.json to compare this run with (diff/). */
+  compare?: string;
+  /** The folder keeping the series of run summaries (diff/history.ts). */
+  history?: string;
 }
+
+
 
 /** The flags as parsed by args.ts. */
 export type Flags = Readonly<Record<string, string | boolean | undefined>>;
+/** The options given several times (--cookie, --header). */
+export type ListFlags = Readonly<Record<string, readonly string[]>>;
 
 function list(v: string | string[] | undefined): string[] {
   if (v === undefined) return [];
@@ -101,9 +127,11 @@ const KEY_RULES: Record<string, { zh: string; en: string }> = {
   ...Object.fromEntries(['maxPages', 'concurrency'].map((k) => [k, { zh: '必须是不小于 1 的整数', en: 'must be an integer of at least 1' }])),
   ...Object.fromEntries(['sitemap', 'rules', 'format', 'transforms'].map((k) => [k, { zh: '必须是字符串或字符串数组', en: 'must be a string or an array of strings' }])),
   ...Object.fromEntries(['include', 'exclude'].map((k) => [k, { zh: '必须是字符串数组', en: 'must be an array of strings' }])),
-  ...Object.fromEntries(['sameOrigin', 'bestPractices', 'withExtension'].map((k) => [k, { zh: '必须是 true 或 false', en: 'must be true or false' }])),
+  ...Object.fromEntries(['sameOrigin', 'bestPractices', 'withExtension', 'keyboard'].map((k) => [k, { zh: '必须是 true 或 false', en: 'must be true or false' }])),
+  login: { zh: '必须是 { "url": …, "steps": [步骤…], "success": { "selector" 或 "url" } }', en: 'must be { "url": …, "steps": [steps…], "success": { "selector" and/or "url" } }' },
+  screenshots: { zh: '必须是 none、violations 或 pages', en: 'must be none, violations or pages' },
   ...Object.fromEntries(
-    ['level', 'profile', 'locale', 'out', 'failOn', 'baseline', 'shard', 'browser', 'wsEndpoint', 'extensionDir', 'root', '$schema'].map((k) => [k, { zh: '必须是字符串', en: 'must be a string' }]),
+    ['level', 'profile', 'locale', 'out', 'failOn', 'baseline', 'shard', 'browser', 'wsEndpoint', 'extensionDir', 'root', 'storageState', 'compare', 'history', '$schema'].map((k) => [k, { zh: '必须是字符串', en: 'must be a string' }]),
   ),
 };
 
@@ -114,16 +142,24 @@ function describeConfigError(e: ErrorObject): { zh: string; en: string } | null 
     return { zh: `未知的键：${extra}（可用：${CONFIG_KEYS.join(', ')}）`, en: `unknown keys: ${extra} (known: ${CONFIG_KEYS.join(', ')})` };
   }
   if (e.instancePath === '') return { zh: '必须是一个 JSON 对象', en: 'must be a JSON object' };
+  const step = /^\/(?:urls\/(\d+)|login)\/steps\/(\d+)/.exec(e.instancePath);
+  if (step) {
+    const at = `${step[1] !== undefined ? `urls[${step[1]}]` : 'login'}.steps[${step[2]}]`;
+    return {
+      zh: `${at}：步骤是只有一个动作的对象：goto、click、fill（value 或 env，可加 secret）、select（value）、press（可加 selector）、wait（{ selector | url | ms }）、audit（名称）`,
+      en: `${at}: a step is an object with one action: goto, click, fill (value or env, optionally secret), select (value), press (optionally selector), wait ({ selector | url | ms }), audit (a name)`,
+    };
+  }
   const key = e.instancePath.split('/')[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
   const rule = KEY_RULES[key];
   return rule ? { zh: `“${key}” ${rule.zh}`, en: `"${key}" ${rule.en}` } : null;
 }
 
-function loadConfig(file: string): ConfigFile {
+function loadConfig(file: string): { config: ConfigFile; lineOf(pointer: string): number } {
   try {
     const source = readJsonFile(file);
     checkSchema(source, 'config', file, describeConfigError);
-    return source.value as ConfigFile;
+    return { config: source.value as ConfigFile, lineOf: (p) => source.lineOf(p) };
   } catch (e) {
     if (e instanceof JsonInputError) throw new UsageError(`配置文件 ${e.zh}`, `config file ${e.en}`);
     throw e;
@@ -176,10 +212,12 @@ function ruleIds(ids: string[], flag: string): string[] {
 }
 
 /** Combines the config file (given, or ./kanjian.config.json when present) with the flags. */
-export function resolveSettings(positionals: readonly string[], flags: Flags, cwd: string): AuditSettings {
+export function resolveSettings(positionals: readonly string[], flags: Flags, cwd: string, lists: ListFlags = {}, env: NodeJS.ProcessEnv = process.env): AuditSettings {
   const given = str(flags, 'config');
   const configFile = given ? resolve(cwd, given) : existsSync(resolve(cwd, DEFAULT_CONFIG_FILE)) ? resolve(cwd, DEFAULT_CONFIG_FILE) : undefined;
-  const c: ConfigFile = configFile ? loadConfig(configFile) : {};
+  const loaded = configFile ? loadConfig(configFile) : { config: {} as ConfigFile, lineOf: () => 0 };
+  const c: ConfigFile = loaded.config;
+  const stepsAt = (pointer: string, path: string) => ({ file: configFile ?? '', path, lineOf: (i: number) => loaded.lineOf(`${pointer}/${i}`) });
   const base = configFile ? dirname(configFile) : cwd;
   // A config file is data from the checkout: every path it names stays inside the working directory.
   const within = { within: cwd, from: configFile ?? '' };
@@ -199,7 +237,13 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
   // Pages: the command line's, else the config's.
   let inputs: TargetInput[];
   if (positionals.length) inputs = positionals.map((ref) => ({ ref, base: cwd }));
-  else inputs = (c.urls ?? []).map((u) => (typeof u === 'string' ? { ref: u, base, ...within } : { ref: u.url, base, ...within, ...(u.rules ? { rules: ruleIds(u.rules, 'urls[].rules') } : {}) }));
+  else {
+    inputs = (c.urls ?? []).map((u, i) => {
+      if (typeof u === 'string') return { ref: u, base, ...within };
+      const steps = u.steps ? parseSteps(u.steps, stepsAt(`/urls/${i}/steps`, `urls[${i}].steps`), env, { audits: true }) : undefined;
+      return { ref: u.url, base, ...within, ...(u.rules ? { rules: ruleIds(u.rules, 'urls[].rules') } : {}), ...(steps?.length ? { steps } : {}) };
+    });
+  }
   const sitemaps: TargetInput[] = str(flags, 'sitemap') !== undefined ? list(str(flags, 'sitemap')).map((ref) => ({ ref, base: cwd })) : list(c.sitemap).map((ref) => ({ ref, base, ...within }));
   if (!inputs.length && !sitemaps.length) {
     throw new UsageError(
@@ -264,9 +308,41 @@ export function resolveSettings(positionals: readonly string[], flags: Flags, cw
   const timeoutRaw = str(flags, 'timeout') ?? c.timeout;
   const timeoutMs = timeoutRaw !== undefined ? intOf(timeoutRaw, '--timeout', 1, MAX_TIMEOUT_SECONDS) * 1000 : 30_000;
 
-  const settings: AuditSettings = {
-    inputs, sitemaps, options, formats, outDir, failOn, updateBaseline, transforms, contrastScheme, concurrency, browser, timeoutMs,
+  const keyboard = flags['no-keyboard'] !== true && c.keyboard !== false;
+  // Sessions: command-line values win over the config's storage state; cookies and headers only come
+  // from the command line (a secret does not belong in a file of the checkout).
+  const session: SessionSettings = {
+    cookies: (lists.cookie ?? []).map((t, i) => parseCookie(t, i)),
+    headers: Object.fromEntries((lists.header ?? []).map((t, i) => parseHeader(t, i))),
   };
+  const storageFile = str(flags, 'storage-state') !== undefined ? fromCwd(str(flags, 'storage-state')) : fromConfig(c.storageState, 'storageState');
+  if (storageFile) session.storageState = readStorageState(storageFile);
+  if (c.login) {
+    if (!checkStepUrl(c.login.url) || !/^https?:\/\//i.test(c.login.url)) {
+      throw new UsageError(`配置文件 ${configFile} 第 ${loaded.lineOf('/login/url')} 行：login.url 必须是 http(s) 网址`, `config file ${configFile}, line ${loaded.lineOf('/login/url')}: login.url must be an http(s) URL`);
+    }
+    session.login = { url: c.login.url, steps: parseSteps(c.login.steps, stepsAt('/login/steps', 'login.steps'), env, { audits: false }), success: c.login.success };
+  }
+  const hasSession = !!(session.storageState || session.cookies.length || Object.keys(session.headers).length || session.login);
+  const hasSteps = inputs.some((i) => i.steps?.length);
+  const screenshots = oneOf((str(flags, 'screenshots') ?? c.screenshots ?? 'none').toLowerCase(), SCREENSHOT_MODES, { zh: '--screenshots', en: '--screenshots' });
+  if (browser === 'firefox' && (hasSession || hasSteps || screenshots !== 'none')) {
+    throw new UsageError(
+      '--storage-state、--cookie、--header、login、步骤（steps）和 --screenshots 目前只支持 --browser chromium',
+      '--storage-state, --cookie, --header, login, steps and --screenshots work with --browser chromium only for now',
+    );
+  }
+  const compare = str(flags, 'compare') !== undefined ? fromCwd(str(flags, 'compare')) : fromConfig(c.compare, 'compare');
+  // A config's compare folder stays inside, and so does the report.json in it (not a link to elsewhere).
+  if (c.compare !== undefined && str(flags, 'compare') === undefined) fromConfig(relative(base, reportPath(compare!, cwd)), 'compare');
+  const history = str(flags, 'history') !== undefined ? fromCwd(str(flags, 'history')) : fromConfig(c.history, 'history');
+
+  const settings: AuditSettings = {
+    inputs, sitemaps, options, formats, outDir, failOn, updateBaseline, transforms, contrastScheme, concurrency, browser, timeoutMs, keyboard,
+    session, secrets: collectSecrets(session, inputs.map((i) => i.steps ?? [])), screenshots,
+  };
+  if (compare) settings.compare = compare;
+  if (history) settings.history = history;
   if (crawlDepth) settings.crawl = { depth: crawlDepth, sameOrigin, maxPages };
   if (baseline) settings.baseline = baseline;
   if (shard) settings.shard = shard;

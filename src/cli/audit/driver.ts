@@ -16,6 +16,8 @@ import type { FrameRealm } from './frames';
 import { addPreloadScript, bidiRealm, type BidiConnection } from './realm-bidi';
 import { CdpPage, type CdpSession } from './realm-cdp';
 import { UsageError } from '../command';
+import { playwrightScreenshot, playwrightSteps, type Clip, type PlaywrightLikePage } from './page-actions';
+import type { StepHost } from './steps';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -32,7 +34,32 @@ export interface DriverPage {
   url(): string;
   /** Called once if the page's renderer crashes. */
   onCrash(cb: () => void): void;
+  /**
+   * Runs fn while this tab has focus, as a keyboard user's would: `:focus` styles apply only in a
+   * focused document. Chromium (Playwright) gives every page focus of its own; Firefox has one
+   * focused tab per window, so its walks take turns, each with its tab brought to the front.
+   */
+  withFocus<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** The config's steps on this page (Chromium). */
+  readonly steps?: StepHost;
+  /** A PNG of part of the document (document coordinates) or of all of it (Chromium). */
+  readonly screenshot?: (clip: Clip | undefined, timeoutMs: number) => Promise<Buffer>;
+}
+
+/** Playwright's storage state (cookies and each origin's localStorage), checked by session.ts. */
+export interface StorageState {
+  cookies: Array<{ name: string; value: string; domain: string; path: string; expires?: number; httpOnly?: boolean; secure?: boolean; sameSite?: 'Strict' | 'Lax' | 'None' }>;
+  origins?: Array<{ origin: string; localStorage: Array<{ name: string; value: string }> }>;
+}
+
+/** A session for the browser context: a storage state, cookies, and headers for some origins only. */
+export interface ContextSession {
+  storageState?: StorageState;
+  /** Each with a domain, or a url (the origin of a page asked for). */
+  cookies: Array<{ name: string; value: string; domain?: string; url?: string; path?: string; secure?: boolean; httpOnly?: boolean; sameSite?: 'Strict' | 'Lax' | 'None' }>;
+  /** Extra request headers, sent only to these origins (never to a third party the pages load). */
+  headers?: { values: Record<string, string>; origins: readonly string[] };
 }
 
 export interface Driver {
@@ -58,6 +85,7 @@ export interface DriverOptions {
   executablePath?: string;
   viewport?: { width: number; height: number };
   locale?: string;
+  session?: ContextSession;
 }
 
 export class DriverError extends UsageError {}
@@ -157,8 +185,14 @@ interface LibraryPage {
  * A library page as a DriverPage; `crashEvent` is the library's name for a crashed renderer,
  * `world` gives kanjian's world in the top frame and forgets the last document's frames.
  */
-function driverPage(page: LibraryPage, crashEvent: 'crash' | 'error', world: { top(): Promise<FrameRealm>; reset(): Promise<void> }): DriverPage {
+function driverPage(
+  page: LibraryPage,
+  crashEvent: 'crash' | 'error',
+  world: { top(): Promise<FrameRealm>; reset(): Promise<void> },
+  withFocus: DriverPage['withFocus'] = (fn) => fn(),
+): DriverPage {
   return {
+    withFocus,
     async goto(url, timeoutMs) {
       await world.reset();
       const res = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
@@ -219,6 +253,8 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
       async () => {
         // The extension's first (blank) tab is not ours to audit.
         for (const p of context.pages()) await p.close().catch(() => undefined);
+        if (o.session?.storageState) await context.addCookies(fullStorageState(o.session.storageState).cookies);
+        await applySession(context, o.session);
       },
       async () => {
         await context.close().catch(() => undefined);
@@ -268,7 +304,14 @@ async function openPlaywright(o: DriverOptions): Promise<Driver> {
     }
   }
   // A browser that started must not outlive a failure here (it would keep the process alive).
-  const context = await releaseOnFailure(() => browser.newContext(contextOptions), () => browser.close());
+  const context = await releaseOnFailure(
+    async () => {
+      const c = await browser.newContext({ ...contextOptions, ...(o.session?.storageState ? { storageState: fullStorageState(o.session.storageState) } : {}) });
+      await applySession(c, o.session);
+      return c;
+    },
+    () => browser.close(),
+  );
   const pages = new OwnPages<import('playwright-core').Page>(context, (p) => p.close());
   return {
     browser: 'chromium',
@@ -344,7 +387,37 @@ async function chromiumPage(context: import('playwright-core').BrowserContext, i
       ),
     () => page.close(),
   );
-  return { ...driverPage(page, 'crash', cdp), raw: page };
+  const actionable = page as unknown as PlaywrightLikePage;
+  return { ...driverPage(page, 'crash', cdp), raw: page, steps: playwrightSteps(actionable, cdp), screenshot: playwrightScreenshot(actionable) };
+}
+
+/** A storage state with Playwright's defaults filled in (the file may leave them out). */
+function fullStorageState(s: StorageState): { cookies: Array<Required<StorageState['cookies'][number]>>; origins: NonNullable<StorageState['origins']> } {
+  return {
+    cookies: s.cookies.map((c) => ({ expires: -1, httpOnly: false, secure: false, sameSite: 'Lax' as const, ...c })),
+    origins: s.origins ?? [],
+  };
+}
+
+/**
+ * Cookies and headers for a context. Headers are added by a route on the given origins only: a
+ * bearer token must not travel to the CDN, analytics or frame of another site a page loads (which
+ * the context-wide setExtraHTTPHeaders would do).
+ */
+async function applySession(context: import('playwright-core').BrowserContext, session: ContextSession | undefined): Promise<void> {
+  if (!session) return;
+  if (session.cookies.length) await context.addCookies(session.cookies);
+  const headers = session.headers;
+  if (headers && Object.keys(headers.values).length) {
+    const origins = new Set(headers.origins);
+    await context.route(
+      (url) => origins.has(url.origin),
+      async (route) => {
+        const sent = await route.request().allHeaders();
+        await route.continue({ headers: { ...sent, ...headers.values } });
+      },
+    );
+  }
 }
 
 type PP = typeof import('puppeteer-core');
@@ -413,6 +486,8 @@ async function openFirefox(o: DriverOptions): Promise<Driver> {
   );
   const script = async (): Promise<string> => o.initScript;
   type FirefoxPage = import('puppeteer-core').Page;
+  // One focused tab at a time (see DriverPage.withFocus).
+  let focusTurn: Promise<unknown> = Promise.resolve();
   const pages = new OwnPages<FirefoxPage>(
     { on: (_event, cb) => context.on('targetcreated', (t) => void t.page().then((p) => p && cb(p), () => undefined)) },
     (p) => p.close(),
@@ -427,11 +502,24 @@ async function openFirefox(o: DriverOptions): Promise<Driver> {
         const page = await context.newPage();
         answerDialogs(page);
         await page.setViewport(viewport);
+        const withFocus = <T>(fn: () => Promise<T>): Promise<T> => {
+          const turn = focusTurn.then(async () => {
+            await page.bringToFront();
+            return fn();
+          });
+          focusTurn = turn.catch(() => undefined);
+          return turn;
+        };
         return {
-          ...driverPage(page, 'error', {
-            top: async () => bidiRealm(connection, contextIdOf(page.mainFrame()), script),
-            reset: async () => undefined,
-          }),
+          ...driverPage(
+            page,
+            'error',
+            {
+              top: async () => bidiRealm(connection, contextIdOf(page.mainFrame()), script),
+              reset: async () => undefined,
+            },
+            withFocus,
+          ),
           raw: page,
         };
       }),
@@ -444,6 +532,7 @@ async function openFirefox(o: DriverOptions): Promise<Driver> {
 
 export async function openDriver(o: DriverOptions): Promise<Driver> {
   if (o.browser === 'firefox') {
+    if (o.session) throw new DriverError('--storage-state、--cookie、--header 和 login 目前只支持 Chromium', '--storage-state, --cookie, --header and login work with Chromium only for now');
     if (o.extensionDir) {
       throw new DriverError('--with-extension 目前只支持 Chromium', '--with-extension works with Chromium only for now');
     }

@@ -12,11 +12,17 @@
  * The API is the global `kanjianPage` of that world (see PageApi). The transforms are applied with
  * the extension's own modules (text size, colour scheme, page conversion).
  */
+import { isAuditablePdfUrl, linkedPdfs, type LinkedPdf } from '../../audit/pdf/links';
+import { MAX_PDF_BYTES } from '../../audit/pdf/inspect';
+import { hasPdfHeader } from '../../pdf/load';
 import type { AxeResults, ElementContext, NodeResult, PartialResult } from 'axe-core';
 import { axeRunOptions, type AuditOptionsInput } from '../../audit/options';
+import { createKeyboardApi, type KeyboardPageApi } from '../../audit/keyboard/page-api';
+import type { WalkOptions, WalkResult } from '../../audit/keyboard/types';
+import { emulatedDriver, walkKeyboard } from '../../audit/keyboard/walk';
 import { inertRefreshes } from '../../audit/runner/in-page';
 import { elderlyProfile } from '../../audit/rules/index';
-import { countScriptChars } from '../../convert/engine/detect-script';
+import { scriptOfPage } from '../../convert/engine/detect-script';
 import { PageConverter } from '../../convert/page/page-converter';
 import { colorSchemeAid } from '../../display/color-scheme';
 import type { PageContext } from '../../display/aid';
@@ -70,9 +76,36 @@ export interface PageApi {
   convertibleStrings(langTag: string): string[];
   /** The script the page is written in: its text, else its lang (as the extension's feature.ts). */
   pageScript(): 'simplified' | 'traditional';
+  /**
+   * Top frame: the keyboard walk with keys emulated in the page (one call; see runner.ts for why not
+   * real key presses). Leaves focus where the walk ended: the transforms that follow do not care.
+   */
+  keyboardWalk(options: Partial<WalkOptions>): Promise<WalkResult>;
   /** Absolute http(s) link targets, for --crawl. */
   links(): string[];
   title(): string;
+  /** The page's same-origin PDF links (as the extension's audit finds them). */
+  pdfLinks(): { pageUrl: string; links: LinkedPdf[] };
+  /**
+   * One of those PDFs, fetched from inside the page (the page's origin and session: nothing the page
+   * itself could not read), as base64; at most MAX_PDF_BYTES.
+   */
+  fetchPdf(url: string): Promise<{ base64: string } | { failed: string; detail?: string }>;
+  /**
+   * Top frame: where the elements of these axe targets (this document's: one entry, a selector or a
+   * shadow path) are, in document coordinates (CSS px), null when not found or not rendered; and the
+   * document's size. For the element screenshots (screenshots.ts).
+   */
+  elementRects(targets: unknown[]): { rects: Array<ElementRect | null>; width: number; height: number };
+  /** Top frame: an SPA's client-side route to a same-origin URL, as its router would (pushState + popstate). */
+  spaRoute(url: string): Promise<string>;
+}
+
+export interface ElementRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 function pageContext(): PageContext {
@@ -103,6 +136,7 @@ function makeApi(axe: Axe): PageApi {
   let active: TransformSpec | null = null;
   /** Elements found while a transform is on, by the selector they had then. */
   let found = new Map<string, Element>();
+  let keyboard: KeyboardPageApi | null = null;
 
   const topContext = (): ElementContext => {
     const inert = inertRefreshes(document);
@@ -192,11 +226,18 @@ function makeApi(axe: Axe): PageApi {
       return [...seen];
     },
     pageScript() {
-      const counts = countScriptChars((document.body?.textContent ?? '').slice(0, 20000));
-      if (counts.simplified > 0 && counts.simplified >= 3 * counts.traditional) return 'simplified';
-      if (counts.traditional > 0 && counts.traditional >= 3 * counts.simplified) return 'traditional';
-      const lang = (document.documentElement?.getAttribute('lang') ?? '').toLowerCase();
-      return /hant|-tw|-hk|-mo/.test(lang) ? 'traditional' : 'simplified';
+      // The same test the extension uses: the text, else the lang.
+      return scriptOfPage(document.body?.textContent ?? '', document.documentElement?.getAttribute('lang')).script;
+    },
+    keyboardWalk(o) {
+      keyboard ??= createKeyboardApi(document);
+      const bound = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
+      const opts: Partial<WalkOptions> = {};
+      for (const k of ['maxStops', 'maxMs', 'maxDialogs', 'dialogWaitMs'] as const) {
+        const v = bound(o?.[k]);
+        if (v !== undefined) opts[k] = v;
+      }
+      return walkKeyboard(emulatedDriver(keyboard), opts);
     },
     links() {
       const out = new Set<string>();
@@ -208,6 +249,60 @@ function makeApi(axe: Axe): PageApi {
     },
     title() {
       return document.title;
+    },
+    pdfLinks() {
+      return { pageUrl: location.href, links: linkedPdfs(document) };
+    },
+    async fetchPdf(url: string) {
+      if (typeof url !== 'string' || !isAuditablePdfUrl(url, location.href)) return { failed: 'network' };
+      let res: Response;
+      try {
+        res = await fetch(url, { credentials: 'include', redirect: 'follow' });
+      } catch {
+        return { failed: 'network' };
+      }
+      // A redirect elsewhere is not followed into another origin's content.
+      if (!isAuditablePdfUrl(res.url || url, location.href)) return { failed: 'network' };
+      if (!res.ok) return { failed: 'http', detail: String(res.status) };
+      const declared = Number(res.headers.get('content-length') ?? '0');
+      if (declared > MAX_PDF_BYTES) return { failed: 'too-large' };
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      if (bytes.byteLength > MAX_PDF_BYTES) return { failed: 'too-large' };
+      if (!hasPdfHeader(bytes)) return { failed: 'not-pdf' };
+      let bin = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { base64: btoa(bin) };
+    },
+    elementRects(targets) {
+      const sx = window.scrollX;
+      const sy = window.scrollY;
+      const rects = targets.map((t): ElementRect | null => {
+        if (!Array.isArray(t) || t.length !== 1) return null;
+        let el: Element | null = null;
+        try {
+          el = axe.utils.shadowSelect(t[0] as Parameters<Axe['utils']['shadowSelect']>[0]);
+        } catch {
+          return null;
+        }
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        if (!(r.width > 0 || r.height > 0)) return null;
+        return { x: r.left + sx, y: r.top + sy, width: r.width, height: r.height };
+      });
+      const root = document.documentElement;
+      const width = Math.max(root?.scrollWidth ?? 0, document.body?.scrollWidth ?? 0, window.innerWidth);
+      const height = Math.max(root?.scrollHeight ?? 0, document.body?.scrollHeight ?? 0, window.innerHeight);
+      return { rects, width, height };
+    },
+    async spaRoute(url) {
+      const target = new URL(url, location.href);
+      if (target.origin !== location.origin) throw new Error('not the same origin');
+      history.pushState(null, '', target.href);
+      // Routers (vue-router, react-router…) render the route on popstate; the event reaches the
+      // page's listeners though it is sent from kanjian's world.
+      window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+      await settle();
+      return location.href;
     },
   };
 }

@@ -8,13 +8,21 @@ import { dirname, relative, resolve } from 'node:path';
 import packageJson from '../../../package.json';
 import { filterNew, makeBaseline, type Baseline } from '../../audit/baseline';
 import { getCatalog } from '../../audit/localize/catalog';
-import { buildReport, meetsFailOn, type KanjianReport } from '../../audit/model';
+import { buildReport, meetsFailOn, type KanjianReport, type PageInput } from '../../audit/model';
 import { UsageError, type CliIo } from '../command';
 import { readBaseline } from '../json-input';
+import { reportLocale } from '../../audit/export/shared';
+import { readReportArg } from '../diff/command';
+import { compareReports, comparisonText } from '../diff/compare';
+import { appendHistory, readHistory, runSummary, type History } from '../diff/history';
+import { comparisonSection, trendSection } from '../diff/html';
 import { writeReports } from '../reports';
 import { initScript } from './bundle';
 import type { AuditSettings } from './config';
-import { openDriver, type Driver } from './driver';
+import { openDriver, type ContextSession, type Driver, type DriverPage } from './driver';
+import { contextSession, runLogin, sessionOrigins } from './login';
+import { captureScreenshots, prepareScreenshotDir } from './screenshots';
+import { LoginFailure, type Secrets } from './session';
 import { Progress, summaryText } from './progress';
 import { runPages, settleWithin, type PageDone, type RunOutcome, type Target } from './runner';
 import { SitemapError, sitemapPages } from './sitemap';
@@ -55,8 +63,10 @@ function logTo(io: CliIo): Log {
   };
 }
 
-export async function runAuditWith(settings: AuditSettings, io: CliIo, env: AuditEnv): Promise<number> {
+export async function runAuditWith(settings: AuditSettings, rawIo: CliIo, env: AuditEnv): Promise<number> {
   const started = Date.now();
+  // Nothing kanjian says may carry a secret (a header, a cookie, a password the page echoes).
+  const io = redactingIo(rawIo, settings.secrets);
   const log = logTo(io);
   const closers: Array<() => Promise<void>> = [];
   const closeAll = async (): Promise<void> => {
@@ -65,18 +75,29 @@ export async function runAuditWith(settings: AuditSettings, io: CliIo, env: Audi
   try {
     // Read before anything starts: a broken baseline is a usage error now, not after the audit.
     const baseline = settings.baseline && !settings.updateBaseline ? readBaseline(settings.baseline) : undefined;
+    const earlier = settings.compare ? readReportArg(settings.compare, env.cwd) : undefined;
+    const history = settings.history ? readHistory(settings.history) : undefined;
+    if (settings.screenshots !== 'none') prepareScreenshotDir(settings.outDir);
     const pages = await pagesToAudit(settings, env.cwd, log);
     closers.push(() => pages.resolved.close());
-    const browser = await startBrowser(settings, pages.targets.length, log);
+    const browser = await startBrowser(settings, pages.targets.length, log, pages.targets.map((t) => t.url));
     if (browser.driver) {
       const driver = browser.driver;
       closers.push(() => driver.close());
+      try {
+        await runLogin(driver, settings.session, settings.secrets, settings.timeoutMs);
+      } catch (e) {
+        if (!(e instanceof LoginFailure)) throw e;
+        io.stderr(`kanjian audit: 登录失败：${e.zh}\nkanjian audit: login failed: ${e.en}\n`);
+        return 3;
+      }
+      if (settings.session.login) log.phase('logged in');
     }
     const outcome = await auditPages(browser.driver, settings, pages, io, env);
     log.phase(`${outcome.pages.length} pages audited`);
     await closeAll();
     log.phase('browser closed');
-    const report = buildReport({
+    const built = buildReport({
       pages: outcome.pages,
       options: settings.options,
       toolVersion: VERSION,
@@ -85,8 +106,10 @@ export async function runAuditWith(settings: AuditSettings, io: CliIo, env: Audi
       ...(settings.shard ? { shard: settings.shard } : {}),
       interrupted: outcome.interrupted > 0,
     });
+    const report = settings.secrets.redactDeep(built);
     const judged = applyBaseline(report, settings, outcome, baseline, env.cwd, io);
-    const files = writeReports(judged.report, settings.formats, settings.outDir, env.cwd).map((f) => relative(env.cwd, f) || f);
+    const sections = changeSections(report, earlier, history, settings, outcome.interrupted > 0, io);
+    const files = writeReports(judged.report, settings.formats, settings.outDir, env.cwd, { htmlSections: sections }).map((f) => relative(env.cwd, f) || f);
     const code = exitCodeFor(judged.report, settings, outcome.interrupted);
     io.stdout(
       summaryText({
@@ -191,7 +214,7 @@ function checkRuleIds(settings: AuditSettings, targets: readonly Target[]): void
 // ---- stage 2: the browser -------------------------------------------------------------------
 
 /** The browser (none for an empty shard), with axe and kanjian's page side ready for every frame. */
-async function startBrowser(settings: AuditSettings, pages: number, log: Log): Promise<{ driver: Driver | undefined; axeVersion: string }> {
+async function startBrowser(settings: AuditSettings, pages: number, log: Log, urls: readonly string[]): Promise<{ driver: Driver | undefined; axeVersion: string }> {
   const init = await initScript();
   log.phase('init script');
   if (!pages) return { driver: undefined, axeVersion: init.axeVersion };
@@ -200,6 +223,7 @@ async function startBrowser(settings: AuditSettings, pages: number, log: Log): P
     initScript: init.script,
     ...(settings.wsEndpoint ? { wsEndpoint: settings.wsEndpoint } : {}),
     ...(settings.extensionDir ? { extensionDir: settings.extensionDir } : {}),
+    ...sessionOption(settings, urls),
   });
   log.phase(`browser ${driver.browser} ${driver.version} started`);
   if (driver.sandbox && !driver.sandbox.on) {
@@ -211,6 +235,16 @@ async function startBrowser(settings: AuditSettings, pages: number, log: Log): P
     log.note(`Chromium 的沙箱已关闭（${why[0]}）`, `Chromium's sandbox is off (${why[1]})`);
   }
   return { driver, axeVersion: init.axeVersion };
+}
+
+function sessionOption(settings: AuditSettings, urls: readonly string[]): { session?: ContextSession } {
+  const session = contextSession(settings.session, sessionOrigins(settings.session, urls));
+  return session ? { session } : {};
+}
+
+function redactingIo(io: CliIo, secrets: Secrets): CliIo {
+  if (!secrets.size) return io;
+  return { ...io, stdout: (t) => io.stdout(secrets.redact(t)), stderr: (t) => io.stderr(secrets.redact(t)) };
 }
 
 // ---- stage 3: the pages themselves ----------------------------------------------------------
@@ -225,8 +259,13 @@ async function auditPages(driver: Driver | undefined, settings: AuditSettings, p
     contrastScheme: settings.contrastScheme,
     concurrency: settings.concurrency,
     timeoutMs: settings.timeoutMs,
+    keyboard: settings.keyboard,
     ...(settings.crawl ? { crawl: { ...settings.crawl, toTarget: (u: string, d: number) => pages.resolved.toTarget(u, d) } } : {}),
     ...(settings.shard ? { shard: settings.shard } : {}),
+    redact: (t: string) => settings.secrets.redact(t),
+    ...(settings.screenshots !== 'none'
+      ? { afterAudit: (page: DriverPage, input: PageInput) => captureScreenshots(page, input, { mode: settings.screenshots, outDir: settings.outDir, timeoutMs: settings.timeoutMs }) }
+      : {}),
   };
   const hooks = { onPageDone: (p: PageDone) => progress.page(p), ...(env.signal ? { signal: env.signal } : {}) };
   const outcome: RunOutcome = driver ? await runPages(driver, plan, hooks) : { pages: [], interrupted: 0 };
@@ -263,7 +302,36 @@ function applyBaseline(
   return { report: baseline ? filterNew(report, baseline) : report };
 }
 
-// ---- stage 5: the verdict -------------------------------------------------------------------
+// ---- stage 5: what changed ------------------------------------------------------------------
+
+/**
+ * --compare: this run against an earlier report (new, fixed, unchanged), on stdout and in report.html.
+ * --history: this run added to the series (not an interrupted one: its counts would dip), and its
+ * trend chart in report.html.
+ */
+function changeSections(
+  report: KanjianReport,
+  earlier: KanjianReport | undefined,
+  history: History | undefined,
+  settings: AuditSettings,
+  interrupted: boolean,
+  io: CliIo,
+): string[] {
+  const locale = reportLocale(report);
+  const sections: string[] = [];
+  if (earlier) {
+    const c = compareReports(earlier, report);
+    io.stdout(comparisonText(c));
+    sections.push(comparisonSection(c, locale));
+  }
+  if (history && settings.history) {
+    const series = interrupted ? history : appendHistory(settings.history, history, runSummary(report));
+    if (series.runs.length) sections.push(trendSection(series, locale));
+  }
+  return sections;
+}
+
+// ---- stage 6: the verdict -------------------------------------------------------------------
 
 function exitCodeFor(report: KanjianReport, settings: AuditSettings, interrupted: number): number {
   if (interrupted) return 130;

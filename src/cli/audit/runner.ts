@@ -5,8 +5,13 @@
  * be audited (unreachable, HTTP error, not HTML, timeout, crashed tab) becomes a failed page and the
  * run goes on. Optionally follows links (--crawl).
  */
+import { linkedPdfChecks } from './linked-pdfs';
+import { withPdfResults } from '../../audit/pdf/results';
 import type { AxeResults } from 'axe-core';
 import type { AuditOptionsInput } from '../../audit/options';
+import { keyboardPathOf, withKeyboardResults } from '../../audit/keyboard/to-axe';
+import { keyboardRulesFor } from '../../audit/keyboard/select';
+import type { WalkResult } from '../../audit/keyboard/types';
 import type { AxeResultsLike, PageInput } from '../../audit/model';
 import { hash64 } from '../../audit/fingerprint';
 import type { Converter } from '../../convert/engine/create-converter';
@@ -15,6 +20,7 @@ import type { SchemeId } from '../../display/schemes';
 import type { TransformSpec } from './page';
 import { SCRIPT_RULE_IDS, ZOOM_RULE_IDS } from './transform-rules';
 import type { Driver, DriverPage } from './driver';
+import { runSteps, StepFailure, type Step } from './steps';
 import { auditTree, auditTreeTransformed, checkStringArray, PageReplyError, type FrameRealm } from './frames';
 
 export const TRANSFORMS = ['zoom200', 'contrast', 'traditional'] as const;
@@ -27,6 +33,8 @@ export interface Target {
   display: string;
   /** Per-page rule ids (runOnly), from the config file. */
   rules?: string[];
+  /** The config's steps for this page: what is done before and between its (named) audits. */
+  steps?: Step[];
   /** Crawl depth of this page (0: given). */
   depth?: number;
 }
@@ -48,9 +56,15 @@ export interface RunPlan {
   concurrency: number;
   /** Per page: navigation plus all its audits. */
   timeoutMs: number;
+  /** Walk each page with Tab after its axe run (--no-keyboard: false). */
+  keyboard?: boolean;
   crawl?: CrawlPlan;
   /** With a crawl, pages are assigned to shards by a hash of their name; others are only visited for links. */
   shard?: { index: number; total: number };
+  /** After each audit of a page (or of a state reached by steps): e.g. its screenshots. Never fails the page. */
+  afterAudit?(page: DriverPage, input: PageInput): Promise<void>;
+  /** Scrubs secret values (session.ts) from a step's error message. */
+  redact?(text: string): string;
 }
 
 export interface PageDone {
@@ -109,7 +123,7 @@ function asResults(r: AxeResults): AxeResultsLike {
   return r as unknown as AxeResultsLike;
 }
 
-async function auditPage(page: DriverPage, target: Target, plan: RunPlan, wantLinks: boolean): Promise<{ input: PageInput; links: string[] }> {
+async function auditPage(page: DriverPage, target: Target, plan: RunPlan, wantLinks: boolean): Promise<{ inputs: PageInput[]; links: string[] }> {
   let nav;
   try {
     nav = await page.goto(target.url, plan.timeoutMs);
@@ -121,10 +135,40 @@ async function auditPage(page: DriverPage, target: Target, plan: RunPlan, wantLi
   // (The init script stops the document at its load event, so a meta refresh cannot pull it away
   // mid-audit; the first audit call fails clearly if the script could not run in this document.)
   const options: AuditOptionsInput = target.rules?.length ? { ...plan.options, rules: { ...plan.options.rules, only: target.rules } } : plan.options;
-  const top = await page.top();
-  const input = await auditLoaded(top, target.display, options, plan.transforms, plan.contrastScheme);
-  const links = wantLinks ? await pageLinks(top) : [];
-  return { input, links };
+  const links = wantLinks ? await pageLinks(await page.top()) : [];
+  const auditNow = async (state?: string): Promise<PageInput> => {
+    const input = await auditLoaded(await page.top(), target.display, options, plan.transforms, plan.contrastScheme, { keyboard: plan.keyboard ?? true, withFocus: (fn) => page.withFocus(fn) });
+    if (state) input.state = state;
+    await plan.afterAudit?.(page, input).catch(() => undefined);
+    return input;
+  };
+  if (!target.steps?.length) return { inputs: [await auditNow()], links };
+  return { inputs: await auditSteps(page, target, target.steps, plan, auditNow), links };
+}
+
+/**
+ * A page with steps: each `audit` step audits the state the page is in then (a page without one is
+ * audited after its last step). When a step fails, the states audited before it are kept and the
+ * failure is reported in place of the next one.
+ */
+async function auditSteps(page: DriverPage, target: Target, steps: readonly Step[], plan: RunPlan, auditNow: (state?: string) => Promise<PageInput>): Promise<PageInput[]> {
+  if (!page.steps) throw new PageFailure('steps need --browser chromium / 步骤只支持 Chromium');
+  const inputs: PageInput[] = [];
+  const named = steps.some((s) => s.kind === 'audit');
+  try {
+    await runSteps(page.steps, steps, {
+      timeoutMs: plan.timeoutMs,
+      redact: plan.redact ?? ((t) => t),
+      onAudit: async (name) => void inputs.push(await auditNow(name)),
+    });
+    if (!named) inputs.push(await auditNow());
+  } catch (e) {
+    if (!(e instanceof StepFailure)) throw e;
+    const done = new Set(inputs.map((i) => i.state));
+    const next = steps.find((s): s is Extract<Step, { kind: 'audit' }> => s.kind === 'audit' && !done.has(s.name));
+    inputs.push({ url: target.display, ...(next ? { state: next.name } : {}), error: e.message });
+  }
+  return inputs;
 }
 
 /** The page's links for --crawl (none when it answers something else). */
@@ -137,8 +181,30 @@ async function pageLinks(top: FrameRealm): Promise<string[]> {
 }
 
 /**
- * Audits a loaded page, given kanjian's world in its top frame: the plain run, then one run per
- * transform. Shared by the CLI and the kanjian/playwright fixture.
+ * The keyboard walk's time bound in the CLI. The walk stops there (between key presses) and says so
+ * (an incomplete walk judges no "unreachable"); the BAD pages take 0.1–0.4 s.
+ */
+export const KEYBOARD_MAX_MS = 8_000;
+
+/**
+ * The keyboard walk on the loaded page (after axe, before any transform), keys emulated in kanjian's
+ * world of the top frame: one call, where real key presses cost a round trip each (about 15 ms a
+ * stop) and would take the walk past the 50 % of a page's audit time it may add (measured, see
+ * docs/audit-rules.md). Same path and findings on every fixture either way.
+ */
+async function walkPage(top: FrameRealm): Promise<WalkResult> {
+  const walk = await top.call('keyboardWalk', { maxMs: KEYBOARD_MAX_MS });
+  const w = walk as Partial<WalkResult> | null;
+  if (!w || typeof w !== 'object' || !Array.isArray(w.stops) || !Array.isArray(w.issues) || typeof w.complete !== 'boolean') {
+    throw new PageReplyError('invalid keyboard walk from the page / 页面返回的键盘检查结果无效');
+  }
+  return walk as WalkResult;
+}
+
+/**
+ * Audits a loaded page, given kanjian's world in its top frame: the plain run, the keyboard walk,
+ * then one run per transform. Shared by the CLI and the kanjian/playwright fixture (which walks only
+ * when asked).
  */
 export async function auditLoaded(
   top: FrameRealm,
@@ -146,12 +212,20 @@ export async function auditLoaded(
   options: AuditOptionsInput,
   transformNames: readonly TransformName[],
   contrastScheme: SchemeId = 'white-on-black',
+  walk: { keyboard?: boolean; withFocus?: DriverPage['withFocus'] } = {},
 ): Promise<PageInput> {
   const zoom = transformNames.includes('zoom200');
   const script = transformNames.includes('traditional');
   // The transforms' own checks also run on the plain page, so only what a transform causes is labelled.
   const baseChecks = [...(zoom ? ZOOM_RULE_IDS : []), ...(script ? SCRIPT_RULE_IDS : [])];
-  const results = await auditTree(top, { options, checks: baseChecks });
+  let results = asResults(await auditTree(top, { options, checks: baseChecks }));
+  const keyboardRules = walk.keyboard ? keyboardRulesFor(options) : [];
+  let keyboard: PageInput['keyboard'];
+  if (keyboardRules.length) {
+    const w = await (walk.withFocus ?? ((fn) => fn()))(() => walkPage(top));
+    results = withKeyboardResults(results, w, keyboardRules);
+    keyboard = keyboardPathOf(w);
+  }
   const transforms: NonNullable<PageInput['transforms']>[number][] = [];
   for (const name of transformNames) {
     let spec: TransformSpec;
@@ -185,9 +259,12 @@ export async function auditLoaded(
   }
   const t = await top.call('title', null).catch(() => '');
   const title = typeof t === 'string' ? t : '';
-  const input: PageInput = { url: display, results: asResults(results) };
+  // Linked PDFs are checked on the page as it is (after the transforms, which take themselves away).
+  const pdfChecks = await linkedPdfChecks(top).catch(() => []);
+  const input: PageInput = { url: display, results: withPdfResults(results, pdfChecks) };
   if (title) input.title = title;
   if (transforms.length) input.transforms = transforms;
+  if (keyboard) input.keyboard = keyboard;
   return input;
 }
 
@@ -288,7 +365,7 @@ export async function runPages(driver: Driver, plan: RunPlan, hooks: RunHooks = 
         inFlight++;
         const audit = owned(target);
         const wantLinks = !!plan.crawl && (target.depth ?? 0) < plan.crawl.depth;
-        let input: PageInput;
+        let inputs: PageInput[];
         let links: string[] = [];
         try {
           if (!tab) {
@@ -304,11 +381,11 @@ export async function runPages(driver: Driver, plan: RunPlan, hooks: RunHooks = 
           try {
             const work = withTimeout(audit ? auditPage(t.page, target, plan, wantLinks) : visitForLinks(t.page, target, plan), plan.timeoutMs * 2, () => void t.page.close().catch(() => undefined));
             const r = await Promise.race([work, stopped]);
-            input = r.input;
+            inputs = r.inputs;
             links = r.links;
           } catch (e) {
             if (signal?.aborted) throw e;
-            input = { url: target.display, error: t.crashed ? 'the page crashed / 页面崩溃' : errorMessage(e) };
+            inputs = [{ url: target.display, error: t.crashed ? 'the page crashed / 页面崩溃' : errorMessage(e) }];
             await dropTab();
           }
         } catch (e) {
@@ -316,7 +393,7 @@ export async function runPages(driver: Driver, plan: RunPlan, hooks: RunHooks = 
             inFlight--;
             return;
           }
-          input = { url: target.display, error: errorMessage(e) };
+          inputs = [{ url: target.display, error: errorMessage(e) }];
           await dropTab();
         }
         if (plan.crawl && wantLinks) {
@@ -329,10 +406,11 @@ export async function runPages(driver: Driver, plan: RunPlan, hooks: RunHooks = 
         }
         inFlight--;
         if (audit) {
-          pages.push(input);
+          pages.push(...inputs);
           done++;
-          const violations = input.results ? input.results.violations.reduce((s, r) => s + r.nodes.length, 0) : 0;
-          hooks.onPageDone?.({ input, target, violations, total: ownedTotal(), done });
+          const violations = inputs.reduce((n, i) => n + (i.results ? i.results.violations.reduce((s, r) => s + r.nodes.length, 0) : 0), 0);
+          const failed = inputs.find((i) => i.error !== undefined);
+          hooks.onPageDone?.({ input: failed ?? inputs[0]!, target, violations, total: ownedTotal(), done });
         }
       }
     } finally {
@@ -346,10 +424,10 @@ export async function runPages(driver: Driver, plan: RunPlan, hooks: RunHooks = 
 }
 
 /** A crawled page owned by another shard: load it only to follow its links. */
-async function visitForLinks(page: DriverPage, target: Target, plan: RunPlan): Promise<{ input: PageInput; links: string[] }> {
+async function visitForLinks(page: DriverPage, target: Target, plan: RunPlan): Promise<{ inputs: PageInput[]; links: string[] }> {
   const nav = await page.goto(target.url, plan.timeoutMs);
   const links = nav.status !== null && nav.status >= 400 ? [] : await pageLinks(await page.top());
-  return { input: { url: target.display }, links };
+  return { inputs: [{ url: target.display }], links };
 }
 
 function sameOrigin(a: string, b: string): boolean {

@@ -5,6 +5,8 @@
 // a file whose real path (symbolic links resolved) is outside the web root — a checkout can hold
 // `docs/env.txt -> /proc/self/environ` — and a request whose Host is not this server's own
 // 127.0.0.1:PORT, which is what a DNS-rebound name pointed at 127.0.0.1 would send.
+// Kept as our own rather than sirv or serve-handler: both are request handlers that leave the Host
+// check to us, and with the real-path check done here too, what remains is a read stream and a type.
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';

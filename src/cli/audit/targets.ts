@@ -4,6 +4,7 @@
  * A local page is named in the report by its path relative to the working directory (portable
  * across machines and CI runs, so baselines and shard merges line up); a URL by itself.
  */
+import type { Step } from './steps';
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,8 @@ export interface TargetInput {
   /** A URL, a file or a folder (relative to `base`). */
   ref: string;
   rules?: string[];
+  /** The config's steps for this page (steps.ts). */
+  steps?: Step[];
   /** Directory `ref` is relative to (the config file's, or the working directory). */
   base: string;
   /**
@@ -108,12 +111,12 @@ export interface ResolvedTargets {
  * root for files under it; otherwise a folder argument is its own root and a file's folder is its.
  */
 export async function resolveTargets(inputs: readonly TargetInput[], opts: { cwd: string; root?: string }): Promise<ResolvedTargets> {
-  const files: Array<{ file: string; root: string; rules?: string[] }> = [];
+  const files: Array<{ file: string; root: string; rules?: string[]; steps?: Step[] }> = [];
   const urls: Target[] = [];
   for (const input of inputs) {
     let ref = input.ref.trim();
     if (isUrl(ref)) {
-      urls.push({ url: ref, display: ref, ...(input.rules ? { rules: input.rules } : {}) });
+      urls.push({ url: ref, display: ref, ...(input.rules ? { rules: input.rules } : {}), ...(input.steps ? { steps: input.steps } : {}) });
       continue;
     }
     if (/^file:/i.test(ref)) {
@@ -141,7 +144,7 @@ export async function resolveTargets(inputs: readonly TargetInput[], opts: { cwd
           `file ${input.ref} is a symbolic link to outside the served folder ${root} (${realPathOf(file)}), which the local server does not serve; name the real file instead`,
         );
       }
-      files.push({ file, root, ...(input.rules ? { rules: input.rules } : {}) });
+      files.push({ file, root, ...(input.rules ? { rules: input.rules } : {}), ...(input.steps ? { steps: input.steps } : {}) });
     }
   }
   // One server per root; a root inside another root is served by the outer one.
@@ -153,7 +156,7 @@ export async function resolveTargets(inputs: readonly TargetInput[], opts: { cwd
   const targets: Target[] = [...urls];
   for (const f of files) {
     const s = serverFor(f.file)!;
-    targets.push({ url: s.urlOf(f.file), display: displayName(f.file, opts.cwd), ...(f.rules ? { rules: f.rules } : {}) });
+    targets.push({ url: s.urlOf(f.file), display: displayName(f.file, opts.cwd), ...(f.rules ? { rules: f.rules } : {}), ...(f.steps ? { steps: f.steps } : {}) });
   }
   return {
     targets,

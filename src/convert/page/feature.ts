@@ -1,5 +1,5 @@
 import { createConverter, detectScript, dictFileName, langTagOf, parseDict, scriptOfPage, validateUserPhrases, type Converter, type PageScript, type Variant } from '../engine';
-import type { FeatureDef } from '../../content/feature';
+import type { FeatureDef, TabFrames } from '../../content/feature';
 import type { ScriptTarget } from '../../display/script-convert';
 import { convertToggle } from './controls';
 import type { GlobalSettings, SiteSettings } from '../../settings/schema';
@@ -10,6 +10,9 @@ import type { ConvertState } from './state';
 export type { PageScript } from '../engine';
 export type { ConvertState } from './state';
 
+
+/** How long the top frame waits for its frames to load when only their text can tell the page's script. */
+const FRAME_LOAD_WAIT_MS = 3000;
 
 /** Reads a compiled dictionary shipped with the extension (a fetch of our own file, never the network). */
 export type DictLoader = (fileName: string) => Promise<ArrayBuffer>;
@@ -48,11 +51,17 @@ export class ConvertFeature {
     private readonly doc: Document,
     private readonly loadDict: DictLoader,
     private readonly log: (...a: unknown[]) => void = () => undefined,
+    /** The tab's other frames: the page's script is told from all their text, by the top frame. */
+    private readonly tab: TabFrames | null = null,
   ) {}
 
+  /** The script as known now (the decision once made; else this document's own text, not kept unless sure). */
   get pageScript(): PageScript {
-    if (!this.script) this.script = detectPageScript(this.doc).script;
-    return this.script;
+    if (this.script) return this.script;
+    const own = detectPageScript(this.doc);
+    // Below the top, the top frame decides for the whole page (whenDetectable asks it).
+    if (own.confident && !(this.tab && !this.tab.isTop)) this.script = own.script;
+    return own.script;
   }
 
   state(): ConvertState {
@@ -119,16 +128,56 @@ export class ConvertFeature {
     return (await this.converterFor(from, to, phrases)).convert(text);
   }
 
-  /** Waits until there is enough text to tell the page's script (at most until DOMContentLoaded). */
+  /**
+   * Decides the page's script once there is enough text (at most until DOMContentLoaded). A frame below
+   * the top asks the top frame, so every frame of a page converts the same way; the top frame reads
+   * its own text, and when that cannot tell (a frameset, a page that is mostly frames) the text of
+   * every frame too.
+   */
   private async whenDetectable(): Promise<void> {
     if (this.script) return;
-    const now = detectPageScript(this.doc);
-    if (now.confident || this.doc.readyState !== 'loading') {
-      this.script = now.script;
-      return;
+    if (this.tab && !this.tab.isTop) {
+      try {
+        const answer = await this.tab.askTop({ kind: 'pageScript' });
+        if (answer === 'simplified' || answer === 'traditional') {
+          this.script = answer;
+          return;
+        }
+      } catch (err) {
+        this.log('no page script from the top frame; this frame decides', err);
+      }
     }
-    await new Promise<void>((resolve) => this.doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
-    this.script = detectPageScript(this.doc).script;
+    let now = detectPageScript(this.doc);
+    if (!now.confident && this.doc.readyState === 'loading') {
+      await new Promise<void>((resolve) => this.doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+      now = detectPageScript(this.doc);
+    }
+    const win = this.doc.defaultView;
+    if (!now.confident && this.tab?.isTop && win && this.doc.querySelector('iframe, frame')) now = await this.withFrameText(win);
+    this.script ??= now.script;
+  }
+
+  /** The top frame's script told from its own text and every frame's (once the frames have loaded, briefly). */
+  private async withFrameText(win: Window): Promise<{ script: PageScript; confident: boolean }> {
+    if (this.doc.readyState !== 'complete') {
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, FRAME_LOAD_WAIT_MS);
+        win.addEventListener('load', () => (clearTimeout(t), resolve()), { once: true });
+      });
+    }
+    let texts: string[] = [];
+    try {
+      texts = (await this.tab?.frameTexts()) ?? [];
+    } catch (err) {
+      this.log('frame texts', err);
+    }
+    return scriptOfPage([this.doc.body?.textContent ?? '', ...texts].join('\n'), this.doc.documentElement?.getAttribute('lang'));
+  }
+
+  /** In the top frame: the page's script for another frame that asks. */
+  async tabScript(): Promise<PageScript> {
+    await this.whenDetectable();
+    return this.pageScript;
   }
 
   private converterFor(from: Variant, to: Variant, phraseLines: string[]): Promise<Converter> {
@@ -167,7 +216,7 @@ export class ConvertFeature {
 export const convertFeature: FeatureDef = {
   id: 'convert',
   create(host) {
-    const convert = new ConvertFeature(host.page.doc, (file) => host.loadDict(file), host.log);
+    const convert = new ConvertFeature(host.page.doc, (file) => host.loadDict(file), host.log, host.tab);
     host.provideScript({ state: () => convert.state(), convertText: (text, target) => convert.convertText(text, target) });
     return {
       id: 'convert',
@@ -181,6 +230,7 @@ export const convertFeature: FeatureDef = {
       },
       suspend: () => convert.suspend(),
       dispose: () => convert.dispose(),
+      onFrameMessage: (_from, msg) => (msg.kind === 'pageScript' && host.tab?.isTop ? convert.tabScript() : undefined),
     };
   },
 };

@@ -69,6 +69,17 @@ export const zhCN = {
   commandAudit: '检查当前页面的无障碍问题',
   menuAudit: '看见：检查此页面的无障碍问题',
   skipToReport: '跳到报告正文',
+  tabStopsTitle: '键盘路径',
+  tabStopsSummary: '按 Tab 键依次经过 {0} 个停靠点（{1} 个有问题）。',
+  tabStopsIncomplete: '键盘检查没有走完整个页面（达到时间或数量上限，或被键盘陷阱困住），因此没有判断无法到达的控件。',
+  tabStopsNone: '页面上没有可以用 Tab 键到达的元素。',
+  tabStopsSkipped: '本次检查没有进行键盘检查。',
+  tabStopsNotFocused: '检查时页面没有获得焦点，焦点是否可见未作判断。',
+  tabStopsShow: '在页面上显示键盘路径',
+  tabStopsShown: '已在被检查的页面上标出 {0} 个停靠点；关闭此报告或再按一次按钮即可移除。',
+  tabStopsHidden: '已从页面上移除键盘路径。',
+  tabStopsProblem: '有问题',
+  tabStopsLabel: '键盘路径：{0} 个停靠点',
 } as const;
 
 export const zhTW: Record<keyof typeof zhCN, string> = {
@@ -141,6 +152,17 @@ export const zhTW: Record<keyof typeof zhCN, string> = {
   commandAudit: '檢查目前頁面的無障礙問題',
   menuAudit: '看見：檢查此頁面的無障礙問題',
   skipToReport: '跳到報告正文',
+  tabStopsTitle: '鍵盤路徑',
+  tabStopsSummary: '按 Tab 鍵依序經過 {0} 個停靠點（{1} 個有問題）。',
+  tabStopsIncomplete: '鍵盤檢查沒有走完整個頁面（達到時間或數量上限，或被鍵盤陷阱困住），因此沒有判斷無法到達的控制項。',
+  tabStopsNone: '頁面上沒有可以用 Tab 鍵到達的元素。',
+  tabStopsSkipped: '本次檢查沒有進行鍵盤檢查。',
+  tabStopsNotFocused: '檢查時頁面沒有取得焦點，焦點是否可見未作判斷。',
+  tabStopsShow: '在頁面上顯示鍵盤路徑',
+  tabStopsShown: '已在被檢查的頁面上標出 {0} 個停靠點；關閉此報告或再按一次按鈕即可移除。',
+  tabStopsHidden: '已從頁面上移除鍵盤路徑。',
+  tabStopsProblem: '有問題',
+  tabStopsLabel: '鍵盤路徑：{0} 個停靠點',
 };
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -213,4 +235,15 @@ export const en: Record<keyof typeof zhCN, string> = {
   commandAudit: 'Check this page for accessibility problems',
   menuAudit: 'Kanjian: check this page for accessibility problems',
   skipToReport: 'Skip to the report',
+  tabStopsTitle: 'Tab stops',
+  tabStopsSummary: 'Tab moves through {0} stops ({1} with problems).',
+  tabStopsIncomplete: 'The keyboard walk did not cover the whole page (a time or stop limit, or a keyboard trap), so unreachable controls were not judged.',
+  tabStopsNone: 'Nothing on the page can be reached with Tab.',
+  tabStopsSkipped: 'This audit did not walk the page with the keyboard.',
+  tabStopsNotFocused: 'The page did not have focus during the audit, so whether focus is visible was not judged.',
+  tabStopsShow: 'Show tab stops on the page',
+  tabStopsShown: '{0} tab stops are marked on the audited page; close this report or press the button again to remove them.',
+  tabStopsHidden: 'Tab stops removed from the page.',
+  tabStopsProblem: 'problem',
+  tabStopsLabel: 'Tab stops: {0}',
 };

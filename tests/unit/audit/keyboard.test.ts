@@ -4,9 +4,11 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   focusVisibility, judgeOrder, judgeUnreachable, keyboardResults, sequentialFocusOrder, styleChanges, trapCycle, visuallyBefore,
-  walkKeyboard, withKeyboardResults, type ElementInfo, type KeyboardPageApi, type Observation, type TabStop, type WalkDriver,
+  walkKeyboard, withKeyboardResults, keyboardRulesFor, keyboardPathOf, KEYBOARD_RULE_IDS, type ElementInfo, type KeyboardPageApi, type Observation, type TabStop, type WalkDriver,
 } from '../../../src/audit/keyboard/index';
 import { buildReport, localizeFinding } from '../../../src/audit/index';
+import { axeRunOptions } from '../../../src/audit/options';
+import { reportSchemaErrors } from '../../support/schemas';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -236,5 +238,43 @@ describe('findings as axe results', () => {
     expect(report.summary.verdict.failingRules).toContain('kanjian-keyboard-focus-visible');
     const zh = localizeFinding(fv, 'zh_CN', 'violations');
     expect(zh.nodes[0]!.any[0]!.message).toBe('第 2 个 Tab 停靠点获得焦点时外观没有任何变化（没有轮廓线、阴影、底色或下划线）');
+  });
+});
+
+describe('which keyboard rules an audit runs', () => {
+  test('by level, include and exclude; with rules.only only the named ones (and axe is never asked for them)', () => {
+    expect(keyboardRulesFor({})).toEqual(KEYBOARD_RULE_IDS);
+    // Focus visible is AA (2.4.7): not at level A.
+    expect(keyboardRulesFor({ standard: 'wcag2a' })).not.toContain('kanjian-keyboard-focus-visible');
+    expect(keyboardRulesFor({ standard: 'wcag2a', rules: { include: ['kanjian-keyboard-focus-visible'] } })).toContain('kanjian-keyboard-focus-visible');
+    expect(keyboardRulesFor({ rules: { exclude: ['kanjian-keyboard-order'] } })).not.toContain('kanjian-keyboard-order');
+    // Conformance suites name axe rules only: no walk.
+    expect(keyboardRulesFor({ rules: { only: ['image-alt', 'link-name'] } })).toEqual([]);
+    expect(keyboardRulesFor({ rules: { only: ['image-alt', 'kanjian-keyboard-trap'] } })).toEqual(['kanjian-keyboard-trap']);
+
+    expect(axeRunOptions({ rules: { only: ['image-alt', 'kanjian-keyboard-trap'] } }).runOnly).toEqual({ type: 'rule', values: ['image-alt'] });
+    // Only keyboard rules: axe runs none (it refuses an empty list, so a tag no rule has).
+    expect(axeRunOptions({ rules: { only: ['kanjian-keyboard-trap'] } }).runOnly).toEqual({ type: 'tag', values: ['kanjian-no-axe-rules'] });
+    expect(axeRunOptions({ rules: { exclude: ['kanjian-keyboard-trap', 'image-alt'] } }).rules).toMatchObject({ 'image-alt': { enabled: false } });
+    expect(axeRunOptions({ rules: { exclude: ['kanjian-keyboard-trap'] } }).rules).not.toHaveProperty('kanjian-keyboard-trap');
+  });
+
+  test('only the chosen rules are merged and counted as passed; the report keeps the path of tab stops', async () => {
+    const { api } = scriptedPage(3, { invisible: [2] });
+    const walk = await walkKeyboard(driverFor(api));
+    const merged = withKeyboardResults({ violations: [], incomplete: [], passes: [] }, walk, ['kanjian-keyboard-trap']);
+    expect(merged.violations).toEqual([]);
+    expect((merged.passes as Array<{ id: string }>).map((p) => p.id)).toEqual(['kanjian-keyboard-trap']);
+
+    const path = keyboardPathOf(walk);
+    expect(path).toMatchObject({ mode: walk.mode, end: walk.end, complete: true });
+    expect(path.stops.map((s) => [s.index, s.target, s.focusVisible, s.problem ?? false])).toEqual([
+      [1, ['#e1'], 'yes', false],
+      [2, ['#e2'], 'no', true],
+      [3, ['#e3'], 'yes', false],
+    ]);
+    const report = buildReport({ pages: { url: 'https://example.test/', results: merged, keyboard: path }, generatedAt: '2025-01-01T00:00:00Z' });
+    expect(report.pages[0]!.keyboard).toEqual(path);
+    expect(reportSchemaErrors(report)).toEqual([]);
   });
 });

@@ -232,6 +232,8 @@ describe('parseArgs', () => {
     expect(parseArgs(['--from', 'tw', '--html', '-', '--', '--html'], spec)).toEqual({
       values: { from: 'tw', html: true },
       positionals: ['-', '--html'],
+      // Options declared `multiple` (none here) collect every value.
+      lists: {},
     });
     expect(parseArgs(['-h', '--from=t'], spec).values).toEqual({ help: true, from: 't' });
     expect(() => parseArgs(['--html=yes'], spec)).toThrow(/option --html takes no value/);

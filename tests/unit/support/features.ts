@@ -19,6 +19,7 @@ export function stubHost(over: Partial<FeatureHost> = {}): FeatureHost {
     resetPatch: () => registryResetPatch(),
     provideScript: () => undefined,
     loadDict: () => Promise.reject(new Error('no dictionaries in unit tests')),
+    tab: null,
     ...over,
   };
   return host;

@@ -1,0 +1,77 @@
+import type { Worker } from '@playwright/test';
+import { expect, tabIdOf, test, toolbar } from './fixtures';
+import { frameByElement } from './frames-helpers';
+
+/**
+ * 指读 inside frames, with the real speech engine (as tests/e2e/speech.spec.ts): resting the pointer on
+ * text in another site's frame, and in the frame nested inside it, speaks exactly that text; the
+ * speech log is read from that frame's own content script (speechDiagnostics addressed by frame id).
+ */
+interface LogEntry {
+  kind: 'speak' | 'start' | 'end' | 'error' | 'cancel';
+  text: string;
+  lang: string;
+  voiceName: string;
+}
+
+/** The frame id (as the extension knows it) of the frame whose URL starts with `prefix`. */
+async function frameIdOf(sw: Worker, tabId: number, prefix: string): Promise<number> {
+  return sw.evaluate(
+    async ({ tabId, prefix }) => {
+      const results = await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => location.href });
+      return results.find((r) => typeof r.result === 'string' && r.result.startsWith(prefix))?.frameId ?? -1;
+    },
+    { tabId, prefix },
+  );
+}
+
+async function speechLog(sw: Worker, tabId: number, frameId: number): Promise<{ voiceCount: number | null; log: LogEntry[] }> {
+  return sw.evaluate(
+    async ({ tabId, frameId }) => {
+      const reply = (await chrome.tabs.sendMessage(tabId, { id: 1, type: 'speechDiagnostics', data: {}, timestamp: Date.now() }, { frameId })) as { res?: unknown; err?: { message?: string } };
+      if (!reply || reply.err) throw new Error(`speechDiagnostics: ${reply?.err?.message ?? 'no reply'}`);
+      return reply.res;
+    },
+    { tabId, frameId },
+  ) as Promise<{ voiceCount: number | null; log: LogEntry[] }>;
+}
+
+test.use({ speech: true });
+
+test.describe('frames: 指读 with a real speech engine', () => {
+  test.beforeEach(({ speechEngine }) => {
+    test.skip(!speechEngine?.available, `no speech engine: ${speechEngine?.reason ?? 'not started'}`);
+  });
+
+  test('resting on text in a cross-origin frame, and in the frame nested in it, speaks exactly that text with a Mandarin voice', async ({ page, server, server2, serviceWorker }) => {
+    await page.goto(`${server.url}/frames/all-kinds.html?other=${encodeURIComponent(server2.url)}`);
+    const cross = await frameByElement(page, 'cross');
+    await expect(cross.locator('#text')).toBeVisible();
+    await page.getByRole('button', { name: '无障碍浏览' }).click();
+    await expect(toolbar(page)).toBeVisible();
+    await toolbar(page).getByRole('button', { name: '指读', exact: true }).click();
+    const tabId = await tabIdOf(serviceWorker, page);
+    const crossId = await frameIdOf(serviceWorker, tabId, `${server2.url}/frames/inner.html`);
+    expect(crossId).toBeGreaterThan(0);
+    await expect.poll(async () => (await speechLog(serviceWorker, tabId, crossId)).voiceCount ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+
+    const text = (await cross.locator('#text').textContent())!;
+    await cross.locator('#text').scrollIntoViewIfNeeded();
+    const box = (await cross.locator('#text').boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + box.height / 2);
+    await expect.poll(async () => (await speechLog(serviceWorker, tabId, crossId)).log.some((e) => e.kind === 'start' && e.text === text), { timeout: 20_000 }).toBe(true);
+    const start = (await speechLog(serviceWorker, tabId, crossId)).log.find((e) => e.kind === 'start' && e.text === text)!;
+    expect(`${start.lang} ${start.voiceName}`).toMatch(/^(cmn|zh)/i);
+
+    // The frame of the first origin nested in the other site's frame.
+    const nested = await frameByElement(page, 'nested');
+    const nestedId = await frameIdOf(serviceWorker, tabId, `${server.url}/frames/inner-b.html`);
+    expect(nestedId).toBeGreaterThan(0);
+    const nestedText = (await nested.locator('#text').textContent())!;
+    await expect.poll(async () => (await speechLog(serviceWorker, tabId, nestedId)).voiceCount ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+    await nested.locator('#text').scrollIntoViewIfNeeded();
+    const nbox = (await nested.locator('#text').boundingBox())!;
+    await page.mouse.move(nbox.x + 30, nbox.y + nbox.height / 2);
+    await expect.poll(async () => (await speechLog(serviceWorker, tabId, nestedId)).log.some((e) => e.kind === 'start' && e.text === nestedText), { timeout: 30_000 }).toBe(true);
+  });
+});
