@@ -8,10 +8,12 @@ import { TOOLBAR_CSS } from '../src/toolbar/styles';
 /**
  * The page bundle: toolbar, aids, 繁简, read-aloud, audit button. Never listed as web-accessible: the
  * background injects it into a tab's isolated world (the loader asked, the user pressed the launcher
- * or a command, the popup or an audit needs it) or registers it for sites with stored aids.
+ * or a command, the popup or an audit needs it, something is on for the tab's site: then into every
+ * frame) or registers it for sites with stored aids (every frame of theirs, at document_start).
  */
 export default defineUnlistedScript(() => {
-  if (window.top !== window || pageUiPresent()) return;
+  // Every frame that needs it (see src/background/page-ui.ts); once per frame, however it came.
+  if (pageUiPresent()) return;
   markPageUiPresent();
   const handoff = takeHandoff();
   handoff?.stop();

@@ -8,7 +8,7 @@ interface FirefoxRegistered {
   unregister(): Promise<void>;
 }
 interface FirefoxContentScripts {
-  register(options: { matches: string[]; css: Array<{ file: string }>; js: Array<{ file: string }>; runAt: string; allFrames: boolean }): Promise<FirefoxRegistered>;
+  register(options: { matches: string[]; css: Array<{ file: string }>; js: Array<{ file: string }>; runAt: string; allFrames: boolean; matchAboutBlank: boolean }): Promise<FirefoxRegistered>;
 }
 
 let firefoxHandle: FirefoxRegistered | null = null;
@@ -28,7 +28,7 @@ export async function syncEarlyStyles(browser: Browser): Promise<void> {
   const firefox = (browser as unknown as { contentScripts?: FirefoxContentScripts }).contentScripts;
   if (firefox) {
     await firefoxHandle?.unregister();
-    firefoxHandle = patterns.length ? await firefox.register({ matches: patterns, css: [{ file: '/early.css' }], js: [{ file: PAGE_UI_FILE }], runAt: 'document_start', allFrames: false }) : null;
+    firefoxHandle = patterns.length ? await firefox.register({ matches: patterns, css: [{ file: '/early.css' }], js: [{ file: PAGE_UI_FILE }], runAt: 'document_start', allFrames: true, matchAboutBlank: true }) : null;
     return;
   }
   const scripting = browser.scripting;
@@ -37,7 +37,7 @@ export async function syncEarlyStyles(browser: Browser): Promise<void> {
     if (existing.length) await scripting.unregisterContentScripts({ ids: [ID] });
     return;
   }
-  const script = { id: ID, matches: patterns, css: ['early.css'], js: [PAGE_UI_FILE.slice(1)], runAt: 'document_start' as const, allFrames: false, persistAcrossSessions: true };
+  const script = { id: ID, matches: patterns, css: ['early.css'], js: [PAGE_UI_FILE.slice(1)], runAt: 'document_start' as const, allFrames: true, matchOriginAsFallback: true, persistAcrossSessions: true };
   if (existing.length) await scripting.updateContentScripts([script]);
   else await scripting.registerContentScripts([script]);
 }

@@ -10,7 +10,40 @@ function frameSample(max: number): string {
   return (document.body?.textContent ?? '').slice(0, max);
 }
 
-type TabsExecute = { executeScript(tabId: number, d: { code: string; allFrames: boolean }): Promise<unknown[]> };
+type TabsExecute = { executeScript(tabId: number, d: { code: string; allFrames?: boolean; frameId?: number }): Promise<unknown[]> };
+
+/**
+ * Injected into the top frame (self-contained: it is serialised): is the child at `index` of
+ * `window.frames` the frameset's main frame, its largest `<frame>` (or `<iframe>`) by area? The
+ * navigation frame of a portal is the narrow one. Asked of the document itself, so it is answered
+ * whether kanjian's loader or its page bundle runs there.
+ */
+async function isFramesetMainFrame(index: number): Promise<boolean> {
+  if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+  if (document.body?.localName !== 'frameset') return false;
+  let best: { area: number; el: HTMLIFrameElement | HTMLFrameElement } | null = null;
+  for (const el of document.querySelectorAll<HTMLIFrameElement | HTMLFrameElement>('frame, iframe')) {
+    const r = el.getBoundingClientRect();
+    const area = r.width * r.height;
+    if (area > 0 && (!best || area > best.area)) best = { area, el };
+  }
+  return !!best && window.frames[index] === best.el.contentWindow;
+}
+
+/** Whether the frame at `index` of the tab's top window carries the toolbar (a frameset's main frame). */
+export async function frameCarriesToolbar(browser: Browser, tabId: number, index: number): Promise<boolean> {
+  try {
+    if (browser.scripting?.executeScript) {
+      const [r] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: isFramesetMainFrame, args: [index] });
+      return r?.result === true;
+    }
+    const [r] = await (browser.tabs as unknown as TabsExecute).executeScript(tabId, { code: `(${isFramesetMainFrame.toString()})(${index})`, frameId: 0 });
+    return r === true;
+  } catch {
+    // A top document we may not enter (a browser page): no toolbar here.
+    return false;
+  }
+}
 
 /**
  * Checks a frame message at the boundary: only content scripts send them, but an older build or a
@@ -38,14 +71,8 @@ export function startFrameHub(browser: Browser): void {
     const s = sender as Sender;
     const siteKey = s.tab?.url ? siteKeyFor(s.tab.url) : null;
     const index = data?.indexInTop;
-    let ui = false;
-    if (s.tab?.id !== undefined && s.frameId !== 0 && typeof index === 'number' && Number.isInteger(index) && index >= 0) {
-      try {
-        ui = (await sendMessage('frameRole', { index }, { tabId: s.tab.id, frameId: 0 })).ui === true;
-      } catch {
-        // No kanjian in the top frame (a browser page, or it has not started): no toolbar here.
-      }
-    }
+    const tabId = s.tab?.id;
+    const ui = tabId !== undefined && s.frameId !== 0 && typeof index === 'number' && Number.isInteger(index) && index >= 0 ? await frameCarriesToolbar(browser, tabId, index) : false;
     return { siteKey, ui };
   });
   onMessage('frameRelay', async ({ data, sender }) => {

@@ -8,7 +8,7 @@ import { extensionAlive, whenExtensionGone } from './life';
 import { PdfLinks } from '../pdf/links';
 import { listenForTabStops } from './tab-stops';
 import { sendPdfMessage } from '../pdf/messages';
-import { indexInTop, isFramesetDocument, largestFrameIndex, registerFrameControl, whenParsed } from './frames';
+import { indexInTop, isFramesetDocument, registerFrameControl, whenParsed } from './frames';
 
 interface StartOptions {
   browser: Browser;
@@ -58,7 +58,7 @@ function runPage({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOpt
     mountUi: async () => {
       // The shadow host goes into <html>; wait for it to exist at document_start.
       await whenParsed(document);
-      // A frameset page has no place for a toolbar: its main frame shows it (frameRole below).
+      // A frameset page has no place for a toolbar: its main frame shows it (the background names it).
       if (isFramesetDocument(document)) throw new Error('frameset document: the toolbar is in its main frame');
       return mountUi();
     },
@@ -112,7 +112,7 @@ function runPage({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOpt
     }),
     speechDiagnosticsHandler(controller, ready),
   ];
-  // The top frame: the audit's page, and in a frameset the one that names its main frame as the toolbar's.
+  // The top frame: the audit's page, and the one that tells its frames the page's script.
   const topHandlers = () => [
     onMessage('auditSuspend', async () => {
       await ready;
@@ -128,11 +128,6 @@ function runPage({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOpt
       await ready;
       const from = typeof data?.from === 'number' ? data.from : -1;
       return data?.msg?.kind === 'pageScript' ? controller.frameMessage(from, data.msg) : null;
-    }),
-    onMessage('frameRole', async ({ data }) => {
-      await whenParsed(document);
-      if (!isFramesetDocument(document)) return { ui: false };
-      return { ui: typeof data?.index === 'number' && data.index === largestFrameIndex(document, window) };
     }),
   ];
   const removers = [...(role.ui ? uiHandlers() : []), ...frameHandlers(), ...(top ? topHandlers() : [])];

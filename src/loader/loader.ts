@@ -5,7 +5,8 @@ import { changesFirstPaint } from '../settings/early';
 import { siteKeyFor } from '../settings/origin';
 import { GLOBAL_KEY, loadSettings, siteStorageKey, type KeyValueArea } from '../settings/store';
 import { isUiDocument } from '../shared/ui-document';
-import { leaveHandoff, PAGE_UI_REQUEST, pageUiPresent, type LoaderHandoff } from './handoff';
+import { indexInTop } from '../content/frames';
+import { leaveHandoff, PAGE_UI_REQUEST, pageUiPresent, parseHelloAnswer, type LoaderHandoff, type LoaderHelloRequest } from './handoff';
 import { showLauncher } from './launcher';
 
 /** What the loader needs of the browser (a narrow slice, so tests can give their own). */
@@ -19,18 +20,39 @@ export interface LoaderBrowser {
 }
 
 /**
- * kanjian's document_start script on every page: reads this site's stored settings and nothing
+ * kanjian's document_start script in every frame: reads this site's stored settings and nothing
  * else. Where the site has stored aids (or the toolbar open) it asks the background for the page
  * bundle (toolbar, aids, 繁简, read-aloud, audit button), which the background injects into this
  * frame's isolated world; the page stays hidden by early.css meanwhile, so nothing flashes. Elsewhere
- * it shows only the launcher, and loads the bundle when the user presses it. Subframes: nothing (the
- * toolbar and its aids live in the top frame), so a page full of frames costs next to nothing.
+ * it shows only the launcher, and loads the bundle when the user presses it.
+ *
+ * A frame below the top is cheaper still: it asks the background once whether anything is on for the
+ * tab's top-level site (the background then injects the bundle into it, and into every frame of the
+ * tab when the user switches something on later) and shows nothing, unless it is a frameset's main
+ * frame, which carries the launcher for the tab.
  */
 export function startLoader(browser: LoaderBrowser, doc: Document, win: Window): void {
-  if (win.top !== win) return;
   // Registered for this site with its stored aids (background/early-styles.ts): it is here already.
   if (pageUiPresent()) return;
-  const siteKey = siteKeyFor(win.location.href);
+  if (win.top === win) {
+    runLoader(browser, doc, win, siteKeyFor(win.location.href));
+    return;
+  }
+  const hello: LoaderHelloRequest = { kanjian: 'frame-hello', indexInTop: indexInTop(win) };
+  browser.runtime.sendMessage(hello).then(
+    (raw) => {
+      const answer = parseHelloAnswer(raw);
+      // Something is on: the bundle is on its way into this frame and shows the page when applied.
+      if (answer?.on) return;
+      if (answer?.ui) runLoader(browser, doc, win, answer.siteKey);
+      else reveal(doc, win);
+    },
+    () => reveal(doc, win),
+  );
+}
+
+/** The launcher's frame (the top, or a frameset's main frame) following the settings of `siteKey`. */
+function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: string | null): void {
   let requested = false;
   let stopped = false;
   // For the page bundle, however it comes (our request, a command, the popup, an audit): the

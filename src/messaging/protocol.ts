@@ -67,8 +67,6 @@ export interface ProtocolMap {
    * `indexInTop` is the frame's index in the top window's `frames` when its parent is the top.
    */
   frameHello(data: { indexInTop: number | null }): FrameHello;
-  /** background → content (top frame): is the child frame at this index of `window.frames` the toolbar's frame? */
-  frameRole(data: { index: number }): { ui: boolean };
   /** content → background: pass a message to the top frame of the sender's own tab, or to all its frames. */
   frameRelay(data: { to: 'top' | 'all'; msg: FrameMessage }): unknown;
   /** background → content: a message relayed from another frame of the same tab (`from` is its frame id, set by the background). */

@@ -5,6 +5,7 @@ import { convertToggle } from './controls';
 import type { GlobalSettings, SiteSettings } from '../../settings/schema';
 import { traditionalSourceFor } from './lang';
 import { PageConverter } from './page-converter';
+import { offerTabConverters, tabConverters } from '../tab-converters';
 import type { ConvertState } from './state';
 
 export type { PageScript } from '../engine';
@@ -53,7 +54,15 @@ export class ConvertFeature {
     private readonly log: (...a: unknown[]) => void = () => undefined,
     /** The tab's other frames: the page's script is told from all their text, by the top frame. */
     private readonly tab: TabFrames | null = null,
-  ) {}
+  ) {
+    this.offerToFrames();
+  }
+
+  /** The top frame's converters serve the tab's frames that can reach them: one dictionary per tab (tab-converters.ts). */
+  private offerToFrames(): void {
+    const win = this.doc.defaultView;
+    if (win && this.tab?.isTop) offerTabConverters(win, (from, to, phrases) => this.converterFor(from, to, [...phrases]));
+  }
 
   /** The script as known now (the decision once made; else this document's own text, not kept unless sure). */
   get pageScript(): PageScript {
@@ -82,6 +91,7 @@ export class ConvertFeature {
 
   private async apply(site: SiteSettings, global: GlobalSettings, siteKey: string | null): Promise<void> {
     this.global = global;
+    this.offerToFrames();
     const want = wantsConversion(site, global, siteKey);
     this.wanted = want;
     if (!want) {
@@ -184,7 +194,9 @@ export class ConvertFeature {
     const key = `${from}-${to}:${phraseLines.join('\n')}`;
     let p = this.cache.get(key);
     if (!p) {
-      p = (async () => {
+      p = (async (): Promise<Converter> => {
+        const shared = await this.sharedConverter(from, to, phraseLines);
+        if (shared) return shared;
         const dict = parseDict(await this.loadDict(dictFileName(from, to)));
         // Invalid user lines were rejected when saved; skip any that are bad now rather than fail.
         const userPhrases = validateUserPhrases(phraseLines).ok;
@@ -196,6 +208,19 @@ export class ConvertFeature {
     return p;
   }
 
+  /** The top frame's converter for a frame that can reach it (no second dictionary in the tab), else null. */
+  private async sharedConverter(from: Variant, to: Variant, phraseLines: string[]): Promise<Converter | null> {
+    const win = this.doc.defaultView;
+    const source = win && this.tab && !this.tab.isTop ? tabConverters(win) : null;
+    if (!source) return null;
+    try {
+      return await source(from, to, phraseLines);
+    } catch (err) {
+      this.log('the top frame’s converter failed; this frame loads its own', err);
+      return null;
+    }
+  }
+
   /** Puts the original text back for a while (an audit), all at once; the next update converts again. */
   suspend(): void {
     this.converter?.restore();
@@ -205,6 +230,8 @@ export class ConvertFeature {
 
   /** Restores the page and forgets everything (toolbar exit, extension unload). */
   dispose(): void {
+    const win = this.doc.defaultView;
+    if (win && this.tab?.isTop) offerTabConverters(win, null);
     this.wanted = false;
     this.converter?.restore();
     this.converter = null;

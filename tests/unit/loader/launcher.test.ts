@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs, UI_LOCALES } from '../../../src/i18n/messages';
 import { LAUNCHER_TEXT } from '../../../src/loader/launcher';
-import { isPageUiRequest } from '../../../src/loader/handoff';
+import { isLoaderHello, isPageUiRequest, parseHelloAnswer } from '../../../src/loader/handoff';
 
 describe('the loader', () => {
   it('says the same as the toolbar’s catalogue in every language (it carries no catalogue of its own)', () => {
@@ -10,8 +10,19 @@ describe('the loader', () => {
     }
   });
 
-  it('its one message to the background is recognised only in its exact shape', () => {
+  it('its messages to the background are recognised only in their exact shape', () => {
     expect(isPageUiRequest({ kanjian: 'page-ui' })).toBe(true);
     for (const m of [null, undefined, 'page-ui', { kanjian: 'page-ui ' }, { type: 'page-ui' }, []]) expect(isPageUiRequest(m)).toBe(false);
+    expect(isLoaderHello({ kanjian: 'frame-hello', indexInTop: null })).toBe(true);
+    expect(isLoaderHello({ kanjian: 'frame-hello', indexInTop: 3 })).toBe(true);
+    for (const indexInTop of [-1, 1.5, '2', NaN, undefined, {}]) expect(isLoaderHello({ kanjian: 'frame-hello', indexInTop })).toBe(false);
+    expect(isLoaderHello({ kanjian: 'page-ui', indexInTop: 0 })).toBe(false);
+  });
+
+  it('reads the background’s answer to a frame’s hello strictly (anything else: nothing on, no launcher)', () => {
+    expect(parseHelloAnswer({ siteKey: 'https://a.example', ui: true, on: false })).toEqual({ siteKey: 'https://a.example', ui: true, on: false });
+    expect(parseHelloAnswer({ siteKey: 7, ui: 'yes', on: 1 })).toEqual({ siteKey: null, ui: false, on: false });
+    expect(parseHelloAnswer(null)).toBeNull();
+    expect(parseHelloAnswer('on')).toBeNull();
   });
 });
