@@ -1,6 +1,11 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { onMessage, sendMessage, type FrameHello, type FrameMessage } from '../messaging/protocol';
 import { siteKeyFor } from '../settings/origin';
+import { isSupportedPair, type Variant } from '../convert/engine';
+import { MAX_BATCH_CHARS } from '../convert/tab-converters';
+
+/** More user phrase lines than anyone keeps (the options page stores a few hundred at most). */
+const MAX_PHRASE_LINES = 10_000;
 
 /** The most text taken from one frame to tell the page's script (a sample is enough). */
 export const MAX_SAMPLE = 4000;
@@ -53,7 +58,19 @@ export function parseFrameMessage(raw: unknown): FrameMessage | null {
   if (!raw || typeof raw !== 'object') return null;
   const m = raw as Record<string, unknown>;
   if (m.kind === 'pageScript') return { kind: 'pageScript' };
+  if (m.kind === 'convertTexts') return parseConvertTexts(m);
   return null;
+}
+
+const isStrings = (x: unknown, max: number): x is string[] => Array.isArray(x) && x.length <= max && x.every((t) => typeof t === 'string');
+
+/** A frame's texts for the top frame's converter: a supported direction, the user's phrases, a bounded batch. */
+function parseConvertTexts(m: Record<string, unknown>): FrameMessage | null {
+  const { from, to, phrases, texts } = m;
+  if (typeof from !== 'string' || typeof to !== 'string' || !isSupportedPair(from, to)) return null;
+  if (!isStrings(phrases, MAX_PHRASE_LINES) || !isStrings(texts, MAX_BATCH_CHARS)) return null;
+  if (texts.reduce((n, t) => n + t.length, 0) > MAX_BATCH_CHARS) return null;
+  return { kind: 'convertTexts', from: from as Variant, to: to as Variant, phrases: [...phrases], texts: [...texts] };
 }
 
 interface Sender {

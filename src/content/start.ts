@@ -127,7 +127,7 @@ function runPage({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOpt
     onMessage('frameMessage', async ({ data }) => {
       await ready;
       const from = typeof data?.from === 'number' ? data.from : -1;
-      return data?.msg?.kind === 'pageScript' ? controller.frameMessage(from, data.msg) : null;
+      return data?.msg?.kind === 'pageScript' || data?.msg?.kind === 'convertTexts' ? controller.frameMessage(from, data.msg) : null;
     }),
   ];
   const removers = [...(role.ui ? uiHandlers() : []), ...frameHandlers(), ...(top ? topHandlers() : [])];
