@@ -1,4 +1,4 @@
-import { autoLocale } from '../i18n/locale';
+import { autoLocale, localeForLanguage, type UiLocale } from '../i18n/locale';
 import { PageStyle } from '../display/page-style';
 import { extensionAlive, whenExtensionGone } from '../content/life';
 import { changesFirstPaint } from '../settings/early';
@@ -92,8 +92,7 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
     // The host goes into <html> once there is a body to sit beside; a frameset page has no place for it.
     if (doc.readyState === 'loading') await new Promise<void>((r) => doc.addEventListener('DOMContentLoaded', () => r(), { once: true }));
     if (stopped || requested || handoff.host || !doc.body || doc.body.localName === 'frameset') return;
-    const locale = global.uiLanguage !== 'auto' ? global.uiLanguage : autoLocale(browser.i18n.getUILanguage(), doc.documentElement?.lang);
-    handoff.host = showLauncher(doc, locale, () => request(true));
+    handoff.host = showLauncher(doc, launcherLocale(global.uiLanguage, browser.i18n.getUILanguage(), doc.documentElement?.lang), () => request(true));
   };
   const run = (): void => void decide().catch(() => reveal(doc, win));
 
@@ -117,6 +116,17 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
     },
   );
   run();
+}
+
+/**
+ * The launcher's language, as the toolbar's would be (controller.ts `locale`): the chosen one, or the
+ * browser's or page's Chinese, in Traditional on a page written in Traditional. Before the toolbar's
+ * code is here the page's lang tells its script (the toolbar reads its text).
+ */
+export function launcherLocale(chosen: UiLocale | 'auto', browserLanguage: string, pageLang: string | undefined): UiLocale {
+  if (chosen !== 'auto') return chosen;
+  const auto = autoLocale(browserLanguage, pageLang);
+  return auto !== 'en' && /^zh\b/i.test(pageLang ?? '') && localeForLanguage(pageLang) === 'zh-TW' ? 'zh-TW' : auto;
 }
 
 /** Shows a page that early.css kept hidden (only where it is registered; the page's own rules untouched). */

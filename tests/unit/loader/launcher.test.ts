@@ -26,3 +26,16 @@ describe('the loader', () => {
     expect(parseHelloAnswer('on')).toBeNull();
   });
 });
+
+describe('the launcher’s language', () => {
+  it('is the toolbar’s: the chosen one, else the browser’s Chinese, in Traditional on a page whose lang says Traditional', async () => {
+    const { launcherLocale } = await import('../../../src/loader/loader');
+    expect(launcherLocale('en', 'zh-CN', 'zh-TW')).toBe('en');
+    expect(launcherLocale('auto', 'zh-CN', 'zh-TW')).toBe('zh-TW');
+    expect(launcherLocale('auto', 'zh-CN', 'zh-Hant-HK')).toBe('zh-TW');
+    expect(launcherLocale('auto', 'zh-TW', 'zh-CN')).toBe('zh-TW');
+    expect(launcherLocale('auto', 'zh-CN', 'zh-CN')).toBe('zh-CN');
+    expect(launcherLocale('auto', 'en-US', 'en')).toBe('en');
+    expect(launcherLocale('auto', 'en-US', 'zh-TW')).toBe('zh-TW');
+  });
+});
