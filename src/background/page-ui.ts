@@ -1,6 +1,6 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { isLoaderHello, isPageUiRequest, type LoaderHelloAnswer } from '../loader/handoff';
-import { injectPageUi } from '../messaging/page-ui';
+import { injectForLoader, injectPageUi } from '../messaging/page-ui';
 import { changesFirstPaint } from '../settings/early';
 import { siteKeyFor } from '../settings/origin';
 import { GLOBAL_KEY, loadSettings, SITE_PREFIX } from '../settings/store';
@@ -63,7 +63,7 @@ export function startPageUiBackground(browser: Browser): void {
       sendResponse(false);
       return undefined;
     }
-    injectPageUi(browser, tabId, { frameId: sender.frameId }).then(
+    injectForLoader(browser, tabId, sender.frameId).then(
       () => sendResponse(true),
       () => sendResponse(false),
     );

@@ -60,6 +60,18 @@ export async function injectPageUi(browser: Browser, tabId: number, target: Page
 }
 
 /**
+ * The loader's own request: its frame has no bundle (the loader saw none, and a bundle arriving
+ * meanwhile stops it from asking), so no probe there, which keeps the launcher's press quick; the top
+ * frame, for a frame below it, is probed as usual.
+ */
+export async function injectForLoader(browser: Browser, tabId: number, frameId: number): Promise<void> {
+  const own = browser.scripting?.executeScript
+    ? browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PAGE_UI_FILE as '/page-ui.js'] })
+    : (browser.tabs as unknown as FirefoxTabsExecute).executeScript(tabId, { file: PAGE_UI_FILE, frameId });
+  await Promise.all([own, frameId === 0 ? null : injectPageUi(browser, tabId, { frameId: 0 })]);
+}
+
+/**
  * Nobody in the tab answers the typed protocol: no script at all ("Receiving end does not exist", as
  * Chrome and Firefox both word it), or only the loader, whose world answers nothing (the messaging
  * library's "No response").
