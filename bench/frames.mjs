@@ -5,9 +5,14 @@
 // kanjian and in one without (alternating, same run), the main thread's script and task time and JS
 // heap once loaded (CDP Performance.getMetrics: every frame of the page shares the page's process
 // here, the second origin being the same site), and what runs while the page sits idle for 2 s.
+// (3) Heap per tab with 繁体 on stored for the site, with 0, 1 and 20 frames (20 of the page's origin,
+// and the mixed page), with vs without kanjian: CDP Runtime.getHeapUsage of the page's renderer after a
+// forced GC — every frame here shares that renderer (the second origin is the same site), so it is the
+// sum of the page's heap and every frame's isolated world.
 // Writes docs/benchmarks-frames.md (results section).
 //
-//   node bench/frames.mjs [--reps N] [--no-write]
+//   node bench/frames.mjs [--reps N] [--no-write] [--only convert,idle,heap]
+// KANJIAN_EXTENSION_DIR: measure another build (e.g. one without the shared dictionary, for a before/after).
 import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -21,6 +26,8 @@ const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
 const reps = Number(args[args.indexOf('--reps') + 1]) || 5;
 const write = !args.includes('--no-write');
+const only = args.indexOf('--only') >= 0 ? args[args.indexOf('--only') + 1].split(',') : ['convert', 'idle', 'heap'];
+const extDir = resolve(process.env.KANJIAN_EXTENSION_DIR ?? join(repo, '.output', 'chrome-mv3'));
 const FRAMES = 20;
 const LINE = '国务院办公厅关于进一步加强软件发布与网络安全管理的通知';
 const LAST = '最后一条：头发、皇后、面子';
@@ -32,16 +39,17 @@ function framePage(i) {
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>框架${i}</title></head><body><ul>${items}</ul><p id="last">${LAST}</p></body></html>`;
 }
 
-/** The top page: a heading and 20 iframes, half from `other`. */
-function topPage(other) {
-  const frames = Array.from({ length: FRAMES }, (_, i) => `<iframe width="300" height="150" src="${i % 2 ? other : ''}/bench/frame.html?i=${i}"></iframe>`).join('');
+/** The top page: a heading and `n` iframes (20 unless ?n=), half from `other` unless ?same=1. */
+function topPage(other, n = FRAMES, same = false) {
+  const frames = Array.from({ length: n }, (_, i) => `<iframe width="300" height="150" src="${i % 2 && !same ? other : ''}/bench/frame.html?i=${i}"></iframe>`).join('');
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>二十个框架</title></head><body><h1>区政府门户：政务服务与信息公开</h1><p>本页嵌有二十个框架。</p>${frames}</body></html>`;
 }
 
 const handler = (other) => (req, res, url) => {
   if (url.pathname === '/bench/frames.html') {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(topPage(other()));
+    const n = url.searchParams.has('n') ? Number(url.searchParams.get('n')) : FRAMES;
+    res.end(topPage(other(), n, url.searchParams.get('same') === '1'));
     return true;
   }
   if (url.pathname === '/bench/frame.html') {
@@ -59,7 +67,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function launch(withKanjian) {
   const profile = mkdtempSync(join(tmpdir(), 'kanjian-bench-frames-'));
-  const base = chromiumArgs(join(repo, '.output', 'chrome-mv3'));
+  const base = chromiumArgs(extDir);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium() ?? undefined,
     headless: true,
@@ -74,11 +82,11 @@ async function launch(withKanjian) {
 const withK = await launch(true);
 const without = await launch(false);
 
-/** Waits until all 20 frames show their last line (loaded). */
-async function framesLoaded(page) {
+/** Waits until all `n` frames show their last line (loaded). */
+async function framesLoaded(page, n = FRAMES) {
   for (;;) {
     const frames = page.frames().filter((f) => f !== page.mainFrame());
-    if (frames.length >= FRAMES) {
+    if (frames.length >= n) {
       const ready = await Promise.all(frames.map((f) => f.evaluate(() => !!document.getElementById('last')).catch(() => false)));
       if (ready.every(Boolean)) return frames;
     }
@@ -155,12 +163,55 @@ async function idleRun(target) {
   };
 }
 
+/**
+ * 繁体 on stored for the site, a fresh load with `n` frames: once every frame shows 繁體 (with kanjian)
+ * or has loaded (without), the renderer's JS heap after a forced GC. `same`: every frame of the page's origin.
+ */
+async function heapRun(target, n, same) {
+  if (target.sw) {
+    await target.sw.evaluate((origin) => chrome.storage.local.clear().then(() => chrome.storage.local.set({ [`site:${origin}`]: { convert: true } })), server.url);
+    await new Promise((r) => setTimeout(r, 300)); // the background registers the early script for the site
+  }
+  const page = await target.context.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(`${server.url}/bench/frames.html?n=${n}${same ? '&same=1' : ''}`, { waitUntil: 'load' });
+  const frames = await framesLoaded(page, n);
+  if (target.sw) {
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('與'), null, { timeout: 60_000 });
+    for (const f of frames) await f.waitForFunction((want) => document.getElementById('last')?.textContent === want, LAST_TW, { timeout: 60_000 });
+  }
+  await page.waitForTimeout(500);
+  await cdp.send('HeapProfiler.collectGarbage');
+  // The JS heap, and the ArrayBuffers' backing stores outside it (the compiled dictionaries live there).
+  const { usedSize, backingStorageSize = 0 } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  await page.close();
+  return (usedSize + backingStorageSize) / 1048576;
+}
+
 const converts = [];
-for (let i = 0; i < reps; i++) converts.push(await convertRun());
+if (only.includes('convert')) for (let i = 0; i < reps; i++) converts.push(await convertRun());
 const idle = { with: [], without: [] };
-for (let i = 0; i < reps; i++) {
-  idle.without.push(await idleRun(without));
-  idle.with.push(await idleRun(withK));
+if (only.includes('idle')) {
+  for (let i = 0; i < reps; i++) {
+    idle.without.push(await idleRun(without));
+    idle.with.push(await idleRun(withK));
+  }
+}
+const HEAP_CASES = [
+  ['no frames', 0, true],
+  ['1 frame (same origin)', 1, true],
+  ['20 frames (same origin)', FRAMES, true],
+  ['20 frames (10 of another origin)', FRAMES, false],
+];
+const heap = HEAP_CASES.map(() => ({ with: [], without: [] }));
+if (only.includes('heap')) {
+  for (let i = 0; i < reps; i++) {
+    for (const [k, [, n, same]] of HEAP_CASES.entries()) {
+      heap[k].without.push(await heapRun(without, n, same));
+      heap[k].with.push(await heapRun(withK, n, same));
+    }
+  }
 }
 for (const t of [withK, without]) {
   await t.context.close();
@@ -181,19 +232,39 @@ const rowsIdle = [
 ];
 const table = [
   `Page: 20 iframes (10 of the page's origin, 10 of another), each a 50-item news list; median of ${reps} fresh loads each.`,
-  '',
-  '| 繁简转换 on all 21 documents | median (ms) |',
-  '| --- | ---: |',
-  `| click → every frame converted (the last frame's last line shows 繁體) | ${fmt(m(converts, 'convertMs'))} |`,
-  `| click → every frame restored | ${fmt(m(converts, 'restoreMs'))} |`,
-  '',
-  '| nothing on (idle cost) | without kanjian | with kanjian | difference | per frame |',
-  '| --- | ---: | ---: | ---: | ---: |',
-  ...rowsIdle.map(([label, k]) => {
-    const a = m(idle.without, k);
-    const b = m(idle.with, k);
-    return `| ${label} | ${fmt(a)} | ${fmt(b)} | ${fmt(b - a)} | ${fmt((b - a) / (FRAMES + 1))} |`;
-  }),
+  ...(converts.length
+    ? [
+        '',
+        '| 繁简转换 on all 21 documents | median (ms) |',
+        '| --- | ---: |',
+        `| click → every frame converted (the last frame's last line shows 繁體) | ${fmt(m(converts, 'convertMs'))} |`,
+        `| click → every frame restored | ${fmt(m(converts, 'restoreMs'))} |`,
+      ]
+    : []),
+  ...(idle.with.length
+    ? [
+        '',
+        '| nothing on (idle cost) | without kanjian | with kanjian | difference | per frame |',
+        '| --- | ---: | ---: | ---: | ---: |',
+        ...rowsIdle.map(([label, k]) => {
+          const a = m(idle.without, k);
+          const b = m(idle.with, k);
+          return `| ${label} | ${fmt(a)} | ${fmt(b)} | ${fmt(b - a)} | ${fmt((b - a) / (FRAMES + 1))} |`;
+        }),
+      ]
+    : []),
+  ...(heap[0].with.length
+    ? [
+        '',
+        '| 繁体 on stored for the site: JS heap + ArrayBuffer stores of the tab after GC (MB) | without kanjian | with kanjian | kanjian |',
+        '| --- | ---: | ---: | ---: |',
+        ...HEAP_CASES.map(([label], k) => {
+          const a = median(heap[k].without);
+          const b = median(heap[k].with);
+          return `| ${label} | ${fmt(a)} | ${fmt(b)} | ${fmt(b - a)} |`;
+        }),
+      ]
+    : []),
 ].join('\n');
 console.log(table);
 if (write) {

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import toolbarCss from '../src/toolbar/toolbar.css?inline';
-import { startContentScript } from '../src/content/start';
-import { mountToolbarHost } from '../src/toolbar/mount';
+import { startLoader, type LoaderBrowser } from '../src/loader/loader';
 
+/**
+ * The only script on every page: small (the launcher and a settings read). The toolbar, the aids,
+ * 繁简, read-aloud and the audit button come in entrypoints/page-ui.ts, injected on demand.
+ */
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_start',
@@ -15,13 +17,12 @@ export default defineContentScript({
   matchOriginAsFallback: { chrome: true, firefox: false },
   // WXT would post a message naming the extension to every page; kanjian does not need it.
   noScriptStartedPostMessage: true,
-  main(ctx) {
-    startContentScript({
-      browser,
-      // WXT's context can be invalidated by an event a page could forge: kanjian only takes it as a
-      // reason to check whether the extension is really gone.
-      onMaybeInvalidated: (cb) => ctx.onInvalidated(cb),
-      mountUi: async () => mountToolbarHost(document, toolbarCss).container,
-    });
+  main() {
+    try {
+      startLoader(browser as unknown as LoaderBrowser, document, window);
+    } catch (err) {
+      // Never throw into the page.
+      console.debug('[kanjian]', err);
+    }
   },
 });

@@ -10,6 +10,7 @@ import { keyboardRulesFor } from '../audit/keyboard/select';
 import type { FrameContextSpec } from '../audit/runner/in-page';
 import { parseLinkedPdfs } from '../audit/pdf/links';
 import { newAuditId, saveAudit, type StoredAudit } from '../audit/store';
+import { sendToPageUi } from './page-ui';
 import { callFrameResume, callFrameSuspend } from '../content/frames';
 
 export type { StoredAudit } from '../audit/store';
@@ -181,7 +182,8 @@ async function runAudit(browser: Browser, tabId: number, id: string, started: nu
     // refuses axe, the aids still come back.)
     [, page] = await Promise.all([
       injectIntoAllFrames(browser, tabId),
-      sendMessage('auditSuspend', undefined, { tabId, frameId: 0 }),
+      // The page bundle hides kanjian's UI for the audit; on a page with only the loader it is loaded first.
+      sendToPageUi(browser, tabId, () => sendMessage('auditSuspend', undefined, { tabId, frameId: 0 })),
       inAllFrames(browser, tabId, callFrameSuspend),
     ]);
     ({ frames, results } = await partialsOfAllFrames(browser, tabId, options));

@@ -1,5 +1,6 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { earlyMatchPatterns } from '../settings/early';
+import { PAGE_UI_FILE } from '../loader/handoff';
 
 const ID = 'kanjian-early';
 
@@ -7,7 +8,7 @@ interface FirefoxRegistered {
   unregister(): Promise<void>;
 }
 interface FirefoxContentScripts {
-  register(options: { matches: string[]; css: Array<{ file: string }>; runAt: string; allFrames: boolean }): Promise<FirefoxRegistered>;
+  register(options: { matches: string[]; css: Array<{ file: string }>; js: Array<{ file: string }>; runAt: string; allFrames: boolean; matchAboutBlank: boolean }): Promise<FirefoxRegistered>;
 }
 
 let firefoxHandle: FirefoxRegistered | null = null;
@@ -15,7 +16,9 @@ let lastPatterns = '';
 
 /**
  * Keeps one registered stylesheet (public/early.css) on exactly the sites with stored aids, so the
- * browser hides those pages from the very first paint until the content script has applied them.
+ * browser hides those pages from the very first paint until kanjian has applied them; and the page
+ * bundle (entrypoints/page-ui.ts) registered with it, so those sites get their aids at document_start
+ * without waiting for the loader to ask for it. Every other site gets only the small loader.
  */
 export async function syncEarlyStyles(browser: Browser): Promise<void> {
   const patterns = earlyMatchPatterns(await browser.storage.local.get(null));
@@ -25,7 +28,7 @@ export async function syncEarlyStyles(browser: Browser): Promise<void> {
   const firefox = (browser as unknown as { contentScripts?: FirefoxContentScripts }).contentScripts;
   if (firefox) {
     await firefoxHandle?.unregister();
-    firefoxHandle = patterns.length ? await firefox.register({ matches: patterns, css: [{ file: '/early.css' }], runAt: 'document_start', allFrames: false }) : null;
+    firefoxHandle = patterns.length ? await firefox.register({ matches: patterns, css: [{ file: '/early.css' }], js: [{ file: PAGE_UI_FILE }], runAt: 'document_start', allFrames: true, matchAboutBlank: true }) : null;
     return;
   }
   const scripting = browser.scripting;
@@ -34,7 +37,7 @@ export async function syncEarlyStyles(browser: Browser): Promise<void> {
     if (existing.length) await scripting.unregisterContentScripts({ ids: [ID] });
     return;
   }
-  const script = { id: ID, matches: patterns, css: ['early.css'], runAt: 'document_start' as const, allFrames: false, persistAcrossSessions: true };
+  const script = { id: ID, matches: patterns, css: ['early.css'], js: [PAGE_UI_FILE.slice(1)], runAt: 'document_start' as const, allFrames: true, matchOriginAsFallback: true, persistAcrossSessions: true };
   if (existing.length) await scripting.updateContentScripts([script]);
   else await scripting.registerContentScripts([script]);
 }

@@ -6,6 +6,7 @@ import { isExtensionPage } from '../shared/sender';
 import { startSpeechBackground } from '../speech/background';
 import { syncEarlyStyles } from './early-styles';
 import { injectLib } from './libs';
+import { sendToPageUi, startPageUiBackground } from './page-ui';
 import { AuditStoreError, LEGACY_AUDIT_PREFIX } from '../audit/store';
 import { startPdfBackground } from '../pdf/background';
 import { startFrameHub } from './frames';
@@ -20,7 +21,8 @@ export async function handleCommand(browser: Browser, command: string): Promise<
       await auditTab(browser, tab.id);
       return true;
     }
-    await sendMessage('runCommand', { command: command as CommandName }, tab.id);
+    const tabId = tab.id;
+    await sendToPageUi(browser, tabId, () => sendMessage('runCommand', { command: command as CommandName }, tabId));
     return true;
   } catch {
     // No content script there (browser pages, stores): nothing to toggle.
@@ -48,6 +50,7 @@ async function removeLegacyAudits(area: Browser['storage']['local']): Promise<vo
 }
 
 export function startBackground(browser: Browser): void {
+  startPageUiBackground(browser); // the loader's on-demand page bundle
   browser.runtime.onInstalled.addListener(() => {
     void migrateStored(browser.storage.local).catch((err: unknown) => console.warn('[kanjian] migration failed', err));
     void removeLegacyAudits(browser.storage.local).catch((err: unknown) => console.warn('[kanjian] cleaning old audits failed', err));

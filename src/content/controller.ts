@@ -14,6 +14,9 @@ import type { Announcement, ControlContext, ControlSpec } from '../toolbar/types
 import type { Feature, FeatureDef, FeatureHost, FeatureState, ScriptService, TabFrames } from './feature';
 import type { FrameMessage } from '../messaging/protocol';
 import { FEATURES } from './registry';
+import { isUiDocument } from '../shared/ui-document';
+
+export { isUiDocument } from '../shared/ui-document';
 
 export interface StorageChange {
   newValue?: unknown;
@@ -43,13 +46,6 @@ export interface ControllerEnv {
   log(...args: unknown[]): void;
   /** The capabilities, in order (tests give their own; the registry otherwise). */
   features?: readonly FeatureDef[];
-}
-
-/** Documents where kanjian shows its UI: real HTML pages, not XML, SVG, plain text or framesets. */
-export function isUiDocument(doc: Document): boolean {
-  const type = doc.contentType;
-  if (type !== 'text/html' && type !== 'application/xhtml+xml') return false;
-  return doc.documentElement?.localName === 'html';
 }
 
 /**

@@ -2,7 +2,8 @@
  * The frame model: kanjian runs in every frame of a tab, and the tab has one state, one toolbar.
  *
  * - The top frame shows the toolbar and the launcher; a frameset page has no body, so there the
- *   frameset's largest content frame shows them instead (the top frame decides, see `largestFrameIndex`).
+ *   frameset's largest content frame shows them instead (the background asks the top document, see
+ *   background/frames.ts `frameCarriesToolbar`).
  * - Every other frame follows the settings of the top-level site (told by the background, from the
  *   tab's URL, never by the page), with no toolbar, no launcher and no dictionary until something is on.
  * - Frames talk to each other only through the background (`frameRelay`), never through the page's
@@ -28,22 +29,6 @@ export function indexInTop(win: Window): number | null {
   } catch {
     // A window we may not compare with: not ours to show the toolbar.
   }
-  return null;
-}
-
-/**
- * The frameset's main frame: the largest `<frame>` (or `<iframe>`) of the top document by area, as its
- * index in `window.frames`, or null. The navigation frame of a portal is the narrow one.
- */
-export function largestFrameIndex(doc: Document, win: Window): number | null {
-  let best: { area: number; el: HTMLIFrameElement | HTMLFrameElement } | null = null;
-  for (const el of doc.querySelectorAll<HTMLIFrameElement | HTMLFrameElement>('frame, iframe')) {
-    const r = el.getBoundingClientRect();
-    const area = r.width * r.height;
-    if (area > 0 && (!best || area > best.area)) best = { area, el };
-  }
-  if (!best) return null;
-  for (let i = 0; i < win.frames.length; i++) if (win.frames[i] === best.el.contentWindow) return i;
   return null;
 }
 

@@ -8,13 +8,15 @@ import { extensionAlive, whenExtensionGone } from './life';
 import { PdfLinks } from '../pdf/links';
 import { listenForTabStops } from './tab-stops';
 import { sendPdfMessage } from '../pdf/messages';
-import { indexInTop, isFramesetDocument, largestFrameIndex, registerFrameControl, whenParsed } from './frames';
+import { indexInTop, isFramesetDocument, registerFrameControl, whenParsed } from './frames';
 
 interface StartOptions {
   browser: Browser;
   mountUi(): Promise<HTMLElement>;
   /** A hint that this script may have been replaced (WXT's context); checked, never trusted. */
   onMaybeInvalidated?(cb: () => void): void;
+  /** The user pressed the loader's launcher: open the toolbar with the focus in it once started. */
+  openOnStart?: boolean;
 }
 
 const log = (...args: unknown[]): void => console.debug('[kanjian]', ...args);
@@ -42,7 +44,7 @@ export function startContentScript(options: StartOptions): void {
 }
 
 /** Wires the page controller to the browser. Everything is caught: we never throw into the page. */
-function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: FrameRole): void {
+function runPage({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOptions, role: FrameRole): void {
   const top = window.top === window;
   const controller = new PageController({
     page: { doc: document, win: window },
@@ -56,7 +58,7 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
     mountUi: async () => {
       // The shadow host goes into <html>; wait for it to exist at document_start.
       await whenParsed(document);
-      // A frameset page has no place for a toolbar: its main frame shows it (frameRole below).
+      // A frameset page has no place for a toolbar: its main frame shows it (the background names it).
       if (isFramesetDocument(document)) throw new Error('frameset document: the toolbar is in its main frame');
       return mountUi();
     },
@@ -75,7 +77,12 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
   });
   const highlighter = new TargetHighlighter(document);
   const stopTabStops = listenForTabStops(browser, document);
-  const ready = controller.start().catch((err: unknown) => log('start failed', err));
+  const ready = controller
+    .start()
+    .then(async () => {
+      if (openOnStart && role.ui) await controller.setToolbarOpen(true);
+    })
+    .catch((err: unknown) => log('start failed', err));
   // PDF reader: 用看见阅读 beside PDF links while the toolbar is open (src/pdf/links.ts).
   const pdfLinks = role.ui ? new PdfLinks({ doc: document, win: window, siteKey: controller.siteKey, storage: browser.storage.local, onStorageChanged: (l) => browser.storage.onChanged.addListener(l), uiLanguage: browser.i18n.getUILanguage(), open: (url, where) => sendPdfMessage('openPdfReader', { url, where }), log }) : null;
   void pdfLinks?.start().catch((err: unknown) => log('pdf links', err));
@@ -105,7 +112,7 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
     }),
     speechDiagnosticsHandler(controller, ready),
   ];
-  // The top frame: the audit's page, and in a frameset the one that names its main frame as the toolbar's.
+  // The top frame: the audit's page, and the one that tells its frames the page's script.
   const topHandlers = () => [
     onMessage('auditSuspend', async () => {
       await ready;
@@ -120,12 +127,7 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
     onMessage('frameMessage', async ({ data }) => {
       await ready;
       const from = typeof data?.from === 'number' ? data.from : -1;
-      return data?.msg?.kind === 'pageScript' ? controller.frameMessage(from, data.msg) : null;
-    }),
-    onMessage('frameRole', async ({ data }) => {
-      await whenParsed(document);
-      if (!isFramesetDocument(document)) return { ui: false };
-      return { ui: typeof data?.index === 'number' && data.index === largestFrameIndex(document, window) };
+      return data?.msg?.kind === 'pageScript' || data?.msg?.kind === 'convertTexts' ? controller.frameMessage(from, data.msg) : null;
     }),
   ];
   const removers = [...(role.ui ? uiHandlers() : []), ...frameHandlers(), ...(top ? topHandlers() : [])];

@@ -3,8 +3,10 @@
  * (a unit test checks). Kept in code rather than browser.i18n because the toolbar switches to
  * Traditional at runtime when the page is shown in Traditional, which getMessage cannot do.
  */
-export type UiLocale = 'zh-CN' | 'zh-TW' | 'en';
-export const UI_LOCALES: readonly UiLocale[] = ['zh-CN', 'zh-TW', 'en'];
+import type { UiLocale } from './locale';
+
+export type { UiLocale } from './locale';
+export { UI_LOCALES, localeForLanguage, autoLocale } from './locale';
 
 import * as audit from './catalog/audit';
 import * as convert from './catalog/convert';
@@ -34,26 +36,6 @@ const zhTW = merge((p) => p.zhTW);
 const en = merge((p) => p.en);
 
 export const catalogs: Record<UiLocale, Catalog> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
-
-/** Picks the UI locale for a browser language tag: zh-TW/zh-HK/zh-Hant → Traditional, other zh → Simplified. */
-export function localeForLanguage(tag: string | undefined): UiLocale {
-  const t = (tag ?? '').toLowerCase();
-  if (t.startsWith('zh')) {
-    return /hant|tw|hk|mo/.test(t) ? 'zh-TW' : 'zh-CN';
-  }
-  return t ? 'en' : 'zh-CN';
-}
-
-/**
- * 'auto' UI language: the browser's UI language when it is Chinese; otherwise the page's own
- * language when the page is Chinese (a Chinese page gets a Chinese toolbar even in an English
- * browser); otherwise English.
- */
-export function autoLocale(browserLanguage: string | undefined, pageLanguage: string | undefined): UiLocale {
-  if ((browserLanguage ?? '').toLowerCase().startsWith('zh')) return localeForLanguage(browserLanguage);
-  if ((pageLanguage ?? '').toLowerCase().startsWith('zh')) return localeForLanguage(pageLanguage);
-  return browserLanguage ? 'en' : 'zh-CN';
-}
 
 export function t(locale: UiLocale, key: MessageKey, ...params: Array<string | number>): string {
   const text = catalogs[locale][key] ?? catalogs['zh-CN'][key];

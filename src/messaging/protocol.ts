@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { SiteSettings } from '../settings/schema';
+import type { Variant } from '../convert/engine';
 import type { ConvertState } from '../convert/page/state';
 import type { LinkedPdf } from '../audit/pdf/links';
 import type { SpeechDiagnosticsReport } from '../speech/diagnostics';
@@ -67,8 +68,6 @@ export interface ProtocolMap {
    * `indexInTop` is the frame's index in the top window's `frames` when its parent is the top.
    */
   frameHello(data: { indexInTop: number | null }): FrameHello;
-  /** background → content (top frame): is the child frame at this index of `window.frames` the toolbar's frame? */
-  frameRole(data: { index: number }): { ui: boolean };
   /** content → background: pass a message to the top frame of the sender's own tab, or to all its frames. */
   frameRelay(data: { to: 'top' | 'all'; msg: FrameMessage }): unknown;
   /** background → content: a message relayed from another frame of the same tab (`from` is its frame id, set by the background). */
@@ -88,7 +87,9 @@ export interface FrameHello {
 /** Messages between the frames of one tab, always through the background (never the page's postMessage). */
 export type FrameMessage =
   /** frame → top: which script is this page (all its frames' text together) written in? */
-  { kind: 'pageScript' };
+  | { kind: 'pageScript' }
+  /** frame of another origin → top: these texts converted with the top frame's dictionary (one per tab). */
+  | { kind: 'convertTexts'; from: Variant; to: Variant; phrases: string[]; texts: string[] };
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();
 export const { sendMessage, onMessage } = messaging;

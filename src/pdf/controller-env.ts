@@ -5,7 +5,7 @@
  * site key (per-site settings follow the site the PDF came from).
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
-import toolbarCss from '../toolbar/toolbar.css?inline';
+import { TOOLBAR_CSS as toolbarCss } from '../toolbar/styles';
 import { mountToolbarHost } from '../toolbar/mount';
 import { PageController, type StorageChange } from '../content/controller';
 import { speechDiagnosticsHandler, uiMessageHandlers } from '../content/ui-messages';

@@ -1,6 +1,7 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { localeForLanguage, translator, type Translator } from '../i18n/messages';
 import { sendMessage, type PageState } from '../messaging/protocol';
+import { sendToPageUi } from '../messaging/page-ui';
 import { loadSettings } from '../settings/store';
 import { h } from '../shared/dom';
 import { auditFailureText } from '../audit/failure';
@@ -36,15 +37,16 @@ export async function renderPopup(root: HTMLElement, browser: Browser): Promise<
   let state: PageState | null = null;
   if (tabId !== undefined) {
     try {
-      state = await sendMessage('getPageState', undefined, tabId);
+      // Loads the page bundle where only the loader is (opening the popup is the user's own act).
+      state = await sendToPageUi(browser, tabId, () => sendMessage('getPageState', undefined, tabId));
     } catch {
       state = null;
     }
   }
   const shortcut = await shortcutFor(browser, 'toggle-toolbar');
   const actions: PopupActions = {
-    setOpen: async (open) => (tabId === undefined ? null : sendMessage('setToolbarOpen', { open }, tabId)),
-    toggleConvert: async () => (tabId === undefined ? null : sendMessage('toggleConvert', undefined, tabId)),
+    setOpen: async (open) => (tabId === undefined ? null : sendToPageUi(browser, tabId, () => sendMessage('setToolbarOpen', { open }, tabId))),
+    toggleConvert: async () => (tabId === undefined ? null : sendToPageUi(browser, tabId, () => sendMessage('toggleConvert', undefined, tabId))),
     audit: async () => {
       if (tabId !== undefined) await sendMessage('startAudit', { tabId });
     },

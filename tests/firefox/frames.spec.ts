@@ -101,7 +101,8 @@ test('Firefox: 指读 speaks text inside another site’s frame through the real
           const ids = (await api.tabs.executeScript(tab.id, { code: '[location.href, browser.runtime.getFrameId(window)]', allFrames: true })) as Array<[string, number]>;
           const frameId = ids.find(([href]) => href.startsWith(want))?.[1];
           if (frameId === undefined) return null;
-          const reply = await api.tabs.sendMessage(tab.id, { id: 1, type: 'speechDiagnostics', data: {}, timestamp: Date.now() }, { frameId });
+          // The frame gets kanjian's page bundle once 指读 is on (injected by the background): until then nobody answers.
+          const reply = await api.tabs.sendMessage(tab.id, { id: 1, type: 'speechDiagnostics', data: {}, timestamp: Date.now() }, { frameId }).catch(() => undefined);
           return (reply?.res ?? null) as { voiceCount: number | null; log: LogEntry[] } | null;
         }
         return null;

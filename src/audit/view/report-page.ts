@@ -2,6 +2,7 @@ import type { WxtBrowser as Browser } from 'wxt/browser';
 import type { AxeResults } from 'axe-core';
 import { autoLocale, translator, type MessageKey, type Translator, type UiLocale } from '../../i18n/messages';
 import { sendMessage } from '../../messaging/protocol';
+import { sendToPageUi } from '../../messaging/page-ui';
 import { AUDIT_STANDARDS, type AuditStandard } from '../../settings/schema';
 import { loadSettings, updateGlobal } from '../../settings/store';
 import { h } from '../../shared/dom';
@@ -108,7 +109,7 @@ export async function renderReportPage(root: HTMLElement, browser: Browser): Pro
   const locate = async (node: FindingNode, button: HTMLButtonElement): Promise<void> => {
     try {
       await browser.tabs.update(stored.tabId, { active: true });
-      const res = await sendMessage('highlightTarget', { target: node.target as Array<string | string[]> }, { tabId: stored.tabId, frameId: 0 });
+      const res = await sendToPageUi(browser, stored.tabId, () => sendMessage('highlightTarget', { target: node.target as Array<string | string[]> }, { tabId: stored.tabId, frameId: 0 }));
       status.textContent = res.found ? tr('nodeLocated') : tr('nodeNotFound');
     } catch {
       status.textContent = tr('nodeTabGone');

@@ -5,6 +5,8 @@ import { convertToggle } from './controls';
 import type { GlobalSettings, SiteSettings } from '../../settings/schema';
 import { traditionalSourceFor } from './lang';
 import { PageConverter } from './page-converter';
+import { offerTabConverters, RemoteConverter, tabConverters } from '../tab-converters';
+import type { FrameMessage } from '../../messaging/protocol';
 import type { ConvertState } from './state';
 
 export type { PageScript } from '../engine';
@@ -53,7 +55,15 @@ export class ConvertFeature {
     private readonly log: (...a: unknown[]) => void = () => undefined,
     /** The tab's other frames: the page's script is told from all their text, by the top frame. */
     private readonly tab: TabFrames | null = null,
-  ) {}
+  ) {
+    this.offerToFrames();
+  }
+
+  /** The top frame's converters serve the tab's frames that can reach them: one dictionary per tab (tab-converters.ts). */
+  private offerToFrames(): void {
+    const win = this.doc.defaultView;
+    if (win && this.tab?.isTop) offerTabConverters(win, (from, to, phrases) => this.converterFor(from, to, [...phrases]));
+  }
 
   /** The script as known now (the decision once made; else this document's own text, not kept unless sure). */
   get pageScript(): PageScript {
@@ -81,7 +91,9 @@ export class ConvertFeature {
   }
 
   private async apply(site: SiteSettings, global: GlobalSettings, siteKey: string | null): Promise<void> {
+    this.last = [site, global, siteKey];
     this.global = global;
+    this.offerToFrames();
     const want = wantsConversion(site, global, siteKey);
     this.wanted = want;
     if (!want) {
@@ -104,6 +116,7 @@ export class ConvertFeature {
       // Another direction or other phrases: the old one's text goes back first, all at once.
       this.converter?.restore();
       this.converter = new PageConverter(this.doc, { convert: (t) => conv.convert(t), langTag: langTagOf(dir.to) });
+      this.remote = conv instanceof RemoteConverter ? conv : null;
       this.current = key;
     }
     this.error = undefined;
@@ -113,6 +126,43 @@ export class ConvertFeature {
 
   private current = '';
   private global: GlobalSettings | null = null;
+  private last: [SiteSettings, GlobalSettings, string | null] | null = null;
+  /** Below the top, in a frame of another origin: the top frame's converter, reached through the background. */
+  private remote: RemoteConverter | null = null;
+  /** The top frame could not convert for this frame: it loads its own dictionary from now on. */
+  private remoteFailed = false;
+
+  /** Text the remote converter has not seen yet: fetch it from the top frame and convert again (in the update queue). */
+  private refillRemote(): void {
+    this.queue = this.queue.then(() => this.fillRemote()).catch((err: unknown) => this.log('conversion failed', err));
+  }
+
+  private async fillRemote(): Promise<void> {
+    const conv = this.remote;
+    if (!conv || !this.converter?.isActive) return;
+    try {
+      // A few rounds: text the page adds meanwhile is fetched in the next.
+      for (let round = 0; round < 3 && (await conv.fill()); round++) {
+        if (!this.wanted || this.remote !== conv || !this.converter?.isActive) return;
+        await this.converter.startInSlices().done;
+      }
+    } catch (err) {
+      this.log('the top frame could not convert for this frame; it loads its own dictionary', err);
+      this.remoteFailed = true;
+      this.cache.clear();
+      this.converter?.restore();
+      this.converter = null;
+      this.remote = null;
+      this.current = '';
+      if (this.last) await this.apply(...this.last);
+    }
+  }
+
+  /** In the top frame: a frame of another origin's texts, converted with this frame's converter (one dictionary per tab). */
+  async convertForFrame(msg: Extract<FrameMessage, { kind: 'convertTexts' }>): Promise<string[]> {
+    const conv = await this.converterFor(msg.from, msg.to, [...msg.phrases]);
+    return msg.texts.map((t) => conv.convert(t));
+  }
 
   /**
    * Text in the chosen script with the page's own converter: the same dictionaries, Traditional variant
@@ -125,7 +175,8 @@ export class ConvertFeature {
     const from: Variant = target === 'traditional' ? 'cn' : traditionalSourceFor(this.doc.documentElement?.getAttribute('lang'));
     const to: Variant = target === 'traditional' ? (g?.traditionalTarget ?? 'tw') : 'cn';
     const phrases = (target === 'traditional' ? g?.phrasesToTraditional : g?.phrasesToSimplified) ?? [];
-    return (await this.converterFor(from, to, phrases)).convert(text);
+    const conv = await this.converterFor(from, to, phrases);
+    return conv instanceof RemoteConverter ? conv.convertNow(text) : conv.convert(text);
   }
 
   /**
@@ -184,7 +235,13 @@ export class ConvertFeature {
     const key = `${from}-${to}:${phraseLines.join('\n')}`;
     let p = this.cache.get(key);
     if (!p) {
-      p = (async () => {
+      p = (async (): Promise<Converter> => {
+        const shared = await this.sharedConverter(from, to, phraseLines);
+        if (shared) return shared;
+        const tab = this.tab;
+        if (tab && !tab.isTop && !this.remoteFailed) {
+          return new RemoteConverter(from, to, phraseLines, (req) => tab.askTop({ kind: 'convertTexts', ...req }), () => this.refillRemote());
+        }
         const dict = parseDict(await this.loadDict(dictFileName(from, to)));
         // Invalid user lines were rejected when saved; skip any that are bad now rather than fail.
         const userPhrases = validateUserPhrases(phraseLines).ok;
@@ -196,18 +253,35 @@ export class ConvertFeature {
     return p;
   }
 
+  /** The top frame's converter for a frame that can reach it (no second dictionary in the tab), else null. */
+  private async sharedConverter(from: Variant, to: Variant, phraseLines: string[]): Promise<Converter | null> {
+    const win = this.doc.defaultView;
+    const source = win && this.tab && !this.tab.isTop ? tabConverters(win) : null;
+    if (!source) return null;
+    try {
+      return await source(from, to, phraseLines);
+    } catch (err) {
+      this.log('the top frame’s converter failed; this frame loads its own', err);
+      return null;
+    }
+  }
+
   /** Puts the original text back for a while (an audit), all at once; the next update converts again. */
   suspend(): void {
     this.converter?.restore();
     this.converter = null;
+    this.remote = null;
     this.current = '';
   }
 
   /** Restores the page and forgets everything (toolbar exit, extension unload). */
   dispose(): void {
+    const win = this.doc.defaultView;
+    if (win && this.tab?.isTop) offerTabConverters(win, null);
     this.wanted = false;
     this.converter?.restore();
     this.converter = null;
+    this.remote = null;
     this.current = '';
   }
 }
@@ -230,7 +304,12 @@ export const convertFeature: FeatureDef = {
       },
       suspend: () => convert.suspend(),
       dispose: () => convert.dispose(),
-      onFrameMessage: (_from, msg) => (msg.kind === 'pageScript' && host.tab?.isTop ? convert.tabScript() : undefined),
+      onFrameMessage: (_from, msg) => {
+        if (!host.tab?.isTop) return undefined;
+        if (msg.kind === 'pageScript') return convert.tabScript();
+        if (msg.kind === 'convertTexts') return convert.convertForFrame(msg);
+        return undefined;
+      },
     };
   },
 };

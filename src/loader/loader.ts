@@ -1,0 +1,137 @@
+import { autoLocale, localeForLanguage, type UiLocale } from '../i18n/locale';
+import { PageStyle } from '../display/page-style';
+import { extensionAlive, whenExtensionGone } from '../content/life';
+import { changesFirstPaint } from '../settings/early';
+import { siteKeyFor } from '../settings/origin';
+import { GLOBAL_KEY, loadSettings, siteStorageKey, type KeyValueArea } from '../settings/store';
+import { isUiDocument } from '../shared/ui-document';
+import { indexInTop } from '../content/frames';
+import { leaveHandoff, PAGE_UI_REQUEST, pageUiPresent, parseHelloAnswer, type LoaderHandoff, type LoaderHelloRequest } from './handoff';
+import { showLauncher } from './launcher';
+
+/** What the loader needs of the browser (a narrow slice, so tests can give their own). */
+export interface LoaderBrowser {
+  storage: {
+    local: KeyValueArea;
+    onChanged: { addListener(cb: (changes: Record<string, unknown>, area: string) => void): void; removeListener(cb: (changes: Record<string, unknown>, area: string) => void): void };
+  };
+  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
+  i18n: { getUILanguage(): string };
+}
+
+/**
+ * kanjian's document_start script in every frame: reads this site's stored settings and nothing
+ * else. Where the site has stored aids (or the toolbar open) it asks the background for the page
+ * bundle (toolbar, aids, 繁简, read-aloud, audit button), which the background injects into this
+ * frame's isolated world; the page stays hidden by early.css meanwhile, so nothing flashes. Elsewhere
+ * it shows only the launcher, and loads the bundle when the user presses it.
+ *
+ * A frame below the top is cheaper still: it asks the background once whether anything is on for the
+ * tab's top-level site (the background then injects the bundle into it, and into every frame of the
+ * tab when the user switches something on later) and shows nothing, unless it is a frameset's main
+ * frame, which carries the launcher for the tab.
+ */
+export function startLoader(browser: LoaderBrowser, doc: Document, win: Window): void {
+  // Registered for this site with its stored aids (background/early-styles.ts): it is here already.
+  if (pageUiPresent()) return;
+  if (win.top === win) {
+    runLoader(browser, doc, win, siteKeyFor(win.location.href));
+    return;
+  }
+  const hello: LoaderHelloRequest = { kanjian: 'frame-hello', indexInTop: indexInTop(win) };
+  browser.runtime.sendMessage(hello).then(
+    (raw) => {
+      const answer = parseHelloAnswer(raw);
+      // Something is on: the bundle is on its way into this frame and shows the page when applied.
+      if (answer?.on) return;
+      if (answer?.ui) runLoader(browser, doc, win, answer.siteKey);
+      else reveal(doc, win);
+    },
+    () => reveal(doc, win),
+  );
+}
+
+/** The launcher's frame (the top, or a frameset's main frame) following the settings of `siteKey`. */
+function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: string | null): void {
+  let requested = false;
+  let stopped = false;
+  // For the page bundle, however it comes (our request, a command, the popup, an audit): the
+  // launcher it takes over and what the user asked for.
+  const handoff: LoaderHandoff = {
+    open: false,
+    host: null,
+    stop: () => {
+      stopped = true;
+      browser.storage.onChanged.removeListener(onChanged);
+      life.stop();
+    },
+  };
+  leaveHandoff(handoff);
+  const request = (open: boolean): void => {
+    if (requested || stopped) return;
+    requested = true;
+    handoff.open = open;
+    browser.runtime.sendMessage(PAGE_UI_REQUEST).catch(() => {
+      // The extension is gone or cannot inject here: show the page as it is.
+      requested = false;
+      reveal(doc, win);
+    });
+  };
+
+  const decide = async (): Promise<void> => {
+    const { site, global } = await loadSettings(browser.storage.local, siteKey);
+    if (stopped || requested || pageUiPresent()) return;
+    if (site.toolbarOpen || (siteKey !== null && changesFirstPaint(site, global, siteKey))) return request(false);
+    reveal(doc, win);
+    if (!global.showLauncher) {
+      handoff.host?.remove();
+      handoff.host = null;
+      return;
+    }
+    if (handoff.host || !isUiDocument(doc)) return;
+    // The host goes into <html> once there is a body to sit beside; a frameset page has no place for it.
+    if (doc.readyState === 'loading') await new Promise<void>((r) => doc.addEventListener('DOMContentLoaded', () => r(), { once: true }));
+    if (stopped || requested || handoff.host || !doc.body || doc.body.localName === 'frameset') return;
+    handoff.host = showLauncher(doc, launcherLocale(global.uiLanguage, browser.i18n.getUILanguage(), doc.documentElement?.lang), () => request(true));
+  };
+  const run = (): void => void decide().catch(() => reveal(doc, win));
+
+  // Settings changed elsewhere (the popup, another tab of this site, the options page).
+  const siteStorage = siteKey ? siteStorageKey(siteKey) : null;
+  function onChanged(changes: Record<string, unknown>, area: string): void {
+    if (area === 'local' && (GLOBAL_KEY in changes || (siteStorage !== null && siteStorage in changes))) run();
+  }
+  browser.storage.onChanged.addListener(onChanged);
+  const life = whenExtensionGone(
+    win,
+    () => extensionAlive(() => browser.runtime),
+    () => {
+      stopped = true;
+      handoff.host?.remove();
+      try {
+        browser.storage.onChanged.removeListener(onChanged);
+      } catch {
+        // The runtime is already gone with its listeners.
+      }
+    },
+  );
+  run();
+}
+
+/**
+ * The launcher's language, as the toolbar's would be (controller.ts `locale`): the chosen one, or the
+ * browser's or page's Chinese, in Traditional on a page written in Traditional. Before the toolbar's
+ * code is here the page's lang tells its script (the toolbar reads its text).
+ */
+export function launcherLocale(chosen: UiLocale | 'auto', browserLanguage: string, pageLang: string | undefined): UiLocale {
+  if (chosen !== 'auto') return chosen;
+  const auto = autoLocale(browserLanguage, pageLang);
+  return auto !== 'en' && /^zh\b/i.test(pageLang ?? '') && localeForLanguage(pageLang) === 'zh-TW' ? 'zh-TW' : auto;
+}
+
+/** Shows a page that early.css kept hidden (only where it is registered; the page's own rules untouched). */
+function reveal(doc: Document, win: Window): void {
+  const root = doc.documentElement;
+  if (!root || win.getComputedStyle(root).animationName !== 'kanjian-reveal') return;
+  new PageStyle(doc, 'reveal').set(':root{--kanjian-early:visible}');
+}

@@ -1,0 +1,102 @@
+import type { Worker } from '@playwright/test';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, expect, tabIdOf, test, toolbar } from './fixtures';
+
+/**
+ * The split between the small document_start loader (every page) and the page bundle (toolbar, aids,
+ * 繁简, read-aloud, audit button), which the background injects only when the user asks for it or the
+ * site has stored aids. Sizes and contents are read from the build; nothing here is timed.
+ */
+
+const manifest = (): { content_scripts?: Array<{ js?: string[]; run_at?: string }>; web_accessible_resources?: Array<{ resources: string[] }> } =>
+  JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+
+/** Strings that only the toolbar, the aids, read-aloud, 繁简 and the audit hook put into a bundle. */
+const MARKERS: Record<string, string[]> = {
+  toolbar: ['kj-bar', 'kj-menu'],
+  aids: ['kanjian-text-scale', 'kanjian-letter-spacing'],
+  speech: ['speechSynthesis', 'getVoices'],
+  audit: ['auditSuspend'],
+  convert: ['dict/'],
+};
+
+/** Whether the page bundle runs in the tab's top frame (asked in the extension's isolated world). */
+async function pageUiLoaded(sw: Worker, tabId: number): Promise<boolean> {
+  return sw.evaluate(async (id) => {
+    const [r] = await chrome.scripting.executeScript({ target: { tabId: id, frameIds: [0] }, func: () => (globalThis as Record<string, unknown>).__kanjianPageUi === true });
+    return r?.result === true;
+  }, tabId);
+}
+
+test('the document_start script is at most 30 KB and holds no toolbar, aid, speech, 繁简 or audit code; the page bundle holds them', () => {
+  const startScripts = (manifest().content_scripts ?? []).filter((c) => c.run_at === 'document_start').flatMap((c) => c.js ?? []);
+  expect(startScripts).toEqual(['content-scripts/content.js']);
+  const loader = readFileSync(join(EXTENSION_DIR, startScripts[0]!), 'utf8');
+  expect(statSync(join(EXTENSION_DIR, startScripts[0]!)).size).toBeLessThanOrEqual(30 * 1024);
+  const bundle = readFileSync(join(EXTENSION_DIR, 'page-ui.js'), 'utf8');
+  for (const [what, markers] of Object.entries(MARKERS)) {
+    for (const m of markers) {
+      expect(bundle.includes(m), `${what} marker ${m} in the page bundle`).toBe(true);
+      expect(loader.includes(m), `${what} marker ${m} in the document_start script`).toBe(false);
+    }
+  }
+});
+
+test('the page bundle is not web-accessible: a page cannot load or probe it', async ({ page, server, extensionId }) => {
+  const exposed = (manifest().web_accessible_resources ?? []).flatMap((w) => w.resources);
+  expect(exposed.some((r) => r.includes('page-ui') || r === '*' || r === '/*' || r.endsWith('.js'))).toBe(false);
+  await page.goto(server.url + '/zhonglou-2006.html');
+  const probe = await page.evaluate(async (id) => {
+    try {
+      const res = await fetch(`chrome-extension://${id}/page-ui.js`);
+      return `status ${res.status}`;
+    } catch {
+      return 'refused';
+    }
+  }, extensionId);
+  expect(probe).toBe('refused');
+});
+
+test('a page where nothing is on gets only the loader; the user’s click loads the toolbar, shown with the focus in it', async ({ page, server, serviceWorker }) => {
+  await page.goto(server.url + '/zhonglou-2006.html');
+  const launcher = page.getByRole('button', { name: '无障碍浏览' });
+  await expect(launcher).toBeVisible();
+  const tabId = await tabIdOf(serviceWorker, page);
+  expect(await pageUiLoaded(serviceWorker, tabId)).toBe(false);
+  await launcher.click();
+  const bar = toolbar(page);
+  await expect(bar).toBeVisible();
+  await expect(bar.getByRole('button', { name: '文字放大' })).toBeFocused();
+  expect(await pageUiLoaded(serviceWorker, tabId)).toBe(true);
+  // One launcher host: the loader's gave way to the toolbar's.
+  expect(await page.locator('kanjian-toolbar').count()).toBe(1);
+  // Closing brings the toolbar's own launcher back with the focus.
+  await bar.getByRole('button', { name: '关闭工具栏' }).click();
+  await expect(page.getByRole('button', { name: '无障碍浏览' })).toBeFocused();
+});
+
+test('a hostile page clicking and keying at the launcher cannot make kanjian load its toolbar', async ({ page, server, serviceWorker }) => {
+  // The attack page clicks, keys, points at and focuses everything in every shadow root it reaches,
+  // ten times a second (fixtures/pages/security/operate-toolbar.html).
+  await page.goto(server.url + '/security/operate-toolbar.html');
+  await expect(page.getByRole('button', { name: '无障碍浏览' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { attack?: { clicks: number } }).attack?.clicks ?? 0)).toBeGreaterThan(10);
+  const tabId = await tabIdOf(serviceWorker, page);
+  expect(await pageUiLoaded(serviceWorker, tabId)).toBe(false);
+  await expect(toolbar(page)).toHaveCount(0);
+  // The user's own click still works on the same page.
+  await page.getByRole('button', { name: '无障碍浏览' }).click();
+  await expect(toolbar(page)).toBeVisible();
+});
+
+test('a site with stored aids gets the page bundle at document_start, once', async ({ page, server, serviceWorker }) => {
+  await page.goto(server.url + '/zhonglou-2006.html');
+  await page.getByRole('button', { name: '无障碍浏览' }).click();
+  await toolbar(page).getByRole('button', { name: '文字放大' }).click();
+  await toolbar(page).getByRole('button', { name: '关闭工具栏' }).click();
+  await page.reload();
+  const tabId = await tabIdOf(serviceWorker, page);
+  await expect.poll(() => pageUiLoaded(serviceWorker, tabId)).toBe(true);
+  expect(await page.locator('kanjian-toolbar').count()).toBe(1);
+});

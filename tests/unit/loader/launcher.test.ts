@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { catalogs, UI_LOCALES } from '../../../src/i18n/messages';
+import { LAUNCHER_TEXT } from '../../../src/loader/launcher';
+import { isLoaderHello, isPageUiRequest, parseHelloAnswer } from '../../../src/loader/handoff';
+
+describe('the loader', () => {
+  it('says the same as the toolbar’s catalogue in every language (it carries no catalogue of its own)', () => {
+    for (const locale of UI_LOCALES) {
+      expect(LAUNCHER_TEXT[locale]).toEqual({ label: catalogs[locale].launcher, hint: catalogs[locale].launcherHint });
+    }
+  });
+
+  it('its messages to the background are recognised only in their exact shape', () => {
+    expect(isPageUiRequest({ kanjian: 'page-ui' })).toBe(true);
+    for (const m of [null, undefined, 'page-ui', { kanjian: 'page-ui ' }, { type: 'page-ui' }, []]) expect(isPageUiRequest(m)).toBe(false);
+    expect(isLoaderHello({ kanjian: 'frame-hello', indexInTop: null })).toBe(true);
+    expect(isLoaderHello({ kanjian: 'frame-hello', indexInTop: 3 })).toBe(true);
+    for (const indexInTop of [-1, 1.5, '2', NaN, undefined, {}]) expect(isLoaderHello({ kanjian: 'frame-hello', indexInTop })).toBe(false);
+    expect(isLoaderHello({ kanjian: 'page-ui', indexInTop: 0 })).toBe(false);
+  });
+
+  it('reads the background’s answer to a frame’s hello strictly (anything else: nothing on, no launcher)', () => {
+    expect(parseHelloAnswer({ siteKey: 'https://a.example', ui: true, on: false })).toEqual({ siteKey: 'https://a.example', ui: true, on: false });
+    expect(parseHelloAnswer({ siteKey: 7, ui: 'yes', on: 1 })).toEqual({ siteKey: null, ui: false, on: false });
+    expect(parseHelloAnswer(null)).toBeNull();
+    expect(parseHelloAnswer('on')).toBeNull();
+  });
+});
+
+describe('the launcher’s language', () => {
+  it('is the toolbar’s: the chosen one, else the browser’s Chinese, in Traditional on a page whose lang says Traditional', async () => {
+    const { launcherLocale } = await import('../../../src/loader/loader');
+    expect(launcherLocale('en', 'zh-CN', 'zh-TW')).toBe('en');
+    expect(launcherLocale('auto', 'zh-CN', 'zh-TW')).toBe('zh-TW');
+    expect(launcherLocale('auto', 'zh-CN', 'zh-Hant-HK')).toBe('zh-TW');
+    expect(launcherLocale('auto', 'zh-TW', 'zh-CN')).toBe('zh-TW');
+    expect(launcherLocale('auto', 'zh-CN', 'zh-CN')).toBe('zh-CN');
+    expect(launcherLocale('auto', 'en-US', 'en')).toBe('en');
+    expect(launcherLocale('auto', 'en-US', 'zh-TW')).toBe('zh-TW');
+  });
+});
