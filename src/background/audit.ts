@@ -22,6 +22,8 @@ const MAX_FRAMES = 200;
 const MAX_DEPTH = 12;
 /** A frame that does not answer in this time (e.g. stuck in a dialog) is left out of the report. */
 const FRAME_TIMEOUT_MS = 60_000;
+/** Aids off or on in every frame: quick everywhere, so a frame that takes longer is not waited for. */
+const FRAME_CONTROL_TIMEOUT_MS = 5_000;
 /** The keyboard walk's own bound (checked between key presses), and how long the background waits for it. */
 const KEYBOARD_MAX_MS = 8_000;
 const KEYBOARD_TIMEOUT_MS = 20_000;
@@ -127,14 +129,20 @@ async function partialsOfAllFrames(browser: Browser, tabId: number, options: Aud
   return { frames };
 }
 
-/** Every frame's kanjian takes its aids off (or puts them back), awaited frame by frame. */
+/**
+ * Every frame's kanjian takes its aids off (or puts them back), awaited in all frames at once. Bounded:
+ * one frame that never answers (stuck in a dialog, never rendered) must not hold the audit up.
+ */
 async function inAllFrames(browser: Browser, tabId: number, fn: () => Promise<boolean>): Promise<void> {
-  try {
-    if (browser.scripting?.executeScript) await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: fn });
-    else await (browser.tabs as unknown as TabsExecute).executeScript(tabId, { code: `(${fn.toString()})()`, allFrames: true });
-  } catch (err) {
-    console.warn('[kanjian] frames', err);
-  }
+  const run = async (): Promise<void> => {
+    try {
+      if (browser.scripting?.executeScript) await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: fn });
+      else await (browser.tabs as unknown as TabsExecute).executeScript(tabId, { code: `(${fn.toString()})()`, allFrames: true });
+    } catch (err) {
+      console.warn('[kanjian] frames', err);
+    }
+  };
+  await withTimeout(run(), FRAME_CONTROL_TIMEOUT_MS, undefined);
 }
 
 /** Takes axe out of every frame again (the audit's code never stays in a page). */

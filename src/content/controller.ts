@@ -25,6 +25,8 @@ export interface StorageChange {
 
 /** The longest an audit may keep the user's aids off (a stopped background never resumes them). */
 const AUDIT_SUSPEND_LIMIT_MS = 120_000;
+/** How long the audit waits for a frame to be drawn without the aids, where no frame comes. */
+const SUSPEND_FRAME_WAIT_MS = 100;
 
 export interface ControllerEnv {
   page: PageContext;
@@ -245,7 +247,17 @@ export class PageController {
     }
     this.view?.setSuspended(true);
     this.auditTimer = setTimeout(() => void this.resumeAfterAudit(), AUDIT_SUSPEND_LIMIT_MS);
-    await new Promise((r) => this.env.page.win.requestAnimationFrame(() => r(undefined)));
+    // One frame so the page is restyled without the aids before axe looks. A frame the browser does
+    // not render (a cross-origin frame far below the fold, a hidden tab) gets no animation frame at
+    // all: then a short wait instead, or the audit would wait for it for ever.
+    await new Promise<void>((r) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        r();
+      };
+      const timer = setTimeout(done, SUSPEND_FRAME_WAIT_MS);
+      this.env.page.win.requestAnimationFrame(done);
+    });
   }
 
   async resumeAfterAudit(): Promise<void> {

@@ -78,6 +78,18 @@ test.describe('audit in the browser', () => {
     expect(selectors.some((s) => s.includes('#inner-btn'))).toBe(true);
   });
 
+  test('a cross-origin frame far below the fold (never drawn, so it gets no animation frame) is audited and the audit ends', async ({ page, server, server2, extContext }) => {
+    await page.goto(`${server.url}/audit/frames-far.html?cross=${encodeURIComponent(`${server2.url}/audit/frame-cross.html`)}`);
+    await expect(page.frameLocator('#far').locator('#cross-input')).toBeAttached();
+    // 文字放大 on, so the frame's kanjian (its page bundle) has an aid to take off for the audit.
+    if (!(await toolbar(page).isVisible())) await page.getByRole('button', { name: '无障碍浏览' }).click();
+    await toolbar(page).getByRole('button', { name: '文字放大' }).click();
+    await expect.poll(() => page.frameLocator('#far').locator('p').evaluate((p) => parseFloat(getComputedStyle(p).fontSize))).toBeGreaterThan(16);
+    const report = await auditViaToolbar(extContext, page);
+    const selectors = await report.locator('#violations code.selector').allTextContents();
+    expect(selectors.some((s) => s.includes('#far') && s.includes('#cross-input'))).toBe(true);
+  });
+
   test('highlight: "在页面中定位" scrolls the page to the element and outlines it; keyboard works too', async ({ page, server, extContext }) => {
     await page.goto(`${server.url}/corpus/bad/before/home.html`);
     const report = await auditViaToolbar(extContext, page);
