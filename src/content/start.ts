@@ -1,9 +1,9 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { linkedPdfs } from '../audit/pdf/links';
-import { onMessage, sendMessage } from '../messaging/protocol';
+import { onMessage, sendMessage, type FrameMessage } from '../messaging/protocol';
 import { speechDiagnosticsHandler, uiMessageHandlers } from './ui-messages';
 import { PageController, type StorageChange } from './controller';
-import { resolveTarget, TargetHighlighter } from './highlight';
+import { locateTarget, TargetHighlighter } from './highlight';
 import { extensionAlive, whenExtensionGone } from './life';
 import { PdfLinks } from '../pdf/links';
 import { listenForTabStops } from './tab-stops';
@@ -48,9 +48,12 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
     page: { doc: document, win: window },
     ...(role.siteKey !== undefined ? { siteKey: role.siteKey } : {}),
     ui: role.ui,
-    tab: top
-      ? { isTop: true, askTop: () => Promise.resolve(null), frameTexts: () => sendMessage('frameTexts', undefined) }
-      : { isTop: false, askTop: (msg) => sendMessage('frameRelay', { to: 'top', msg }), frameTexts: () => Promise.resolve([]) },
+    tab: {
+      ...(top
+        ? { isTop: true, askTop: () => Promise.resolve(null), frameTexts: () => sendMessage('frameTexts', undefined) }
+        : { isTop: false, askTop: (msg: FrameMessage) => sendMessage('frameRelay', { to: 'top', msg }), frameTexts: () => Promise.resolve([]) }),
+      relay: (to, msg) => sendMessage('frameRelay', { to, msg }),
+    },
     storage: browser.storage.local,
     uiLanguage: browser.i18n.getUILanguage(),
     mountUi: async () => {
@@ -74,6 +77,7 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
     log,
   });
   const highlighter = new TargetHighlighter(document);
+  const locateInFrame = (path: number[], target: Array<string | string[]>) => sendMessage('frameRelay', { to: { path }, msg: { kind: 'locate', target } });
   const stopTabStops = listenForTabStops(browser, document);
   const ready = controller.start().catch((err: unknown) => log('start failed', err));
   // PDF reader: 用看见阅读 beside PDF links while the toolbar is open (src/pdf/links.ts).
@@ -96,14 +100,15 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
   const uiHandlers = () => uiMessageHandlers(controller, ready);
   // Addressed to one frame by its id (the audit report, diagnostics).
   const frameHandlers = () => [
-    onMessage('highlightTarget', async ({ data }) => {
-      const target = Array.isArray(data?.target) ? data.target : [];
-      const el = target.length ? resolveTarget(document, target) : null;
-      if (!el) return { found: false };
-      highlighter.show(el);
-      return { found: true };
-    }),
+    onMessage('highlightTarget', async ({ data }) => locateTarget(window, highlighter, Array.isArray(data?.target) ? data.target : [], locateInFrame)),
     speechDiagnosticsHandler(controller, ready),
+    // Another frame of this tab asks or tells (relayed by the background: pages cannot send these).
+    onMessage('frameMessage', async ({ data }) => {
+      await ready;
+      const from = typeof data?.from === 'number' ? data.from : -1;
+      if (data?.msg?.kind === 'locate') return locateTarget(window, highlighter, data.msg.target, locateInFrame);
+      return data?.msg && typeof data.msg.kind === 'string' ? controller.frameMessage(from, data.msg) : null;
+    }),
   ];
   // The top frame: the audit's page, and in a frameset the one that names its main frame as the toolbar's.
   const topHandlers = () => [
@@ -115,12 +120,6 @@ function runPage({ browser, mountUi, onMaybeInvalidated }: StartOptions, role: F
     onMessage('auditResume', async () => {
       await ready;
       await controller.resumeAfterAudit();
-    }),
-    // Another frame of this tab asks (relayed by the background: pages cannot send these).
-    onMessage('frameMessage', async ({ data }) => {
-      await ready;
-      const from = typeof data?.from === 'number' ? data.from : -1;
-      return data?.msg?.kind === 'pageScript' ? controller.frameMessage(from, data.msg) : null;
     }),
     onMessage('frameRole', async ({ data }) => {
       await whenParsed(document);
