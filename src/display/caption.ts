@@ -179,7 +179,7 @@ class Caption {
 
   private mount(): void {
     const doc = this.page.doc;
-    this.overlay = new Overlay(doc, 'caption', CSS);
+    this.overlay = new Overlay(doc, 'caption', CSS, 'closed');
     this.band = doc.createElement('div');
     this.band.className = 'band';
     // The band repeats what is on the page: screen readers already read the page itself.

@@ -132,7 +132,7 @@ class Guide {
   }
 
   private mountLines(mode: GuideMode): void {
-    if (!this.overlay) this.overlay = new Overlay(this.page.doc, 'guide', guideCss(this.color));
+    if (!this.overlay) this.overlay = new Overlay(this.page.doc, 'guide', guideCss(this.color), 'closed');
     for (const el of this.parts.values()) el.remove();
     this.parts.clear();
     for (const p of guideLayout(mode, 0, 0)) {

@@ -1,6 +1,7 @@
-import type { Frame, Page } from '@playwright/test';
+import type { Frame, Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { button, choose, openToolbar } from './display-helpers';
+import { captionBand, guideLines } from './overlay-helpers';
 import { contentFrames, frameByElement } from './frames-helpers';
 
 /**
@@ -18,18 +19,8 @@ async function load(page: Page, server: { url: string }, server2: { url: string 
   await expect((await frameByElement(page, 'nested')).locator('#text')).toBeVisible();
 }
 
-/** The top frame's lines (null: not shown), as boxes in the window. */
-const lines = (page: Page) =>
-  page.evaluate(() => {
-    const root = document.querySelector('kanjian-guide')?.shadowRoot;
-    const box = (sel: string) => {
-      const e = root?.querySelector(sel) as HTMLElement | null | undefined;
-      if (!e || e.hidden) return null;
-      const r = e.getBoundingClientRect();
-      return { x: r.x, y: r.y, w: r.width, h: r.height };
-    };
-    return { h: box('.h'), v: box('.v'), r: box('.r') };
-  });
+/** The top frame's lines (null: not shown), as boxes in the window, read from kanjian's own world (closed root). */
+const lines = (page: Page, sw: Worker) => guideLines(sw, page);
 
 /** Where a person would point at the element's first line of text, in the window (frames included). */
 async function pointAt(frame: Frame | Page, selector: string): Promise<{ x: number; y: number }> {
@@ -50,14 +41,14 @@ const guideHosts = async (page: Page): Promise<number> => {
   return n;
 };
 
-const bandText = (page: Page) =>
-  page.evaluate(() => {
-    const t = document.querySelector('kanjian-caption')?.shadowRoot?.querySelector('.text') as HTMLElement | null | undefined;
-    return t ? { text: t.textContent ?? '', mode: t.dataset['mode'] ?? '' } : null;
-  });
+/** The top frame's band text, read from kanjian's own world (closed root). */
+const bandText = async (page: Page, sw: Worker) => {
+  const c = await captionBand(sw, page);
+  return c ? { text: c.text.text, mode: c.text.mode } : null;
+};
 
 test.describe('frames: the pointer guides and the caption band across the window', () => {
-  test('十字线 and 阅读尺 follow the pointer over a cross-origin frame and the frame nested in it, drawn in the top frame at the window coordinates', async ({ page, server, server2, pageErrors }) => {
+  test('十字线 and 阅读尺 follow the pointer over a cross-origin frame and the frame nested in it, drawn in the top frame at the window coordinates', async ({ page, server, server2, serviceWorker, pageErrors }) => {
     await load(page, server, server2);
     await openToolbar(page);
     await button(page, '十字线').click();
@@ -71,8 +62,8 @@ test.describe('frames: the pointer guides and the caption band across the window
       const p = await pointAt(frame, '#text, #after-frames');
       await moveTo(page, p);
       // The line is 4 px thick, centred on the pointer.
-      await expect.poll(async () => Math.abs(((await lines(page)).h?.y ?? -100) - (p.y - 2)), { message: where }).toBeLessThanOrEqual(1);
-      const l = await lines(page);
+      await expect.poll(async () => Math.abs(((await lines(page, serviceWorker)).h?.y ?? -100) - (p.y - 2)), { message: where }).toBeLessThanOrEqual(1);
+      const l = await lines(page, serviceWorker);
       expect(Math.abs(l.v!.x - (p.x - 2)), where).toBeLessThanOrEqual(1);
       expect(l.h!.w, where).toBe(page.viewportSize()!.width);
       expect(l.v!.h, where).toBe(page.viewportSize()!.height);
@@ -83,14 +74,14 @@ test.describe('frames: the pointer guides and the caption band across the window
     await button(page, '阅读尺').click();
     const p = await pointAt(nested, '#text');
     await moveTo(page, p);
-    await expect.poll(async () => Math.abs(((await lines(page)).r?.y ?? -100) - (p.y - 28)), { message: 'ruler over the nested frame' }).toBeLessThanOrEqual(1);
-    expect((await lines(page)).h).toBeNull();
+    await expect.poll(async () => Math.abs(((await lines(page, serviceWorker)).r?.y ?? -100) - (p.y - 28)), { message: 'ruler over the nested frame' }).toBeLessThanOrEqual(1);
+    expect((await lines(page, serviceWorker)).h).toBeNull();
     await button(page, '阅读尺').click();
     await expect(page.locator('kanjian-guide')).toHaveCount(0);
     expect(pageErrors).toEqual([]);
   });
 
-  test('显示屏 shows the text under the pointer or focus inside a cross-origin frame and a nested frame, in the top frame’s one band, also in 繁體', async ({ page, server, server2, pageErrors }) => {
+  test('显示屏 shows the text under the pointer or focus inside a cross-origin frame and a nested frame, in the top frame’s one band, also in 繁體', async ({ page, server, server2, serviceWorker, pageErrors }) => {
     await load(page, server, server2);
     await openToolbar(page);
     await choose(page, '显示屏', '简体');
@@ -98,17 +89,17 @@ test.describe('frames: the pointer guides and the caption band across the window
     const nested = await frameByElement(page, 'nested');
     const crossText = (await cross.locator('#text').textContent())!.trim();
     await moveTo(page, await pointAt(cross, '#text'));
-    await expect.poll(async () => (await bandText(page))?.text).toBe(crossText);
+    await expect.poll(async () => (await bandText(page, serviceWorker))?.text).toBe(crossText);
     const nestedText = (await nested.locator('#text').textContent())!.trim();
     await moveTo(page, await pointAt(nested, '#text'));
-    await expect.poll(async () => (await bandText(page))?.text).toBe(nestedText);
+    await expect.poll(async () => (await bandText(page, serviceWorker))?.text).toBe(nestedText);
     expect(await guideHosts(page)).toBe(0);
 
     await choose(page, '显示屏', '繁體');
     await moveTo(page, await pointAt(cross, '#text'));
     // 这里是政务服务的办事指南：请携带身份证和户口簿 … → through the 繁体版 engine.
-    await expect.poll(async () => (await bandText(page))?.text ?? '').toContain('政務服務的辦事指南');
-    const b = (await bandText(page))!;
+    await expect.poll(async () => (await bandText(page, serviceWorker))?.text ?? '').toContain('政務服務的辦事指南');
+    const b = (await bandText(page, serviceWorker))!;
     expect(b.mode).toBe('traditional');
     expect(b.text).toContain('攜帶身份證和戶口簿');
     expect(b.text).not.toContain('政务');
@@ -117,12 +108,12 @@ test.describe('frames: the pointer guides and the caption band across the window
     await cross.locator('#name').focus();
     await page.keyboard.press('Shift+Tab');
     await expect(cross.locator('#link')).toBeFocused();
-    await expect.poll(async () => (await bandText(page))?.text).toBe('查看更多通知');
+    await expect.poll(async () => (await bandText(page, serviceWorker))?.text).toBe('查看更多通知');
     expect(await guideHosts(page)).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 
-  test('a hostile page and its frame posting kanjian-shaped messages and dispatching synthetic pointer and focus events move neither the lines nor the caption', async ({ page, server, server2 }) => {
+  test('a hostile page and its frame posting kanjian-shaped messages and dispatching synthetic pointer and focus events move neither the lines nor the caption', async ({ page, server, server2, serviceWorker }) => {
     await page.goto(`${server.url}/security/frame-pointer-forge.html?other=${encodeURIComponent(server2.url)}`);
     const child = await frameByElement(page, 'child');
     await expect(child.locator('#bait')).toBeVisible();
@@ -132,15 +123,15 @@ test.describe('frames: the pointer guides and the caption band across the window
     // The user's real pointer rests on the page's own text.
     const p = await pointAt(page, '#text');
     await moveTo(page, p);
-    await expect.poll(async () => (await lines(page)).h?.y).toBe(p.y - 2);
-    await expect.poll(async () => (await bandText(page))?.text).toBe('本页的真文字：政务服务大厅在一楼。');
+    await expect.poll(async () => (await lines(page, serviceWorker)).h?.y).toBe(p.y - 2);
+    await expect.poll(async () => (await bandText(page, serviceWorker))?.text).toBe('本页的真文字：政务服务大厅在一楼。');
     // Two seconds of forging: 50 rounds of messages and synthetic events from the page and the frame.
     for (let i = 0; i < 10; i++) {
       await page.waitForTimeout(200);
-      const l = await lines(page);
+      const l = await lines(page, serviceWorker);
       expect(l.h?.y, 'horizontal line').toBe(p.y - 2);
       expect(l.v?.x, 'vertical line').toBe(p.x - 2);
-      expect((await bandText(page))?.text).toBe('本页的真文字：政务服务大厅在一楼。');
+      expect((await bandText(page, serviceWorker))?.text).toBe('本页的真文字：政务服务大厅在一楼。');
     }
   });
 });

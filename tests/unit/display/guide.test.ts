@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { guideAid, guideCss, guideLayout, pointInParent, RULER_HEIGHT } from '../../../src/display/guide';
 
 const page = { doc: document, win: window };
@@ -29,15 +29,21 @@ describe('crosshair and reading ruler', () => {
     expect(guideCss('yellow')).toContain('#ffd800');
   });
 
-  it('lives in its own shadow root in <html>, with listeners only while on', () => {
+  it('lives in its own closed shadow root in <html> (the page cannot reach it), with listeners only while on', () => {
     const before = document.documentElement.outerHTML;
+    // The root as kanjian holds it (the page's `host.shadowRoot` is null for a closed root).
+    const attach = vi.spyOn(Element.prototype, 'attachShadow');
     guideAid.apply(page, 'crosshair');
     const host = document.querySelector('kanjian-guide')!;
     expect(host.parentElement).toBe(document.documentElement);
-    expect(host.shadowRoot!.querySelectorAll('.h, .v')).toHaveLength(2);
+    expect(host.shadowRoot).toBeNull();
+    expect(attach).toHaveBeenCalledWith({ mode: 'closed' });
+    const root = attach.mock.results[0]!.value as ShadowRoot;
+    attach.mockRestore();
+    expect(root.querySelectorAll('.h, .v')).toHaveLength(2);
     guideAid.apply(page, 'ruler');
-    expect(host.shadowRoot!.querySelectorAll('.r')).toHaveLength(1);
-    expect(host.shadowRoot!.querySelectorAll('.h, .v')).toHaveLength(0);
+    expect(root.querySelectorAll('.r')).toHaveLength(1);
+    expect(root.querySelectorAll('.h, .v')).toHaveLength(0);
     guideAid.apply(page, 'off');
     expect(document.documentElement.outerHTML).toBe(before);
   });
