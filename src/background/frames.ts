@@ -1,5 +1,5 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
-import { onMessage, sendMessage, type FrameHello, type FrameMessage } from '../messaging/protocol';
+import { onMessage, sendMessage, type FrameHello, type FrameMessage, type FrameRoute } from '../messaging/protocol';
 import { siteKeyFor } from '../settings/origin';
 import { isSupportedPair, type Variant } from '../convert/engine';
 import { MAX_BATCH_CHARS } from '../convert/tab-converters';
@@ -59,7 +59,108 @@ export function parseFrameMessage(raw: unknown): FrameMessage | null {
   const m = raw as Record<string, unknown>;
   if (m.kind === 'pageScript') return { kind: 'pageScript' };
   if (m.kind === 'convertTexts') return parseConvertTexts(m);
+  if (m.kind === 'guidePoint' || m.kind === 'guideLeave') {
+    const path = framePath(m.path);
+    if (!path) return null;
+    if (m.kind === 'guideLeave') return { kind: 'guideLeave', path };
+    const [x, y, vw, vh] = [m.x, m.y, m.vw, m.vh].map(coordinate);
+    if (x === null || y === null || !vw || !vh || vw < 0 || vh < 0) return null;
+    return { kind: 'guidePoint', path, x: x!, y: y!, vw: vw!, vh: vh! };
+  }
+  if (m.kind === 'locate') {
+    const target = axeTarget(m.target);
+    return target ? { kind: 'locate', target } : null;
+  }
+  if (m.kind === 'readingSentences') return { kind: 'readingSentences', skipNav: m.skipNav === true };
+  if (m.kind === 'readingShow') {
+    if (m.index === null) return { kind: 'readingShow', index: null };
+    return typeof m.index === 'number' && Number.isInteger(m.index) && m.index >= 0 && m.index < 100_000 ? { kind: 'readingShow', index: m.index } : null;
+  }
+  if (m.kind === 'captionText') {
+    if (typeof m.text !== 'string' || !m.text || m.text.length > MAX_CAPTION) return null;
+    const offset = typeof m.offset === 'number' && Number.isInteger(m.offset) && m.offset >= 0 ? Math.min(m.offset, m.text.length) : 0;
+    return { kind: 'captionText', text: m.text, offset };
+  }
   return null;
+}
+
+/** The most text one frame sends for the caption band (a long block is cut to this before it is sent). */
+export const MAX_CAPTION = 8000;
+/** Frames nest rarely more than a few deep; a longer path is not one of ours. */
+const MAX_DEPTH = 16;
+const MAX_COORD = 1_000_000;
+
+function framePath(raw: unknown): number[] | null {
+  if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_DEPTH) return null;
+  return raw.every((i) => typeof i === 'number' && Number.isInteger(i) && i >= 0 && i < 10_000) ? (raw as number[]).slice() : null;
+}
+
+const MAX_SELECTOR = 4000;
+function axeTarget(raw: unknown): Array<string | string[]> | null {
+  if (!Array.isArray(raw) || !raw.length || raw.length > MAX_DEPTH) return null;
+  const sel = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= MAX_SELECTOR;
+  const out: Array<string | string[]> = [];
+  for (const part of raw) {
+    if (sel(part)) out.push(part);
+    else if (Array.isArray(part) && part.length && part.length <= MAX_DEPTH && part.every(sel)) out.push((part as string[]).slice());
+    else return null;
+  }
+  return out;
+}
+
+/** Where a relay goes, checked: top, all, or one frame by its path. */
+export function parseRoute(raw: unknown): FrameRoute | null {
+  if (raw === 'top' || raw === 'all') return raw;
+  if (raw && typeof raw === 'object') {
+    const path = framePath((raw as { path?: unknown }).path);
+    return path ? { path } : null;
+  }
+  return null;
+}
+
+/** Injected into every frame (self-contained): its path from the top (see framePath in src/content/frames.ts) and, in Firefox, its frame id. */
+function frameIdentity(): { path: number[] | null; frameId: number } {
+  const path: number[] = [];
+  try {
+    for (let w: Window = window; w !== w.parent; w = w.parent) {
+      const siblings = w.parent.frames;
+      let index = -1;
+      for (let i = 0; i < siblings.length; i++) if (siblings[i] === w) index = i;
+      if (index < 0) return { path: null, frameId: -1 };
+      path.unshift(index);
+    }
+  } catch {
+    return { path: null, frameId: -1 };
+  }
+  let frameId = -1;
+  try {
+    const rt = (globalThis as { browser?: { runtime?: { getFrameId?(w: Window): number } } }).browser?.runtime;
+    frameId = typeof rt?.getFrameId === 'function' ? rt.getFrameId(window) : -1;
+  } catch {
+    frameId = -1;
+  }
+  return { path, frameId };
+}
+
+/** The frame id of the tab's frame at `path`, or null (asked of the frames themselves, through the extension). */
+async function frameIdAt(browser: Browser, tabId: number, path: number[]): Promise<number | null> {
+  const key = path.join('.');
+  if (browser.scripting?.executeScript) {
+    const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: frameIdentity });
+    for (const r of results) {
+      const id = r.result as ReturnType<typeof frameIdentity> | null | undefined;
+      if (id?.path && id.path.join('.') === key) return r.frameId;
+    }
+    return null;
+  }
+  // Firefox gives no frame ids with allFrames results: each frame names its own (runtime.getFrameId).
+  const results = await (browser.tabs as unknown as TabsExecute).executeScript(tabId, { code: `(${frameIdentity.toString()})()`, allFrames: true });
+  for (const r of results as Array<ReturnType<typeof frameIdentity> | null>) if (r?.path && r.path.join('.') === key && r.frameId >= 0) return r.frameId;
+  return null;
+}
+
+function coordinate(raw: unknown): number | null {
+  return typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw) <= MAX_COORD ? raw : null;
 }
 
 const isStrings = (x: unknown, max: number): x is string[] => Array.isArray(x) && x.length <= max && x.every((t) => typeof t === 'string');
@@ -97,9 +198,13 @@ export function startFrameHub(browser: Browser): void {
     const tabId = s.tab?.id;
     if (tabId === undefined || typeof s.frameId !== 'number') throw new Error('frameRelay: not from a frame');
     const msg = parseFrameMessage(data?.msg);
-    if (!msg) throw new TypeError('frameRelay: bad message');
-    const to = data?.to === 'all' ? { tabId } : { tabId, frameId: 0 };
-    return sendMessage('frameMessage', { from: s.frameId, msg }, to);
+    const route = parseRoute(data?.to);
+    if (!msg || !route) throw new TypeError('frameRelay: bad message');
+    if (route === 'all') return sendMessage('frameMessage', { from: s.frameId, msg }, { tabId });
+    if (route === 'top') return sendMessage('frameMessage', { from: s.frameId, msg }, { tabId, frameId: 0 });
+    // One frame by its place in the tab (a user's action, e.g. 在页面中定位: not for a stream of messages).
+    const frameId = await frameIdAt(browser, tabId, route.path);
+    return frameId === null ? null : sendMessage('frameMessage', { from: s.frameId, msg }, { tabId, frameId });
   });
   // Only the top frame asks, for its own tab: the samples go back into the extension, never the page.
   onMessage('frameTexts', async ({ sender }) => {

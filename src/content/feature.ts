@@ -9,7 +9,7 @@ import type { UiLocale } from '../i18n/messages';
 import { siteFields, type GlobalSettings, type SiteSettings } from '../settings/schema';
 import type { Announcement, ControlContext, ControlSpec } from '../toolbar/types';
 import type { ScriptConverter } from '../display/script-convert';
-import type { FrameMessage } from '../messaging/protocol';
+import type { FrameMessage, FrameRoute } from '../messaging/protocol';
 
 /** What every feature follows: the site's and the global settings. */
 export interface FeatureState {
@@ -56,6 +56,8 @@ export interface TabFrames {
   askTop(msg: FrameMessage): Promise<unknown>;
   /** In the top frame: the start of every other frame's text. */
   frameTexts(): Promise<string[]>;
+  /** Passes a message to the tab's top frame or to all its frames (onFrameMessage there); resolves to the answer. */
+  relay(to: FrameRoute, msg: FrameMessage): Promise<unknown>;
 }
 
 /** The page's script: what it is written in, what it shows, and its one converter. */
@@ -83,7 +85,7 @@ export interface Feature {
   controlContext?(): Partial<ControlContext>;
   /** A toolbar control announced something (read-aloud may say it too). */
   announced?(controlId: string, a: Announcement): void;
-  /** In the top frame: another frame of the tab asks something (undefined: not this feature's). */
+  /** Another frame of the tab asks or tells something (undefined: not this feature's). */
   onFrameMessage?(from: number, msg: FrameMessage): Promise<unknown> | undefined;
 }
 

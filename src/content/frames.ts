@@ -32,6 +32,46 @@ export function indexInTop(win: Window): number | null {
   return null;
 }
 
+/**
+ * This frame's place in the tab: its index in each parent's `window.frames`, from the top down ([] in
+ * the top frame), or null where a parent cannot be compared with. Indexes and `parent` are readable
+ * across origins, and a page cannot change what they say about windows.
+ */
+export function framePath(win: Window): number[] | null {
+  const path: number[] = [];
+  try {
+    for (let w = win; w !== w.parent; w = w.parent) {
+      const siblings = w.parent.frames;
+      let index = -1;
+      for (let i = 0; i < siblings.length; i++) if (siblings[i] === w) index = i;
+      if (index < 0) return null;
+      path.unshift(index);
+    }
+  } catch {
+    return null;
+  }
+  return path;
+}
+
+/** The `<iframe>` or `<frame>` of this document showing `window.frames[index]`, or null. */
+export function frameElementAt(doc: Document, win: Window, index: number): HTMLIFrameElement | HTMLFrameElement | null {
+  const child = win.frames[index];
+  if (!child) return null;
+  for (const el of doc.querySelectorAll<HTMLIFrameElement | HTMLFrameElement>('iframe, frame')) if (el.contentWindow === child) return el;
+  return null;
+}
+
+/** The path (see framePath) of the frame an `<iframe>` or `<frame>` element shows, or null. */
+export function pathOfFrameElement(el: Element): number[] | null {
+  const child = (el as HTMLIFrameElement).contentWindow ?? null;
+  const parentWin = el.ownerDocument.defaultView;
+  if (!child || !parentWin) return null;
+  const own = framePath(parentWin);
+  if (!own) return null;
+  for (let i = 0; i < parentWin.frames.length; i++) if (parentWin.frames[i] === child) return [...own, i];
+  return null;
+}
+
 /** What the audit asks of every frame's kanjian (found in the extension's own world of each frame). */
 export interface FrameControl {
   suspend(): Promise<void>;

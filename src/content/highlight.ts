@@ -1,13 +1,23 @@
 import { markOwnUi } from '../shared/own-ui';
 import { isUserInput } from '../shared/trusted';
 import { Listeners } from '../shared/listeners';
+import { pathOfFrameElement } from './frames';
+
+export type AxeTarget = Array<string | string[]>;
+
+/** What an axe target points at from one document: the element, or the frame of another origin it is inside. */
+export interface TargetFound {
+  el: Element | null;
+  /** A frame this document cannot enter (another origin) holds the rest of the target. */
+  frame?: { el: HTMLIFrameElement | HTMLFrameElement; rest: AxeTarget };
+}
 
 /**
  * Finds an element from an axe target: a list of selectors, one per frame level, the last one in the
- * innermost document. Same-origin frames are entered; for a cross-origin frame the frame itself is
- * the best we can point at from here.
+ * innermost document. Same-origin frames are entered; at a frame of another origin the search stops
+ * with that frame and the rest of the target (its own kanjian finds the rest, see locateTarget).
  */
-export function resolveTarget(doc: Document, target: Array<string | string[]>): Element | null {
+export function findTarget(doc: Document, target: AxeTarget): TargetFound {
   let current: Document = doc;
   let found: Element | null = null;
   for (let i = 0; i < target.length; i++) {
@@ -20,9 +30,9 @@ export function resolveTarget(doc: Document, target: Array<string | string[]>): 
       try {
         el = scope.querySelector(sel);
       } catch {
-        return found;
+        return { el: found };
       }
-      if (!el) return found;
+      if (!el) return { el: found };
       found = el;
       if (el.shadowRoot) scope = el.shadowRoot;
     }
@@ -34,11 +44,54 @@ export function resolveTarget(doc: Document, target: Array<string | string[]>): 
       } catch {
         inner = null;
       }
-      if (!inner) return found; // cross-origin: point at the frame
+      if (!inner) {
+        // By name: an element of a same-origin frame's document belongs to another realm (instanceof fails).
+        if (found && (found.localName === 'iframe' || found.localName === 'frame')) {
+          return { el: found, frame: { el: found as HTMLIFrameElement | HTMLFrameElement, rest: target.slice(i + 1) } };
+        }
+        return { el: found };
+      }
       current = inner;
     }
   }
-  return found;
+  return { el: found };
+}
+
+/** The element an axe target points at, or for a frame of another origin, that frame. */
+export function resolveTarget(doc: Document, target: AxeTarget): Element | null {
+  return findTarget(doc, target).el;
+}
+
+/**
+ * 在页面中定位 in this document: scrolls to the finding and outlines it; a finding inside a frame of
+ * another origin is handed to that frame's kanjian (found by its place among the frames, through the
+ * background: never through the page), after the frame itself is scrolled into view.
+ */
+export async function locateTarget(
+  win: Window,
+  highlighter: TargetHighlighter,
+  target: AxeTarget,
+  toFrame: (path: number[], rest: AxeTarget) => Promise<unknown>,
+): Promise<{ found: boolean }> {
+  const hit = target.length ? findTarget(win.document, target) : { el: null };
+  if (!hit.el) return { found: false };
+  const frame = hit.frame;
+  // The frame may sit inside same-origin frames: its path is counted from its own parent.
+  const path = frame ? pathOfFrameElement(frame.el) : null;
+  if (!frame || !path) {
+    highlighter.show(hit.el);
+    return { found: true };
+  }
+  highlighter.clear();
+  frame.el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' as ScrollBehavior });
+  try {
+    const answer = (await toFrame(path, frame.rest)) as { found?: unknown } | null;
+    if (answer?.found === true) return { found: true };
+  } catch {
+    // No kanjian in that frame (it has not started, or is not a page we run in).
+  }
+  highlighter.show(frame.el); // the frame is the best we can point at
+  return { found: true };
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { linkedPdfs } from '../audit/pdf/links';
-import { onMessage, sendMessage } from '../messaging/protocol';
+import { onMessage, sendMessage, type FrameMessage } from '../messaging/protocol';
 import { speechDiagnosticsHandler, uiMessageHandlers } from './ui-messages';
 import { PageController, type StorageChange } from './controller';
-import { resolveTarget, TargetHighlighter } from './highlight';
+import { locateTarget, TargetHighlighter } from './highlight';
 import { extensionAlive, whenExtensionGone } from './life';
 import { PdfLinks } from '../pdf/links';
 import { listenForTabStops } from './tab-stops';
@@ -50,9 +50,12 @@ function runPage({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOpt
     page: { doc: document, win: window },
     ...(role.siteKey !== undefined ? { siteKey: role.siteKey } : {}),
     ui: role.ui,
-    tab: top
-      ? { isTop: true, askTop: () => Promise.resolve(null), frameTexts: () => sendMessage('frameTexts', undefined) }
-      : { isTop: false, askTop: (msg) => sendMessage('frameRelay', { to: 'top', msg }), frameTexts: () => Promise.resolve([]) },
+    tab: {
+      ...(top
+        ? { isTop: true, askTop: () => Promise.resolve(null), frameTexts: () => sendMessage('frameTexts', undefined) }
+        : { isTop: false, askTop: (msg: FrameMessage) => sendMessage('frameRelay', { to: 'top', msg }), frameTexts: () => Promise.resolve([]) }),
+      relay: (to, msg) => sendMessage('frameRelay', { to, msg }),
+    },
     storage: browser.storage.local,
     uiLanguage: browser.i18n.getUILanguage(),
     mountUi: async () => {
@@ -76,6 +79,7 @@ function runPage({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOpt
     log,
   });
   const highlighter = new TargetHighlighter(document);
+  const locateInFrame = (path: number[], target: Array<string | string[]>) => sendMessage('frameRelay', { to: { path }, msg: { kind: 'locate', target } });
   const stopTabStops = listenForTabStops(browser, document);
   const ready = controller
     .start()
@@ -103,14 +107,15 @@ function runPage({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOpt
   const uiHandlers = () => uiMessageHandlers(controller, ready);
   // Addressed to one frame by its id (the audit report, diagnostics).
   const frameHandlers = () => [
-    onMessage('highlightTarget', async ({ data }) => {
-      const target = Array.isArray(data?.target) ? data.target : [];
-      const el = target.length ? resolveTarget(document, target) : null;
-      if (!el) return { found: false };
-      highlighter.show(el);
-      return { found: true };
-    }),
+    onMessage('highlightTarget', async ({ data }) => locateTarget(window, highlighter, Array.isArray(data?.target) ? data.target : [], locateInFrame)),
     speechDiagnosticsHandler(controller, ready),
+    // Another frame of this tab asks or tells (relayed by the background: pages cannot send these).
+    onMessage('frameMessage', async ({ data }) => {
+      await ready;
+      const from = typeof data?.from === 'number' ? data.from : -1;
+      if (data?.msg?.kind === 'locate') return locateTarget(window, highlighter, data.msg.target, locateInFrame);
+      return data?.msg && typeof data.msg.kind === 'string' ? controller.frameMessage(from, data.msg) : null;
+    }),
   ];
   // The top frame: the audit's page, and the one that tells its frames the page's script.
   const topHandlers = () => [
@@ -122,12 +127,6 @@ function runPage({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOpt
     onMessage('auditResume', async () => {
       await ready;
       await controller.resumeAfterAudit();
-    }),
-    // Another frame of this tab asks (relayed by the background: pages cannot send these).
-    onMessage('frameMessage', async ({ data }) => {
-      await ready;
-      const from = typeof data?.from === 'number' ? data.from : -1;
-      return data?.msg?.kind === 'pageScript' || data?.msg?.kind === 'convertTexts' ? controller.frameMessage(from, data.msg) : null;
     }),
   ];
   const removers = [...(role.ui ? uiHandlers() : []), ...frameHandlers(), ...(top ? topHandlers() : [])];

@@ -11,12 +11,18 @@ import type { LazyLibs } from '../shared/libs';
 import { isUserInput } from '../shared/trusted';
 import { Listeners } from '../shared/listeners';
 import { accessibleName, controlValue } from '../speech/accname';
+import { displayFeature, type FeatureDef, type TabFrames } from '../content/feature';
+import { isFramesetDocument } from '../content/frames';
 
 /**
  * 显示屏: a band fixed at the bottom showing, in large type (30–80 px, the largest that fits), the
  * text under the pointer or keyboard focus: the whole paragraph when it fits, else the sentence
  * under the pointer. Modes: 简体, 繁體 (through the 繁体版 engine), 拼音 (tone marks over each
  * character, in <ruby>). The page gets bottom padding of the band's height so nothing stays hidden.
+ *
+ * The tab has one band, in the top frame: a frame below shows none and sends the text under the
+ * user's pointer or focus to the top (through the background, at most once per animation frame and
+ * only when it changed), where it is converted and shown like the top's own text.
  */
 export type CaptionMode = Exclude<SiteSettings['caption'], 'off'>;
 
@@ -92,11 +98,22 @@ class Caption {
   private x = 0;
   private y = 0;
   private frame = 0;
+  private listening = false;
+  /** Below the top, the top has no band (a frameset page): this frame shows its own. */
+  private local = false;
+  /** What this frame last sent to the top (sent again only when it changes). */
+  private sent = '';
   private readonly onMove = (e: PointerEvent): void => {
     if (!isUserInput(e)) return;
     this.x = e.clientX;
     this.y = e.clientY;
     if (!this.frame) this.frame = this.page.win.requestAnimationFrame(() => this.fromPoint());
+  };
+  /** The pointer comes into this frame's document (from the parent, or back from a child frame): send afresh. */
+  private readonly onEnter = (e: PointerEvent): void => {
+    if (!isUserInput(e)) return;
+    const from = e.relatedTarget as Element | null;
+    if (!from || from.localName === 'iframe' || from.localName === 'frame') this.sent = '';
   };
   private readonly onFocus = (e: FocusEvent): void => {
     if (!isUserInput(e)) return;
@@ -104,13 +121,28 @@ class Caption {
     if (el instanceof Element && !isOwnUi(el)) this.fromElement(el);
   };
 
-  constructor(private readonly page: PageContext) {
+  constructor(
+    private readonly page: PageContext,
+    private readonly tab: TabFrames | null,
+  ) {
     this.space = new PageStyle(page.doc, 'caption');
   }
 
+  /** The top frame (or a page standing alone) shows the band; a frame below only reports. */
+  private get showsHere(): boolean {
+    return !this.tab || this.tab.isTop || this.local;
+  }
+
   apply(mode: CaptionMode): void {
-    if (this.overlay && mode === this.mode) return;
+    if (this.listening && (this.overlay || !this.showsHere) && mode === this.mode) return;
     this.mode = mode;
+    if (!this.listening) {
+      this.listening = true;
+      this.listeners.on(this.page.win, 'pointermove', this.onMove, { capture: true, passive: true });
+      this.listeners.on(this.page.doc, 'focusin', this.onFocus, { capture: true, passive: true });
+      if (!this.showsHere) this.listeners.on(this.page.doc, 'pointerover', this.onEnter, { capture: true, passive: true });
+    }
+    if (!this.showsHere) return;
     if (!this.overlay) this.mount();
     const text = this.block;
     this.source = '';
@@ -118,9 +150,36 @@ class Caption {
     if (text) this.show(text, this.offset);
   }
 
+  /** Text from a frame of this tab (in the top frame; relayed by the background). */
+  fromFrame(text: string, offset: number): { shown: boolean } | undefined {
+    if (!this.listening || !this.tab?.isTop) return undefined;
+    if (isFramesetDocument(this.page.doc)) return { shown: false };
+    if (!this.overlay) return undefined;
+    this.show(text, offset);
+    return { shown: true };
+  }
+
+  /** What the user points at or focuses here: shown in this band, or sent to the top frame's. */
+  private found(text: string, offset = 0): void {
+    if (this.showsHere) return this.show(text, offset);
+    const key = `${offset}\u0000${text}`;
+    if (key === this.sent || !this.tab) return;
+    this.sent = key;
+    void this.tab
+      .relay('top', { kind: 'captionText', text: text.slice(0, MAX_SENT), offset })
+      .then((answer) => {
+        if (answer && typeof answer === 'object' && (answer as { shown?: unknown }).shown === false && !this.local && this.listening) {
+          this.local = true;
+          this.mount();
+          this.show(text, offset);
+        }
+      })
+      .catch(() => undefined);
+  }
+
   private mount(): void {
     const doc = this.page.doc;
-    this.overlay = new Overlay(doc, 'caption', CSS);
+    this.overlay = new Overlay(doc, 'caption', CSS, 'closed');
     this.band = doc.createElement('div');
     this.band.className = 'band';
     // The band repeats what is on the page: screen readers already read the page itself.
@@ -134,15 +193,14 @@ class Caption {
     this.space.set(
       `html{padding-bottom:${BAND_HEIGHT}!important;scroll-padding-bottom:${BAND_HEIGHT}!important;--kanjian-bottom-space:${BAND_HEIGHT}}`,
     );
-    const win = this.page.win;
-    this.listeners.on(win, 'pointermove', this.onMove, { capture: true, passive: true });
-    this.listeners.on(doc, 'focusin', this.onFocus, { capture: true, passive: true });
     this.fit();
   }
 
   remove(): void {
     const win = this.page.win;
     this.listeners.off();
+    this.listening = false;
+    this.sent = '';
     if (this.frame) win.cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.token++;
@@ -158,12 +216,12 @@ class Caption {
     const hit = doc.elementFromPoint(this.x, this.y);
     if (!hit || isOwnUi(hit)) return;
     const own = controlText(hit);
-    if (own) return this.show(own);
+    if (own) return this.found(own);
     const caret = caretAt(doc, this.x, this.y);
     if (!caret || caret.node.nodeType !== 3 || !hit.contains(caret.node)) {
       // Not over text: a block with a short text of its own (e.g. a button) still counts.
       const text = normalizeText(hit.textContent ?? '');
-      if (text && text.length <= 200) this.show(text);
+      if (text && text.length <= 200) this.found(text);
       return;
     }
     const block = blockOf(caret.node.parentElement ?? hit);
@@ -173,13 +231,13 @@ class Caption {
     range.setStart(block, 0);
     range.setEnd(caret.node, Math.min(caret.offset, caret.node.nodeValue?.length ?? 0));
     const offset = normalizeText(range.toString()).length;
-    if (full.length > LONG_BLOCK) return this.show(sentenceAt(full, offset));
-    this.show(full, offset);
+    if (full.length > LONG_BLOCK) return this.found(sentenceAt(full, offset));
+    this.found(full, offset);
   }
 
   private fromElement(el: Element): void {
     const text = controlText(el) ?? normalizeText((el as HTMLElement).innerText ?? el.textContent ?? '');
-    if (text) this.show(text.length > LONG_BLOCK ? text.slice(0, LONG_BLOCK) : text, 0);
+    if (text) this.found(text.length > LONG_BLOCK ? text.slice(0, LONG_BLOCK) : text, 0);
   }
 
   /** The last block shown and whether it fit whole at the smallest size (else: sentence by sentence). */
@@ -267,7 +325,12 @@ class Caption {
   }
 }
 
+/** The most a frame sends (the background refuses more); a longer block is shown sentence by sentence anyway. */
+const MAX_SENT = 8000;
+
 const captions = new WeakMap<Document, Caption>();
+/** How each document's caption reaches the tab's top frame (none where the page stands alone). */
+const links = new WeakMap<Document, TabFrames>();
 
 export const captionAid: Aid<'caption'> = {
   id: 'caption',
@@ -279,7 +342,7 @@ export const captionAid: Aid<'caption'> = {
     }
     let c = captions.get(page.doc);
     if (!c) {
-      c = new Caption(page);
+      c = new Caption(page, links.get(page.doc) ?? null);
       captions.set(page.doc, c);
     }
     c.apply(value);
@@ -315,3 +378,20 @@ export const captionControls: ControlSpec[] = [
       ),
   },
 ];
+
+/** 显示屏 as a feature: the aid and its menu, and the text that frames of the tab send to the one band. */
+export const captionFeature: FeatureDef = {
+  id: 'caption',
+  create(host) {
+    if (host.tab) links.set(host.page.doc, host.tab);
+    const base = displayFeature('caption', [captionAid], captionControls).create(host);
+    return {
+      ...base,
+      onFrameMessage(_from, msg) {
+        if (msg.kind !== 'captionText') return undefined;
+        const answer = captions.get(host.page.doc)?.fromFrame(msg.text, msg.offset);
+        return answer === undefined ? undefined : Promise.resolve(answer);
+      },
+    };
+  },
+};

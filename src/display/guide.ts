@@ -4,11 +4,19 @@ import type { ControlSpec } from '../toolbar/types';
 import { Overlay } from './overlay';
 import { isUserInput } from '../shared/trusted';
 import { Listeners } from '../shared/listeners';
+import { displayFeature, type FeatureDef, type TabFrames } from '../content/feature';
+import { frameElementAt, framePath, isFramesetDocument } from '../content/frames';
+import type { FrameMessage } from '../messaging/protocol';
 
 /**
  * 十字线 and 阅读尺: full-width and full-height lines through the pointer, or a horizontal reading
  * band that follows it. Drawn in our own shadow root with pointer-events: none, so they never take
  * a click. Listeners exist only while a guide is on; moves are coalesced to one update per frame.
+ *
+ * Across frames the lines are drawn once, in the top frame, over the whole window: a frame draws
+ * nothing itself and tells its parent where the user's pointer is (through the background, one
+ * message per animation frame, only while a guide is on); each parent moves the point into its own
+ * viewport by the frame element's box and passes it up, until the top draws it.
  */
 export type GuideMode = Exclude<SiteSettings['guide'], 'off'>;
 export type GuideColor = SiteSettings['guideColor'];
@@ -49,38 +57,82 @@ export function guideLayout(mode: GuideMode, x: number, y: number): Array<{ cls:
   ];
 }
 
+type GuideFrameMessage = Extract<FrameMessage, { kind: 'guidePoint' | 'guideLeave' }>;
+
+/**
+ * A point in a frame's viewport moved into the viewport of the document holding the frame element:
+ * by the element's border and padding, and scaled where the element is zoomed or transformed (its
+ * drawn box against its layout box) or its document is zoomed (its content box against the frame's
+ * own viewport).
+ */
+export function pointInParent(
+  box: { left: number; top: number; width: number; height: number },
+  el: { offsetWidth: number; offsetHeight: number; clientLeft: number; clientTop: number; clientWidth: number; clientHeight: number },
+  pad: { left: number; top: number; right: number; bottom: number },
+  p: { x: number; y: number; vw: number; vh: number },
+): { x: number; y: number } {
+  const sx = el.offsetWidth > 0 ? box.width / el.offsetWidth : 1;
+  const sy = el.offsetHeight > 0 ? box.height / el.offsetHeight : 1;
+  const innerW = el.clientWidth - pad.left - pad.right;
+  const innerH = el.clientHeight - pad.top - pad.bottom;
+  const kx = innerW > 0 && p.vw > 0 ? innerW / p.vw : 1;
+  const ky = innerH > 0 && p.vh > 0 ? innerH / p.vh : 1;
+  return { x: box.left + (el.clientLeft + pad.left + p.x * kx) * sx, y: box.top + (el.clientTop + pad.top + p.y * ky) * sy };
+}
+
 class Guide {
   private readonly listeners = new Listeners();
+  private listening = false;
   private overlay: Overlay | null = null;
   private mode: GuideMode | null = null;
   color: GuideColor = 'red';
   private readonly parts = new Map<string, HTMLElement>();
   private x = -1;
   private y = -1;
+  /** Where the point came from: '' this document, else the path of the child frame that told us. */
+  private source = '';
   private frame = 0;
+  /** Below the top, the top could not draw (a frameset page): this frame draws its own lines. */
+  private local = false;
   private readonly onMove = (e: PointerEvent): void => {
     if (!isUserInput(e)) return;
     this.x = e.clientX;
     this.y = e.clientY;
-    if (!this.frame) this.frame = this.page.win.requestAnimationFrame(() => this.draw());
+    this.source = '';
+    this.schedule();
   };
   private readonly onLeave = (e: PointerEvent): void => {
     if (!isUserInput(e)) return;
-    if (!e.relatedTarget) this.hide();
+    if (e.relatedTarget) return;
+    if (this.drawsHere) this.hide();
+    else this.tellParent({ kind: 'guideLeave' });
   };
 
-  constructor(private readonly page: PageContext) {}
+  constructor(
+    private readonly page: PageContext,
+    private readonly tab: TabFrames | null,
+  ) {}
+
+  /** The top frame (or a page standing alone) draws; a frame below only reports. */
+  private get drawsHere(): boolean {
+    return !this.tab || this.tab.isTop || this.local;
+  }
 
   apply(mode: GuideMode): void {
-    if (this.mode === mode && this.overlay) return;
+    if (this.mode === mode && (this.overlay || !this.drawsHere)) return;
     this.mode = mode;
-    if (!this.overlay) {
-      this.overlay = new Overlay(this.page.doc, 'guide', guideCss(this.color));
+    if (!this.listening) {
+      this.listening = true;
       const win = this.page.win;
       this.listeners.on(win, 'pointermove', this.onMove, { capture: true, passive: true });
       this.listeners.on(win, 'pointerdown', this.onMove, { capture: true, passive: true });
       this.listeners.on(this.page.doc, 'pointerout', this.onLeave, { capture: true, passive: true });
     }
+    if (this.drawsHere) this.mountLines(mode);
+  }
+
+  private mountLines(mode: GuideMode): void {
+    if (!this.overlay) this.overlay = new Overlay(this.page.doc, 'guide', guideCss(this.color), 'closed');
     for (const el of this.parts.values()) el.remove();
     this.parts.clear();
     for (const p of guideLayout(mode, 0, 0)) {
@@ -103,6 +155,7 @@ class Guide {
   remove(): void {
     const win = this.page.win;
     this.listeners.off();
+    this.listening = false;
     if (this.frame) win.cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.overlay?.destroy();
@@ -111,8 +164,64 @@ class Guide {
     this.mode = null;
   }
 
-  private draw(): void {
+  /**
+   * A child frame of this document tells where the pointer is (relayed by the background; frames of
+   * other parents, and anything while the guide is off, are not ours). Answers whether the top drew.
+   */
+  fromFrame(msg: GuideFrameMessage): { drawn: boolean } | undefined {
+    if (!this.mode) return undefined;
+    const own = framePath(this.page.win);
+    if (!own || msg.path.length !== own.length + 1 || own.some((v, i) => msg.path[i] !== v)) return undefined;
+    // A frameset page has no place to draw on: its frames draw their own lines.
+    if (this.tab?.isTop && isFramesetDocument(this.page.doc)) return { drawn: false };
+    const key = msg.path.join('.');
+    if (msg.kind === 'guideLeave') {
+      if (this.source !== key) return { drawn: true };
+      if (this.drawsHere) this.hide();
+      else this.tellParent({ kind: 'guideLeave' });
+      return { drawn: true };
+    }
+    const el = frameElementAt(this.page.doc, this.page.win, msg.path[own.length]!);
+    if (!el) return undefined;
+    const r = el.getBoundingClientRect();
+    const cs = this.page.win.getComputedStyle(el);
+    const pad = { left: parseFloat(cs.paddingLeft) || 0, top: parseFloat(cs.paddingTop) || 0, right: parseFloat(cs.paddingRight) || 0, bottom: parseFloat(cs.paddingBottom) || 0 };
+    const p = pointInParent(r, el, pad, msg);
+    this.x = p.x;
+    this.y = p.y;
+    this.source = key;
+    this.schedule();
+    return { drawn: true };
+  }
+
+  private schedule(): void {
+    if (!this.frame) this.frame = this.page.win.requestAnimationFrame(() => this.flush());
+  }
+
+  private flush(): void {
     this.frame = 0;
+    if (!this.mode) return;
+    if (this.drawsHere) this.draw();
+    else this.tellParent({ kind: 'guidePoint', x: this.x, y: this.y, vw: this.page.win.innerWidth, vh: this.page.win.innerHeight });
+  }
+
+  /** Tells the parent document (the top directly; deeper, every frame of the tab, and the parent takes it). */
+  private tellParent(m: { kind: 'guideLeave' } | { kind: 'guidePoint'; x: number; y: number; vw: number; vh: number }): void {
+    const path = framePath(this.page.win);
+    if (!this.tab || !path || !path.length) return;
+    const to = path.length === 1 ? 'top' : 'all';
+    void this.tab
+      .relay(to, { ...m, path })
+      .then((answer) => {
+        if (to === 'top' && answer && typeof answer === 'object' && (answer as { drawn?: unknown }).drawn === false && !this.local && this.mode) {
+          this.local = true;
+          this.mountLines(this.mode);
+        }
+      })
+      .catch(() => undefined);
+  }
+
+  private draw(): void {
     if (!this.mode || !this.overlay) return;
     this.overlay.ensureAttached();
     for (const p of guideLayout(this.mode, this.x, this.y)) {
@@ -129,10 +238,12 @@ class Guide {
 }
 
 const guides = new WeakMap<Document, Guide>();
+/** How each document's guide reaches the tab's other frames (none where the page stands alone). */
+const links = new WeakMap<Document, TabFrames>();
 function guideFor(page: PageContext): Guide {
   let g = guides.get(page.doc);
   if (!g) {
-    g = new Guide(page);
+    g = new Guide(page, links.get(page.doc) ?? null);
     guides.set(page.doc, g);
   }
   return g;
@@ -207,3 +318,20 @@ export const guideControls: ControlSpec[] = [
       ),
   },
 ];
+
+/** 十字线 / 阅读尺 as a feature: the aids and buttons, and the points that frames of the tab tell. */
+export const guideFeature: FeatureDef = {
+  id: 'guide',
+  create(host) {
+    if (host.tab) links.set(host.page.doc, host.tab);
+    const base = displayFeature('guide', [guideColorAid, guideAid], guideControls).create(host);
+    return {
+      ...base,
+      onFrameMessage(_from, msg) {
+        if (msg.kind !== 'guidePoint' && msg.kind !== 'guideLeave') return undefined;
+        const answer = guides.get(host.page.doc)?.fromFrame(msg);
+        return answer === undefined ? undefined : Promise.resolve(answer);
+      },
+    };
+  },
+};

@@ -1,8 +1,8 @@
 import { displayFeature, type FeatureDef } from '../content/feature';
-import { captionAid, captionControls } from './caption';
+import { captionFeature } from './caption';
 import { colorSchemeAid, schemeControls } from './color-scheme';
 import { bigCursorAid, cursorControls } from './cursor';
-import { guideAid, guideColorAid, guideControls } from './guide';
+import { guideFeature } from './guide';
 import { textModeAid, textModeControls } from './reader';
 import { regionControls } from './regions';
 import { lineHeightAid, spacingControls, textSpacingAid } from './spacing';
@@ -19,8 +19,8 @@ export const DISPLAY_FEATURES: readonly FeatureDef[] = [
   displayFeature('spacing', [lineHeightAid, textSpacingAid], spacingControls),
   displayFeature('color-scheme', [colorSchemeAid], schemeControls),
   displayFeature('cursor', [bigCursorAid], cursorControls),
-  displayFeature('guide', [guideColorAid, guideAid], guideControls),
-  displayFeature('caption', [captionAid], captionControls),
+  guideFeature,
+  captionFeature,
   // One reading view per tab: the toolbar's frame (a frameset's content frame), never the others.
   { ...displayFeature('text-mode', [textModeAid], textModeControls), uiFrameOnly: true },
   displayFeature('regions', [], regionControls),

@@ -69,7 +69,7 @@ export interface ProtocolMap {
    */
   frameHello(data: { indexInTop: number | null }): FrameHello;
   /** content → background: pass a message to the top frame of the sender's own tab, or to all its frames. */
-  frameRelay(data: { to: 'top' | 'all'; msg: FrameMessage }): unknown;
+  frameRelay(data: { to: FrameRoute; msg: FrameMessage }): unknown;
   /** background → content: a message relayed from another frame of the same tab (`from` is its frame id, set by the background). */
   frameMessage(data: { from: number; msg: FrameMessage }): unknown;
   /** content (top frame) → background: a sample of every frame's text in the tab (to tell the page's script). */
@@ -89,7 +89,26 @@ export type FrameMessage =
   /** frame → top: which script is this page (all its frames' text together) written in? */
   | { kind: 'pageScript' }
   /** frame of another origin → top: these texts converted with the top frame's dictionary (one per tab). */
-  | { kind: 'convertTexts'; from: Variant; to: Variant; phrases: string[]; texts: string[] };
+  | { kind: 'convertTexts'; from: Variant; to: Variant; phrases: string[]; texts: string[] }
+  /**
+   * frame → its parent (the top directly, deeper frames through every frame of the tab): the user's
+   * pointer at (x, y) in the frame's viewport of vw × vh CSS px, for 十字线 / 阅读尺. `path` is the
+   * frame's place from the top window: its index in each parent's `window.frames`, top first.
+   */
+  | { kind: 'guidePoint'; path: number[]; x: number; y: number; vw: number; vh: number }
+  /** frame → its parent: the pointer left the frame's document (not into one of its own frames). */
+  | { kind: 'guideLeave'; path: number[] }
+  /** frame → top: the text under the user's pointer or focus in that frame, for the one 显示屏 band. */
+  | { kind: 'captionText'; text: string; offset: number }
+  /** parent → the frame at `path`: outline the audit finding at `target` (the rest of an axe target, inside that frame). */
+  | { kind: 'locate'; target: Array<string | string[]> }
+  /** parent → the frame at `path`: its 连读 sentences, its own frames' included (answer: FrameSentence[]). */
+  | { kind: 'readingSentences'; skipNav: boolean }
+  /** parent → the frame at `path`: highlight sentence `index` of those (null: none), as 连读 reaches it. */
+  | { kind: 'readingShow'; index: number | null };
+
+/** Where a frame message goes: the tab's top frame, every frame of the tab, or the one frame at a path (see framePath). */
+export type FrameRoute = 'top' | 'all' | { path: number[] };
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();
 export const { sendMessage, onMessage } = messaging;

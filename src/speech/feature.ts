@@ -11,7 +11,7 @@ import { createWebSpeechEngine, type SpeechEngine } from './engine';
 import { createFallbackEngine, pageActivation, type FallbackEngine } from './fallback-engine';
 import { SpeechLog } from './log';
 import { SpeechNotice } from './notice';
-import { createReadAloud, type ReadAloud } from './read-aloud';
+import { createReadAloud, type FrameReading, type FrameSentence, type ReadAloud } from './read-aloud';
 import { reportInternal } from './safe';
 import type { ChineseVariant, SpeechLocale } from './types';
 import type { SpeechDiagnosticsReport } from './diagnostics';
@@ -21,6 +21,8 @@ import { detectPlatform, variantFromLang, voiceInstallHint, type Platform, type 
 import { isUserInput } from '../shared/trusted';
 import { Listeners } from '../shared/listeners';
 import type { Feature, FeatureDef, FeatureState } from '../content/feature';
+import { pathOfFrameElement } from '../content/frames';
+import type { FrameMessage } from '../messaging/protocol';
 import { speechControls } from './controls';
 import { createTtsClientEngine } from './tts-client';
 
@@ -37,6 +39,8 @@ export interface SpeechFeatureEnv {
   notify(a: Announcement): void;
   /** Tests: an engine instead of Web Speech + chrome.tts. */
   engine?: SpeechEngine;
+  /** The tab's frames, for 连读 through them (through the background); absent where the page stands alone. */
+  frames?: FrameReading | null;
 }
 
 export interface SpeechInputs {
@@ -163,6 +167,16 @@ export class SpeechFeature {
     void ra.speakText(announcementText(a, tr), locale);
   }
 
+  /** In a frame: the parent's 连读 asks for this document's sentences (made ready even before 声音 is applied here). */
+  async frameSentences(skipNav: boolean): Promise<FrameSentence[]> {
+    if (this.disposed || !this.inputs) return [];
+    return (this.ra ?? this.ensure(this.inputs)).frameSentences(skipNav);
+  }
+
+  showFrameSentence(index: number | null): void {
+    this.ra?.showFrameSentence(index);
+  }
+
   diagnostics(clearLog = false): SpeechDiagnosticsReport {
     const d = this.ra?.getDiagnostics();
     const report: SpeechDiagnosticsReport = {
@@ -223,6 +237,7 @@ export class SpeechFeature {
       skipNav: g.speechSkipNav,
       log: this.log,
       voiceTimeoutMs: 5000,
+      frames: this.env.frames ?? null,
     });
     ra.on('state', () => {
       this.syncKeys();
@@ -354,7 +369,23 @@ export class SpeechFeature {
 export const speechFeature: FeatureDef = {
   id: 'speech',
   create(host) {
+    const tab = host.tab;
+    const frames: FrameReading | null = tab
+      ? {
+          chunks: async (frame, skipNav) => {
+            const path = pathOfFrameElement(frame);
+            if (!path) return [];
+            const timeout = new Promise<null>((r) => host.page.win.setTimeout(() => r(null), FRAME_SENTENCES_TIMEOUT_MS));
+            return frameSentencesFrom(await Promise.race([tab.relay({ path }, { kind: 'readingSentences', skipNav }), timeout]));
+          },
+          show: (frame, index) => {
+            const path = pathOfFrameElement(frame);
+            if (path) void tab.relay({ path }, { kind: 'readingShow', index }).catch(() => undefined);
+          },
+        }
+      : null;
     const speech = new SpeechFeature({
+      frames,
       doc: host.page.doc,
       win: host.page.win,
       overlayRoot: () => host.overlayRoot(),
@@ -373,8 +404,26 @@ export const speechFeature: FeatureDef = {
         dispose: () => speech.dispose(),
         controlContext: () => ({ speech: speech.context() }),
         announced: (controlId: string, a: Announcement) => speech.announce(controlId, a, host.locale()),
+        onFrameMessage: (_from: number, msg: FrameMessage) => {
+          if (msg.kind === 'readingSentences') return speech.frameSentences(msg.skipNav);
+          if (msg.kind === 'readingShow') return Promise.resolve(speech.showFrameSentence(msg.index));
+          return undefined;
+        },
       } satisfies Feature,
       { diagnostics: (clearLog: boolean) => speech.diagnostics(clearLog) },
     );
   },
 };
+
+/** How long 连读 waits for a frame's sentences (a frame without kanjian never answers). */
+const FRAME_SENTENCES_TIMEOUT_MS = 4000;
+const MAX_FRAME_SENTENCES = 5000;
+
+/** A frame's answer, checked: it crossed a message boundary. Positions are kept (they name the sentence to highlight). */
+export function frameSentencesFrom(raw: unknown): FrameSentence[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.slice(0, MAX_FRAME_SENTENCES).map((c: unknown) => {
+    const o = c as { text?: unknown; lang?: unknown } | null;
+    return { text: typeof o?.text === 'string' ? o.text.slice(0, 2000) : '', lang: typeof o?.lang === 'string' ? o.lang.slice(0, 35) : '' };
+  });
+}

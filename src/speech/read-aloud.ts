@@ -11,7 +11,7 @@ import { SpeechLog, type SpeechLogEntry } from './log';
 import { Player, type PlayerEventMap, type PlayerState } from './player';
 import { collectReadingOrder, findMainContent } from './reading-order';
 import { reportInternal } from './safe';
-import type { ChineseVariant, SpeechChunk, SpeechLocale, VoiceLike } from './types';
+import type { ChineseVariant, SpeechChunk, SpeechLocale, VoiceLike, ReadingSegment } from './types';
 import { chooseVoice, detectPlatform, groupVoices, noChineseVoiceHelp, type VoiceGroup } from './voices';
 import { isUserInput } from '../shared/trusted';
 import { Listeners } from '../shared/listeners';
@@ -48,6 +48,22 @@ export interface ReadAloudOptions {
   log?: SpeechLog;
   /** Voice list wait (default 3000 ms). */
   voiceTimeoutMs?: number;
+  /**
+   * The tab's frames: 连读 reads a frame's document where the frame stands, its sentences given by that
+   * frame's own kanjian (`chunks`), which also highlights them there (`show`; null: take it away).
+   */
+  frames?: FrameReading | null;
+}
+
+/** One sentence as a frame gives it to its parent for 连读. */
+export interface FrameSentence {
+  text: string;
+  lang: string;
+}
+
+export interface FrameReading {
+  chunks(frame: Element, skipNav: boolean): Promise<FrameSentence[]>;
+  show(frame: Element, index: number | null): void;
 }
 
 export type ReadAloudSession = 'point' | 'continuous' | 'text' | null;
@@ -90,6 +106,10 @@ export interface ReadAloud {
    * the page. Resolves true when speech started.
    */
   readContinuous(from?: Node | null): Promise<boolean>;
+  /** In a frame: this whole document's 连读 sentences (its own frames' included), kept for `showFrameSentence`. */
+  frameSentences(skipNav: boolean): Promise<FrameSentence[]>;
+  /** In a frame: highlight sentence `index` of the last `frameSentences` (null: none), as 连读 in the top reaches it. */
+  showFrameSentence(index: number | null): void;
   /** Speak arbitrary text (e.g. toolbar feedback), interrupting what is being read. */
   speakText(text: string, lang?: string): Promise<boolean>;
   /** 暂停/继续. Pause is cancel + remember; resume repeats the current sentence from its start. */
@@ -182,6 +202,11 @@ class ReadAloudImpl implements ReadAloud {
   private pointOn = false;
   private listening = false;
   private readonly listeners = new Listeners();
+  /** In a frame: the sentences last given to the parent for 连读, and the one highlighted now. */
+  private served: SpeechChunk[] = [];
+  private servedShown: SpeechChunk | null = null;
+  /** The chunk 连读 shows now (its highlight goes when the next one comes). */
+  private shown: SpeechChunk | null = null;
   private session: ReadAloudSession = null;
   private gen = 0;
   private disposed = false;
@@ -259,13 +284,34 @@ class ReadAloudImpl implements ReadAloud {
       // Starting inside navigation on purpose: read it rather than skip it.
       let skipNav = this.skipNav;
       for (let e = startEl; e && skipNav; e = e.parentElement) if (isNavLike(e)) skipNav = false;
-      const segments = collectReadingOrder(this.doc, { skipNav, from: start, locale: this.locale });
-      const chunks = chunkSegments(segments, { maxLength: this.opts.maxChunkLength ?? DEFAULT_MAX_CHUNK });
+      const chunks = await this.continuousChunks(skipNav, start);
+      if (gen !== this.gen) return false;
       return await this.playChunks(gen, chunks, 'continuous');
     } catch (error) {
       reportInternal('readContinuous', error);
       return false;
     }
+  }
+
+  async frameSentences(skipNav: boolean): Promise<FrameSentence[]> {
+    try {
+      if (this.disposed) return [];
+      this.showFrameSentence(null);
+      this.served = await this.continuousChunks(skipNav, null);
+      return this.served.map((c) => ({ text: c.text, lang: c.lang ?? '' }));
+    } catch (error) {
+      reportInternal('frameSentences', error);
+      return [];
+    }
+  }
+
+  showFrameSentence(index: number | null): void {
+    this.safe('showFrameSentence', () => {
+      const chunk = index === null ? null : (this.served[index] ?? null);
+      if (index !== null && !chunk) return;
+      this.showChunk(chunk, this.servedShown);
+      this.servedShown = chunk;
+    });
   }
 
   async speakText(text: string, lang?: string): Promise<boolean> {
@@ -481,6 +527,8 @@ class ReadAloudImpl implements ReadAloud {
     this.player.stop();
     this.session = null;
     this.highlighter?.clear();
+    if (this.shown?.inFrame) this.opts.frames?.show(this.shown.inFrame.frame, null);
+    this.shown = null;
   }
 
   private hl(): Highlighter | null {
@@ -505,18 +553,82 @@ class ReadAloudImpl implements ReadAloud {
   }
 
   private onChunk(chunk: SpeechChunk): void {
+    if (this.session === 'point') {
+      const hl = this.hl();
+      if (!hl) return;
+      if (chunk.ranges.length) hl.showSentence(chunk.ranges);
+      else hl.clearSentence();
+      return;
+    }
+    this.showChunk(chunk, this.shown);
+    this.shown = chunk;
+  }
+
+  /**
+   * Highlights a 连读 sentence: its ranges here, or — a sentence of a frame — in that frame (the frame is
+   * scrolled into view here, and the frame that showed the previous sentence takes its highlight away).
+   */
+  private showChunk(chunk: SpeechChunk | null, before: SpeechChunk | null): void {
+    const frames = this.opts.frames;
+    if (before?.inFrame && before.inFrame.frame !== chunk?.inFrame?.frame) frames?.show(before.inFrame.frame, null);
     const hl = this.hl();
+    if (!chunk) {
+      hl?.clearSentence();
+      hl?.clearElement();
+      return;
+    }
+    if (chunk.inFrame) {
+      hl?.clearSentence();
+      hl?.clearElement();
+      if (this.opts.scroll ?? true) chunk.inFrame.frame.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      frames?.show(chunk.inFrame.frame, chunk.inFrame.index);
+      return;
+    }
     if (!hl) return;
     if (chunk.ranges.length) hl.showSentence(chunk.ranges);
     else {
       hl.clearSentence();
-      if (this.session !== 'point' && chunk.element) hl.showElement(chunk.element);
+      if (chunk.element) hl.showElement(chunk.element);
     }
   }
 
+  /**
+   * 连读's sentences from `from` (or the whole document): this document's, and each shown frame's where the
+   * frame stands (asked of all frames at once; a frame that gives nothing is passed over).
+   */
+  private async continuousChunks(skipNav: boolean, from: Node | null): Promise<SpeechChunk[]> {
+    const frames = this.opts.frames ?? null;
+    const segments = collectReadingOrder(this.doc, { skipNav, from, locale: this.locale, frames: !!frames });
+    const maxLength = this.opts.maxChunkLength ?? DEFAULT_MAX_CHUNK;
+    const fromFrames = await Promise.all(
+      segments.map((seg) => (seg.kind === 'frame' && frames ? frames.chunks(seg.element, skipNav).catch((): FrameSentence[] => []) : Promise.resolve([]))),
+    );
+    const out: SpeechChunk[] = [];
+    let run: ReadingSegment[] = [];
+    const flush = (): void => {
+      if (run.length) out.push(...chunkSegments(run, { maxLength }));
+      run = [];
+    };
+    segments.forEach((seg, i) => {
+      if (seg.kind !== 'frame') {
+        run.push(seg);
+        return;
+      }
+      flush();
+      fromFrames[i]!.forEach((c, index) => {
+        if (c.text.trim()) out.push({ text: c.text, lang: c.lang || seg.lang, ranges: [], element: seg.element, inFrame: { frame: seg.element, index } });
+      });
+    });
+    flush();
+    return out;
+  }
+
   private onFinished(): void {
+    if (this.session !== 'point') {
+      this.showChunk(null, this.shown);
+      this.shown = null;
+    }
     this.highlighter?.clearSentence();
-    if (this.session !== 'point') this.highlighter?.clearElement();
     this.session = null;
   }
 

@@ -1,7 +1,7 @@
 // 连读: the page's readable content in document order, as segments that map back to Text nodes so the
 // highlighter can build Ranges without changing the DOM.
 import { describeForSpeech, isDecorativeImage } from './describe';
-import { isBlock, isInPrunedSubtree, isPruned, langOf, tagOf, textVisibleIn, visibleText } from './dom';
+import { isBlock, isInPrunedSubtree, isNavLike, isPruned, langOf, tagOf, textVisibleIn, visibleText } from './dom';
 import type { ReadingSegment, SpeechLocale, TextPiece } from './types';
 
 export interface ReadingOrderOptions {
@@ -13,6 +13,21 @@ export interface ReadingOrderOptions {
   describeElements?: boolean;
   /** Wording of those descriptions. */
   locale?: SpeechLocale;
+  /** Shown frames become 'frame' segments where they stand (else frames are skipped). */
+  frames?: boolean;
+}
+
+/** A frame the person can see: not hidden, not aria-hidden, with a box. */
+function shownFrame(el: Element, prune: { skipNav: boolean }): boolean {
+  const tag = tagOf(el);
+  if (tag !== 'iframe' && tag !== 'frame') return false;
+  if (el.hasAttribute('hidden') || (el.getAttribute('aria-hidden') ?? '').trim().toLowerCase() === 'true') return false;
+  if (prune.skipNav && isNavLike(el)) return false;
+  const view = el.ownerDocument.defaultView;
+  const style = view?.getComputedStyle(el);
+  if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
 }
 
 /** Elements read as one description in reading order; their subtree is not walked. */
@@ -38,6 +53,11 @@ class Builder {
     if (this.block === null) this.block = block;
     this.pieces.push({ node, nodeStart: 0, textStart: this.text.length, length: data.length });
     this.text += data;
+  }
+
+  addFrame(el: Element): void {
+    this.flush();
+    this.segments.push({ kind: 'frame', text: '', pieces: [], element: el, lang: langOf(el) });
   }
 
   addElement(el: Element): void {
@@ -83,6 +103,10 @@ export function collectReadingOrder(root: Element | Document, opts: ReadingOrder
         if (tagOf(child) === 'svg') {
           // Inline SVG is never walked as text; a named one is spoken as an image.
           if (describedElement(child) && !isHiddenSvg(child)) b.addElement(child);
+          continue;
+        }
+        if (opts.frames && shownFrame(child, prune)) {
+          b.addFrame(child);
           continue;
         }
         if (isPruned(child, prune)) continue;

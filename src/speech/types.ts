@@ -27,7 +27,8 @@ export interface TextPiece {
  * text nodes (images, form fields) and carry no pieces.
  */
 export interface ReadingSegment {
-  readonly kind: 'text' | 'element';
+  /** 'frame': an `<iframe>`/`<frame>` where it stands (its document is read by its own kanjian). */
+  readonly kind: 'text' | 'element' | 'frame';
   readonly text: string;
   readonly pieces: readonly TextPiece[];
   /** The block that holds the text, or the described element. */
@@ -55,6 +56,8 @@ export interface SpeechChunk {
   readonly element?: Element | null;
   /** Index of the reading segment this chunk came from, when it came from one. */
   readonly segmentIndex?: number;
+  /** A sentence of a frame's document: that frame highlights it (its `index` in what the frame gave). */
+  readonly inFrame?: { readonly frame: Element; readonly index: number };
 }
 
 /** The fields of SpeechSynthesisVoice we use; real voices satisfy it structurally. */

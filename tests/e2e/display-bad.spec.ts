@@ -1,10 +1,11 @@
 import { expect, test } from './fixtures';
+import { captionBand, guideLines } from './overlay-helpers';
 import { button, choose, contrastScan, diffSnapshots, hasHorizontalScroll, openToolbar, snapshot } from './display-helpers';
 
 // BAD pages are in English: the toolbar follows the page's language there (the browser is zh-CN,
 // so it stays Chinese); every aid in turn on the W3C before/after pages, then 退出 restores exactly.
 for (const p of ['before/home.html', 'after/home.html', 'before/news.html', 'after/tickets.html']) {
-  test(`BAD ${p}: every aid in turn, then 退出 leaves the page exactly as it was`, async ({ page, server, pageErrors }) => {
+  test(`BAD ${p}: every aid in turn, then 退出 leaves the page exactly as it was`, async ({ page, server, serviceWorker, pageErrors }) => {
     await page.goto(`${server.url}/corpus/bad/${p}`);
     const beforeToolbar = await snapshot(page);
     await openToolbar(page);
@@ -17,7 +18,7 @@ for (const p of ['before/home.html', 'after/home.html', 'before/news.html', 'aft
     await button(page, '十字线').click();
     await page.mouse.move(300, 400);
     await page.mouse.move(310, 410);
-    await expect.poll(() => page.evaluate(() => document.querySelector('kanjian-guide')?.shadowRoot?.querySelector('.v')?.getBoundingClientRect().x)).toBe(308);
+    await expect.poll(async () => (await guideLines(serviceWorker, page)).v?.x).toBe(308);
     // Caption band: the hovered paragraph's text.
     await choose(page, '显示屏', '简体');
     const { x, y, text } = await page.evaluate(() => {
@@ -33,7 +34,7 @@ for (const p of ['before/home.html', 'after/home.html', 'before/news.html', 'aft
     });
     await page.mouse.move(x, y);
     await page.mouse.move(x + 2, y);
-    await expect.poll(() => page.evaluate(() => document.querySelector('kanjian-caption')?.shadowRoot?.querySelector('.text')?.textContent ?? '')).toBe(text);
+    await expect.poll(async () => (await captionBand(serviceWorker, page))?.text.text ?? '').toBe(text);
     // Zoom 200% with spacing and a scheme on top: still no horizontal scrollbar, still 7:1.
     for (let i = 0; i < 5; i++) await button(page, '页面放大').click();
     await choose(page, '行距', '1.5 倍行距');

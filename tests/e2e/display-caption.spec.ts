@@ -1,27 +1,26 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { captionBand } from './overlay-helpers';
 import { announced, choose, DEMO, diffSnapshots, openToolbar, snapshot } from './display-helpers';
 
-const band = (page: Page) =>
-  page.evaluate(() => {
-    const host = document.querySelector('kanjian-caption');
-    const b = host?.shadowRoot?.querySelector('.band') as HTMLElement | undefined;
-    const t = host?.shadowRoot?.querySelector('.text') as HTMLElement | undefined;
-    if (!b || !t) return null;
-    const r = b.getBoundingClientRect();
-    return {
-      top: r.top,
-      bottom: r.bottom,
-      width: r.width,
-      height: r.height,
-      text: t.textContent ?? '',
-      mode: t.dataset['mode'] ?? '',
-      fontSize: parseFloat(getComputedStyle(t).fontSize),
-      fits: t.scrollHeight <= b.clientHeight && t.scrollWidth <= b.clientWidth,
-      ruby: [...t.querySelectorAll('ruby')].map((x) => [x.firstChild?.textContent ?? '', x.querySelector('rt')?.textContent ?? '']),
-      padding: getComputedStyle(document.documentElement).paddingBottom,
-    };
-  });
+/** The band as the user sees it (read from kanjian's own world: the band's shadow root is closed to the page). */
+async function band(serviceWorker: Worker, page: Page) {
+  const c = await captionBand(serviceWorker, page);
+  if (!c) return null;
+  const { band: b, text: t } = c;
+  return {
+    top: b.y,
+    bottom: b.y + b.h,
+    width: b.w,
+    height: b.h,
+    text: t.text,
+    mode: t.mode,
+    fontSize: t.fontSize,
+    fits: t.fits,
+    ruby: t.ruby,
+    padding: await page.evaluate(() => getComputedStyle(document.documentElement).paddingBottom),
+  };
+}
 
 /** Moves the pointer over the middle of the element's first line of text. */
 async function hover(page: Page, selector: string): Promise<string> {
@@ -39,13 +38,13 @@ async function hover(page: Page, selector: string): Promise<string> {
 }
 
 test.describe('caption band (显示屏)', () => {
-  test('简体: a band fixed at the bottom shows the hovered paragraph in 30–80 px type; the page is padded so nothing hides behind it', async ({ page, server }) => {
+  test('简体: a band fixed at the bottom shows the hovered paragraph in 30–80 px type; the page is padded so nothing hides behind it', async ({ page, server, serviceWorker }) => {
     await page.goto(server.url + DEMO);
     await openToolbar(page);
     const original = await snapshot(page);
     await choose(page, '显示屏', '简体');
     await announced(page, '显示屏已开启：简体');
-    let b = (await band(page))!;
+    let b = (await band(serviceWorker, page))!;
     expect(b.bottom).toBe(800);
     expect(b.width).toBe(1280);
     expect(b.height).toBeGreaterThanOrEqual(120);
@@ -53,29 +52,29 @@ test.describe('caption band (显示屏)', () => {
     expect(parseFloat(b.padding)).toBeCloseTo(b.height, 0);
     // A short paragraph: shown whole, as large as fits.
     const short = await hover(page, 'article.article p');
-    await expect.poll(async () => (await band(page))?.text).toBe(short);
-    b = (await band(page))!;
+    await expect.poll(async () => (await band(serviceWorker, page))?.text).toBe(short);
+    b = (await band(serviceWorker, page))!;
     expect(b.fontSize).toBeGreaterThanOrEqual(30);
     expect(b.fontSize).toBeLessThanOrEqual(80);
     expect(b.fits).toBe(true);
     // A short label gets the largest size.
     const logo = await hover(page, '.logo');
-    await expect.poll(async () => (await band(page))?.text).toBe(logo);
-    expect((await band(page))!.fontSize).toBe(80);
+    await expect.poll(async () => (await band(serviceWorker, page))?.text).toBe(logo);
+    expect((await band(serviceWorker, page))!.fontSize).toBe(80);
     // A long paragraph: the sentence under the pointer, from that paragraph.
     const long = await hover(page, 'article.article p:nth-of-type(3)');
-    await expect.poll(async () => (await band(page))?.text.length ?? 0).toBeGreaterThan(5);
-    b = (await band(page))!;
+    await expect.poll(async () => (await band(serviceWorker, page))?.text.length ?? 0).toBeGreaterThan(5);
+    b = (await band(serviceWorker, page))!;
     expect(long.length).toBeGreaterThan(b.text.length);
     expect(long).toContain(b.text);
     expect(b.fits).toBe(true);
     // Keyboard focus counts too.
     await page.locator('.mainnav a').nth(1).focus();
-    await expect.poll(async () => (await band(page))?.text).toBe('走进钟楼');
+    await expect.poll(async () => (await band(serviceWorker, page))?.text).toBe('走进钟楼');
     // The page's last line can scroll above the band.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const lastBottom = await page.locator('.footer p').last().evaluate((e) => e.getBoundingClientRect().bottom);
-    expect(lastBottom).toBeLessThanOrEqual((await band(page))!.top + 1);
+    expect(lastBottom).toBeLessThanOrEqual((await band(serviceWorker, page))!.top + 1);
     await choose(page, '显示屏', '关闭显示屏');
     await announced(page, '显示屏已关闭');
     await expect(page.locator('kanjian-caption')).toHaveCount(0);
@@ -83,32 +82,32 @@ test.describe('caption band (显示屏)', () => {
     await expect.poll(async () => diffSnapshots(original, await snapshot(page))).toEqual([]);
   });
 
-  test('繁體 and 拼音: the same text through the 繁体版 engine, and with tone marks over each character (钟楼 → zhōng lóu)', async ({ page, server }) => {
+  test('繁體 and 拼音: the same text through the 繁体版 engine, and with tone marks over each character (钟楼 → zhōng lóu)', async ({ page, server, serviceWorker }) => {
     await page.goto(server.url + DEMO);
     await openToolbar(page);
     await choose(page, '显示屏', '繁體');
     await hover(page, '.logo');
-    await expect.poll(async () => (await band(page))?.text).toBe('★ 常州市鐘樓區人民政府');
-    expect((await band(page))!.mode).toBe('traditional');
+    await expect.poll(async () => (await band(serviceWorker, page))?.text).toBe('★ 常州市鐘樓區人民政府');
+    expect((await band(serviceWorker, page))!.mode).toBe('traditional');
     const para = await hover(page, 'article.article p');
-    await expect.poll(async () => (await band(page))?.text).toContain('經濟');
-    expect((await band(page))!.text.length).toBe(para.length);
+    await expect.poll(async () => (await band(serviceWorker, page))?.text).toContain('經濟');
+    expect((await band(serviceWorker, page))!.text.length).toBe(para.length);
     await choose(page, '显示屏', '拼音');
     await hover(page, '.logo');
-    await expect.poll(async () => (await band(page))?.mode).toBe('pinyin');
-    await expect.poll(async () => (await band(page))?.ruby.length).toBe(10);
-    const ruby = (await band(page))!.ruby;
+    await expect.poll(async () => (await band(serviceWorker, page))?.mode).toBe('pinyin');
+    await expect.poll(async () => (await band(serviceWorker, page))?.ruby.length).toBe(10);
+    const ruby = (await band(serviceWorker, page))!.ruby;
     const i = ruby.findIndex(([base]) => base === '钟');
     expect(ruby.slice(i, i + 2)).toEqual([
       ['钟', 'zhōng'],
       ['楼', 'lóu'],
     ]);
-    const b = (await band(page))!;
+    const b = (await band(serviceWorker, page))!;
     expect(b.fits).toBe(true);
     expect(b.fontSize).toBeGreaterThanOrEqual(30);
     // 重点 is read zhòng diǎn in context.
     await hover(page, 'article.article h1');
-    await expect.poll(async () => (await band(page))?.ruby.find(([base]) => base === '重')?.[1]).toBe('zhòng');
+    await expect.poll(async () => (await band(serviceWorker, page))?.ruby.find(([base]) => base === '重')?.[1]).toBe('zhòng');
   });
 
   test('繁體 follows the chosen Traditional variant and the user’s phrases, as the page itself would (one converter)', async ({ page, server, serviceWorker }) => {
@@ -121,9 +120,9 @@ test.describe('caption band (显示屏)', () => {
     await choose(page, '显示屏', '繁體');
     await hover(page, '#noodles');
     // cn→hk writes 這裏…麪條; cn→tw would show 這裡…麵條.
-    await expect.poll(async () => (await band(page))?.text).toBe('這裏的麪條很好吃');
+    await expect.poll(async () => (await band(serviceWorker, page))?.text).toBe('這裏的麪條很好吃');
     await hover(page, '#notice');
-    await expect.poll(async () => (await band(page))?.text).toBe('鐘樓（區）政府發佈通知');
+    await expect.poll(async () => (await band(serviceWorker, page))?.text).toBe('鐘樓（區）政府發佈通知');
   });
 });
 

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { guideLines } from './overlay-helpers';
 import { announced, axeToolbar, button, choose, DEMO, diffSnapshots, HOSTILE, openToolbar, snapshot } from './display-helpers';
 
 const cursorOf = (page: import('@playwright/test').Page, sel: string) => page.locator(sel).first().evaluate((e) => getComputedStyle(e).cursor);
@@ -51,7 +52,7 @@ test.describe('large cursor (大鼠标)', () => {
 });
 
 test.describe('crosshair and reading ruler (十字线, 阅读尺)', () => {
-  test('lines follow the pointer across the whole window, never take a click, change colour; the ruler is a band; off restores exactly', async ({ page, server }) => {
+  test('lines follow the pointer across the whole window, never take a click, change colour; the ruler is a band; off restores exactly', async ({ page, server, serviceWorker }) => {
     await page.goto(server.url + HOSTILE);
     await openToolbar(page);
     const original = await snapshot(page);
@@ -60,17 +61,11 @@ test.describe('crosshair and reading ruler (十字线, 阅读尺)', () => {
     await announced(page, '十字线已开启');
     await page.mouse.move(400, 500);
     await page.mouse.move(420, 520);
-    const lines = () =>
-      page.evaluate(() => {
-        const root = document.querySelector('kanjian-guide')!.shadowRoot!;
-        const box = (sel: string) => {
-          const e = root.querySelector(sel) as HTMLElement | null;
-          if (!e || e.hidden) return null;
-          const r = e.getBoundingClientRect();
-          return { x: r.x, y: r.y, w: r.width, h: r.height, bg: getComputedStyle(e).backgroundColor, pe: getComputedStyle(e).pointerEvents };
-        };
-        return { h: box('.h'), v: box('.v'), r: box('.r'), hostPe: getComputedStyle(document.querySelector('kanjian-guide')!).pointerEvents };
-      });
+    // Read from kanjian's own world: the guide's shadow root is closed to the page.
+    const lines = async () => ({
+      ...(await guideLines(serviceWorker, page)),
+      hostPe: await page.evaluate(() => getComputedStyle(document.querySelector('kanjian-guide')!).pointerEvents),
+    });
     await expect.poll(async () => (await lines()).h?.y).toBe(518);
     let l = await lines();
     expect(l.h!.w).toBe(1280);

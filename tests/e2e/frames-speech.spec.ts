@@ -25,14 +25,14 @@ async function frameIdOf(sw: Worker, tabId: number, prefix: string): Promise<num
   );
 }
 
-async function speechLog(sw: Worker, tabId: number, frameId: number): Promise<{ voiceCount: number | null; log: LogEntry[] }> {
+async function speechLog(sw: Worker, tabId: number, frameId: number, clearLog = false): Promise<{ voiceCount: number | null; log: LogEntry[] }> {
   return sw.evaluate(
-    async ({ tabId, frameId }) => {
-      const reply = (await chrome.tabs.sendMessage(tabId, { id: 1, type: 'speechDiagnostics', data: {}, timestamp: Date.now() }, { frameId })) as { res?: unknown; err?: { message?: string } };
+    async ({ tabId, frameId, clearLog }) => {
+      const reply = (await chrome.tabs.sendMessage(tabId, { id: 1, type: 'speechDiagnostics', data: { clearLog }, timestamp: Date.now() }, { frameId })) as { res?: unknown; err?: { message?: string } };
       if (!reply || reply.err) throw new Error(`speechDiagnostics: ${reply?.err?.message ?? 'no reply'}`);
       return reply.res;
     },
-    { tabId, frameId },
+    { tabId, frameId, clearLog },
   ) as Promise<{ voiceCount: number | null; log: LogEntry[] }>;
 }
 
@@ -73,5 +73,45 @@ test.describe('frames: 指读 with a real speech engine', () => {
     const nbox = (await nested.locator('#text').boundingBox())!;
     await page.mouse.move(nbox.x + 30, nbox.y + nbox.height / 2);
     await expect.poll(async () => (await speechLog(serviceWorker, tabId, nestedId)).log.some((e) => e.kind === 'start' && e.text === nestedText), { timeout: 30_000 }).toBe(true);
+  });
+
+  test('连读 reads a cross-origin frame where it stands in the page, each of its sentences highlighted inside the frame', async ({ page, server, server2, serviceWorker }) => {
+    test.setTimeout(120_000);
+    await page.goto(`${server.url}/frames/read-order.html?other=${encodeURIComponent(server2.url)}`);
+    const cross = await frameByElement(page, 'cross');
+    await expect(cross.locator('#two')).toBeVisible();
+    await page.getByRole('button', { name: '无障碍浏览' }).click();
+    await expect(toolbar(page)).toBeVisible();
+    // Fastest speed, so the page is read in a few seconds.
+    await toolbar(page).getByRole('button', { name: '语速' }).click();
+    await page.getByRole('menu', { name: '语速' }).getByRole('menuitemradio', { name: '3 倍' }).click();
+    await toolbar(page).getByRole('button', { name: '声音', exact: true }).click();
+    const tabId = await tabIdOf(serviceWorker, page);
+    const crossId = await frameIdOf(serviceWorker, tabId, `${server2.url}/frames/read-inner.html`);
+    expect(crossId).toBeGreaterThan(0);
+    await expect.poll(async () => (await speechLog(serviceWorker, tabId, 0)).voiceCount ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+    await speechLog(serviceWorker, tabId, 0, true);
+
+    await toolbar(page).getByRole('button', { name: '连读', exact: true }).click();
+    // While the frame's sentences are read, the frame highlights them in its own document.
+    const highlighted = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          const d = (await speechLog(serviceWorker, tabId, crossId)) as { highlight?: { sentence?: string } | null };
+          if (d.highlight?.sentence) highlighted.add(d.highlight.sentence);
+          return (await speechLog(serviceWorker, tabId, 0)).log.some((e) => e.kind === 'start' && e.text === '框架后面的最后一段。');
+        },
+        { timeout: 60_000, intervals: [50] },
+      )
+      .toBe(true);
+    const all = (await speechLog(serviceWorker, tabId, 0)).log.filter((e) => e.kind === 'start').map((e) => e.text);
+    // (An announcement of switching 声音 on may come first.)
+    const started = all.slice(all.indexOf('区政府通知'));
+    // Document order: the page up to the frame, the frame's document, then the rest of the page.
+    expect(started).toEqual(['区政府通知', '框架前面的第一段。', '框架里的第一句。', '框架里的第二句。', '框架后面的最后一段。']);
+    expect([...highlighted].sort()).toEqual(['框架里的第一句。', '框架里的第二句。']);
+    // When the reading has left the frame, its highlight is gone.
+    await expect.poll(async () => ((await speechLog(serviceWorker, tabId, crossId)) as { highlight?: { sentence?: string } | null }).highlight?.sentence ?? '').toBe('');
   });
 });

@@ -37,6 +37,40 @@ afterEach(() => {
 });
 
 describe('连读 (continuous reading)', () => {
+  test('through frames: a shown frame is read where it stands, from the sentences its own kanjian gives; it highlights them', async () => {
+    document.body.innerHTML = '<main><p id="a">框架前面。</p><iframe id="f"></iframe><iframe id="hidden" hidden></iframe><p id="b">框架后面。</p></main>';
+    const frame = document.getElementById('f')!;
+    frame.getBoundingClientRect = () => ({ x: 0, y: 0, left: 0, top: 0, right: 300, bottom: 150, width: 300, height: 150, toJSON: () => ({}) });
+    const asked: Element[] = [];
+    const shown: Array<[string, number | null]> = [];
+    make({
+      frames: {
+        chunks: async (f) => {
+          asked.push(f);
+          return [{ text: '框架里第一句。', lang: 'zh-CN' }, { text: ' ', lang: '' }, { text: '框架里第二句。', lang: '' }];
+        },
+        show: (f, index) => shown.push([f.id, index]),
+      },
+    });
+    await ra.readContinuous();
+    engine.finishAll();
+    expect(spokenTexts()).toEqual(['框架前面。', '框架里第一句。', '框架里第二句。', '框架后面。']);
+    expect(asked).toEqual([frame]); // the hidden frame is not read
+    // Each frame sentence by its position in what the frame gave; the highlight goes when reading leaves the frame.
+    expect(shown).toEqual([['f', 0], ['f', 2], ['f', null]]);
+  });
+
+  test('in a frame: its sentences for the parent, then each highlighted by position', async () => {
+    make({ highlight: 'overlay' });
+    const got = await ra.frameSentences(true);
+    expect(got.map((c) => c.text)).toEqual(['2006年政府重点工作', '以加强科技创新、集约利用资源为突破口。', '推动经济发展由粗放型向集约型转变。', '加快产业优化升级。', '编辑框 姓名 内容 张三']);
+    ra.showFrameSentence(3);
+    expect(ra.getDiagnostics().highlight?.sentence).toBe('加快产业优化升级。');
+    ra.showFrameSentence(null);
+    expect(ra.getDiagnostics().highlight?.sentence).toBe('');
+    expect(engine.spoken).toEqual([]); // the parent speaks; the frame only shows
+  });
+
   test('starts at the main content, skips nav/header/footer, speaks sentence by sentence with a Mandarin voice', async () => {
     make();
     expect(await ra.readContinuous()).toBe(true);

@@ -9,7 +9,7 @@ const TRADITIONAL = '這裡是政務服務的辦事指南，請到區政府服�
 const NEUTRAL = '中文 2006 年';
 
 function tab(over: Partial<TabFrames>): TabFrames {
-  return { isTop: false, askTop: () => Promise.resolve(null), frameTexts: () => Promise.resolve([]), ...over };
+  return { isTop: false, askTop: () => Promise.resolve(null), frameTexts: () => Promise.resolve([]), relay: () => Promise.resolve(null), ...over };
 }
 
 afterEach(() => {
