@@ -1,6 +1,7 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { onMessage, sendMessage, type FrameHello, type FrameMessage, type FrameRoute } from '../messaging/protocol';
 import { siteKeyFor } from '../settings/origin';
+import { sendToPageUi } from '../messaging/page-ui';
 import { isSupportedPair, type Variant } from '../convert/engine';
 import { MAX_BATCH_CHARS } from '../convert/tab-converters';
 
@@ -204,7 +205,11 @@ export function startFrameHub(browser: Browser): void {
     if (route === 'top') return sendMessage('frameMessage', { from: s.frameId, msg }, { tabId, frameId: 0 });
     // One frame by its place in the tab (a user's action, e.g. 在页面中定位: not for a stream of messages).
     const frameId = await frameIdAt(browser, tabId, route.path);
-    return frameId === null ? null : sendMessage('frameMessage', { from: s.frameId, msg }, { tabId, frameId });
+    if (frameId === null) return null;
+    const from = s.frameId;
+    const send = () => sendMessage('frameMessage', { from, msg }, { tabId, frameId });
+    // 在页面中定位 in a frame where nothing is on: only the loader runs there, so the bundle comes first.
+    return msg.kind === 'locate' ? sendToPageUi(browser, tabId, send, { frameId }) : send();
   });
   // Only the top frame asks, for its own tab: the samples go back into the extension, never the page.
   onMessage('frameTexts', async ({ sender }) => {

@@ -89,13 +89,13 @@ const ANSWER_WAIT_MS = 100;
  * the extension's own callers only (background, popup, report page): what they send follows the
  * user's own action (a command, a popup switch, an audit).
  */
-export async function sendToPageUi<T>(browser: Browser, tabId: number, send: () => Promise<T>): Promise<T> {
+export async function sendToPageUi<T>(browser: Browser, tabId: number, send: () => Promise<T>, target: PageUiTarget = 'ui'): Promise<T> {
   try {
     return await send();
   } catch (err) {
     if (!isNoReceiver(err)) throw err;
   }
-  await injectPageUi(browser, tabId, 'ui');
+  await injectPageUi(browser, tabId, target);
   for (let i = 1; ; i++) {
     try {
       return await send();
