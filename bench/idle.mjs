@@ -14,14 +14,13 @@
 //
 //   node bench/idle.mjs [--reps N] [--no-write] [--only idle,open,long] [--ops convert,size,zoom,scheme]
 // `--only long` rewrites only the long-task section of docs/benchmarks-idle.md, keeping the others.
-import { chromium } from '@playwright/test';
 import * as OpenCC from 'opencc-js';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumArgs, findChromium } from '../tests/support/browsers.mjs';
 import { startServer } from '../tests/support/server.mjs';
+import { launchFresh } from './launch.mjs';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -50,21 +49,7 @@ const PAGES = [
 const server = await startServer();
 const load0 = loadavg();
 
-async function launch(withExtension) {
-  const profile = mkdtempSync(join(tmpdir(), 'kanjian-idle-'));
-  const base = chromiumArgs(extDir);
-  // Without the extension: the same flags minus the two that load it.
-  const a = withExtension ? base : base.filter((x) => !x.startsWith('--load-extension') && !x.startsWith('--disable-extensions-except'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium() ?? undefined,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-    args: a,
-  });
-  const sw = withExtension ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))) : null;
-  return { context, sw, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
-}
+const launch = (withExtension) => launchFresh(extDir, withExtension, 'kanjian-idle-');
 
 function metricsOf(list) {
   return Object.fromEntries(list.metrics.map((m) => [m.name, m.value]));

@@ -7,13 +7,10 @@
 // restyle cost of the same visual result. A diagnostic tool: prints, writes nothing.
 //
 //   node bench/profile-big.mjs [--ops convert,back,size,zoom,scheme] [--bare] [--top N] [--elements N]
-import { chromium } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumArgs, findChromium } from '../tests/support/browsers.mjs';
 import { startServer } from '../tests/support/server.mjs';
+import { launchFresh } from './launch.mjs';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -38,20 +35,7 @@ const CATEGORIES = [
 
 const server = await startServer();
 
-async function launch(withExtension) {
-  const profile = mkdtempSync(join(tmpdir(), 'kanjian-prof-'));
-  const base = chromiumArgs(extDir);
-  const a = withExtension ? base : base.filter((x) => !x.startsWith('--load-extension') && !x.startsWith('--disable-extensions-except'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium() ?? undefined,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-    args: a,
-  });
-  const sw = withExtension ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))) : null;
-  return { context, sw, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
-}
+const launch = (withExtension) => launchFresh(extDir, withExtension, 'kanjian-prof-');
 
 async function startTrace(cdp) {
   const events = [];
