@@ -3,6 +3,7 @@ import { PageStyle } from '../display/page-style';
 import { extensionAlive, whenExtensionGone } from '../content/life';
 import { changesFirstPaint } from '../settings/early';
 import { siteKeyFor } from '../settings/origin';
+import { loadPdfPrefs, pdfPrefsKey } from '../pdf/prefs';
 import { GLOBAL_KEY, loadSettings, siteStorageKey, type KeyValueArea } from '../settings/store';
 import { isUiDocument } from '../shared/ui-document';
 import { indexInTop } from '../content/frames';
@@ -79,9 +80,11 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
   };
 
   const decide = async (): Promise<void> => {
-    const { site, global } = await loadSettings(browser.storage.local, siteKey);
+    const [{ site, global }, pdf] = await Promise.all([loadSettings(browser.storage.local, siteKey), loadPdfPrefs(browser.storage.local, siteKey)]);
     if (stopped || requested || pageUiPresent()) return;
     if (site.toolbarOpen || (siteKey !== null && changesFirstPaint(site, global, siteKey))) return request(false);
+    // 本站的 PDF 都用看见阅读: the bundle's link handler opens this site's PDFs in the reader.
+    if (siteKey !== null && pdf.openInReader) return request(false);
     reveal(doc, win);
     if (!global.showLauncher) {
       handoff.host?.remove();
@@ -99,7 +102,7 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
   // Settings changed elsewhere (the popup, another tab of this site, the options page).
   const siteStorage = siteKey ? siteStorageKey(siteKey) : null;
   function onChanged(changes: Record<string, unknown>, area: string): void {
-    if (area === 'local' && (GLOBAL_KEY in changes || (siteStorage !== null && siteStorage in changes))) run();
+    if (area === 'local' && (GLOBAL_KEY in changes || (siteStorage !== null && (siteStorage in changes || pdfPrefsKey(siteKey!) in changes)))) run();
   }
   browser.storage.onChanged.addListener(onChanged);
   const life = whenExtensionGone(
