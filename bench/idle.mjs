@@ -20,7 +20,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../tests/support/server.mjs';
-import { launchFresh } from './launch.mjs';
+import { launchFresh, waitUntilQuiet } from './launch.mjs';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -142,13 +142,7 @@ async function openWithObserver(context, sw, path) {
 
 /** Long tasks from the last click on, once the page has been quiet for `quietMs`. */
 async function longTasksAfterClick(page, quietMs = 1500) {
-  let last = -1;
-  for (;;) {
-    await page.waitForTimeout(quietMs);
-    const n = await page.evaluate(() => window.__lt.length);
-    if (n === last) break;
-    last = n;
-  }
+  await waitUntilQuiet(page, quietMs);
   return page.evaluate(() => {
     const t0 = window.__click.at(-1);
     const tasks = window.__lt.filter((e) => e.start + e.duration >= t0);

@@ -10,7 +10,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../tests/support/server.mjs';
-import { launchFresh } from './launch.mjs';
+import { launchFresh, waitUntilQuiet } from './launch.mjs';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -49,16 +49,6 @@ async function startTrace(cdp) {
   };
 }
 
-/** Waits until no long task has been seen for `quietMs`. */
-async function quiet(page, quietMs = 1500) {
-  let last = -1;
-  for (;;) {
-    await page.waitForTimeout(quietMs);
-    const n = await page.evaluate(() => window.__lt.length);
-    if (n === last) return;
-    last = n;
-  }
-}
 
 const JS = new Set(['FunctionCall', 'EvaluateScript', 'RunMicrotasks', 'V8.Execute', 'v8.run', 'v8.callFunction', 'TimerFire', 'EventDispatch', 'FireAnimationFrame', 'v8.evaluateModule', 'V8.ScriptCompiler', 'v8.compile', 'v8.produceCache', 'CompileScript']);
 const STYLE = new Set(['UpdateLayoutTree', 'RecalculateStyles', 'ScheduleStyleRecalculation', 'ParseAuthorStyleSheet']);
@@ -231,7 +221,7 @@ for (const op of ops) {
     await page.waitForTimeout(200);
     const clickTs = Date.now();
     await PRESS[o](page);
-    await quiet(page);
+    await waitUntilQuiet(page);
     const events = await stop();
     // The trace clock: the click's EventDispatch (type click) on the page's thread.
     const click = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click');
@@ -259,7 +249,7 @@ for (const op of ops) {
       const all = [document.documentElement, document.body, ...document.body.getElementsByTagName('*')];
       for (const [i, name, value] of s.attrs) all[i + 2]?.setAttribute(name, value);
     }, state);
-    await quiet(bp);
+    await waitUntilQuiet(bp);
     const events = await stop();
     const mark = events.find((e) => e.name === 'bare-write');
     const t0 = mark?.ts ?? 0;
