@@ -80,7 +80,11 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
   };
 
   const decide = async (): Promise<void> => {
-    const [{ site, global }, pdf] = await Promise.all([loadSettings(browser.storage.local, siteKey), loadPdfPrefs(browser.storage.local, siteKey)]);
+    // One read of storage for the page's start-up: the settings and the site's PDF choice together.
+    const keys = siteKey ? [GLOBAL_KEY, siteStorageKey(siteKey), pdfPrefsKey(siteKey)] : [GLOBAL_KEY];
+    const raw = await browser.storage.local.get(keys).catch(() => ({}));
+    const once: KeyValueArea = { get: async () => raw, set: async () => undefined, remove: async () => undefined };
+    const [{ site, global }, pdf] = await Promise.all([loadSettings(once, siteKey), loadPdfPrefs(once, siteKey)]);
     if (stopped || requested || pageUiPresent()) return;
     if (site.toolbarOpen || (siteKey !== null && changesFirstPaint(site, global, siteKey))) return request(false);
     // 本站的 PDF 都用看见阅读: the bundle's link handler opens this site's PDFs in the reader.
