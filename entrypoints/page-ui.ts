@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startContentScript } from '../src/content/start';
+import { startContentScript, type LauncherPresses } from '../src/content/start';
 import { markPageUiPresent, pageUiPresent, takeHandoff } from '../src/loader/handoff';
 import { mountToolbarHost } from '../src/toolbar/mount';
 import { TOOLBAR_CSS } from '../src/toolbar/styles';
@@ -16,10 +16,12 @@ export default defineUnlistedScript(() => {
   if (pageUiPresent()) return;
   markPageUiPresent();
   const handoff = takeHandoff();
-  handoff?.stop();
+  // The user's press of the loader's launcher, before or while this starts, opens the toolbar.
+  const launcher: LauncherPresses = { pressed: handoff?.open === true, open: null };
+  handoff?.stop(() => (launcher.open ? launcher.open() : (launcher.pressed = true)));
   startContentScript({
     browser,
-    openOnStart: handoff?.open === true,
+    launcher,
     mountUi: async () => {
       const { container } = mountToolbarHost(document, TOOLBAR_CSS);
       // The loader's launcher gives way to the toolbar's own, in the same frame.

@@ -78,7 +78,10 @@ export class PageController {
     this.sync = new SettingsSync({ area: env.storage, siteKey: this.siteKey, settled: (site, global) => this.applyStored(site, global), log: env.log });
     // Until 繁简转换 offers its own, the page's script is read from the page and text is shown as is.
     this.script = {
-      state: () => ({ pageScript: detectPageScript(env.page.doc).script, shownAs: detectPageScript(env.page.doc).script }),
+      state: () => {
+        const { script } = detectPageScript(env.page.doc);
+        return { pageScript: script, shownAs: script };
+      },
       convertText: async (text) => text,
     };
     const host: FeatureHost = {
@@ -190,23 +193,32 @@ export class PageController {
 
   async setToolbarOpen(open: boolean | 'toggle', focus = true): Promise<PageState> {
     const want = open === 'toggle' ? !this.site.toolbarOpen : open;
-    await this.change({ toolbarOpen: want });
+    // Shown and focused as soon as it is applied; the write to storage finishes behind it.
+    const { applied, saved } = this.changeNow({ toolbarOpen: want });
+    await applied;
     await this.ensureUi();
     this.view?.announce({ key: want ? 'toolbarOpened' : 'toolbarClosed' });
     if (focus) {
       if (want) this.view?.focusToolbar();
       else if (!this.view?.focusLauncher()) this.view?.leave();
     }
+    await saved;
     return this.state();
   }
 
   /** Applies a change at once, then stores it (queued: see SettingsSync). */
   private async change(patch: Partial<SiteSettings>, globalPatch?: Partial<GlobalSettings>): Promise<void> {
+    const { applied, saved } = this.changeNow(patch, globalPatch);
+    await saved;
+    await applied;
+  }
+
+  /** The settings changed here and now: applying them and storing them, both under way. */
+  private changeNow(patch: Partial<SiteSettings>, globalPatch?: Partial<GlobalSettings>): { applied: Promise<void>; saved: Promise<void> } {
     this.site = { ...this.site, ...patch };
     if (globalPatch) this.global = { ...this.global, ...globalPatch };
-    const applying = this.applyAll();
-    await this.sync.save(patch, globalPatch);
-    await applying;
+    const applied = this.applyAll();
+    return { applied, saved: this.sync.save(patch, globalPatch) };
   }
 
   /**

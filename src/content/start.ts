@@ -15,8 +15,17 @@ interface StartOptions {
   mountUi(): Promise<HTMLElement>;
   /** A hint that this script may have been replaced (WXT's context); checked, never trusted. */
   onMaybeInvalidated?(cb: () => void): void;
-  /** The user pressed the loader's launcher: open the toolbar with the focus in it once started. */
-  openOnStart?: boolean;
+  /** The loader's launcher, pressed before this script started or while it starts (see loader/handoff.ts). */
+  launcher?: LauncherPresses;
+}
+
+/**
+ * Presses of the loader's launcher: `pressed` when one came before the toolbar could open; `open` is
+ * set once it can, for a press that comes later (before the toolbar's own launcher replaced it).
+ */
+export interface LauncherPresses {
+  pressed: boolean;
+  open: (() => void) | null;
 }
 
 const log = (...args: unknown[]): void => console.debug('[kanjian]', ...args);
@@ -44,7 +53,7 @@ export function startContentScript(options: StartOptions): void {
 }
 
 /** Wires the page controller to the browser. Everything is caught: we never throw into the page. */
-function runPage({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOptions, role: FrameRole): void {
+function runPage({ browser, mountUi, onMaybeInvalidated, launcher }: StartOptions, role: FrameRole): void {
   const top = window.top === window;
   const controller = new PageController({
     page: { doc: document, win: window },
@@ -84,7 +93,9 @@ function runPage({ browser, mountUi, onMaybeInvalidated, openOnStart }: StartOpt
   const ready = controller
     .start()
     .then(async () => {
-      if (openOnStart && role.ui) await controller.setToolbarOpen(true);
+      if (!launcher || !role.ui) return;
+      launcher.open = () => void controller.setToolbarOpen(true).catch((err: unknown) => log('open failed', err));
+      if (launcher.pressed) await controller.setToolbarOpen(true);
     })
     .catch((err: unknown) => log('start failed', err));
   // PDF reader: 用看见阅读 beside PDF links while the toolbar is open (src/pdf/links.ts).

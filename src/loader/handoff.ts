@@ -14,8 +14,12 @@ export interface LoaderHandoff {
   open: boolean;
   /** The loader's launcher host, removed once the toolbar has its own. */
   host: Element | null;
-  /** The loader stops following settings (the bundle follows them from now on). */
-  stop(): void;
+  /**
+   * The loader stops following settings (the bundle follows them from now on). A press of the
+   * loader's launcher after this (the bundle came ahead of the click and has not yet put up its
+   * own) calls `pressed`.
+   */
+  stop(pressed: () => void): void;
 }
 
 type Globals = Record<string, unknown>;

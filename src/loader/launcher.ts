@@ -10,12 +10,20 @@ export const LAUNCHER_TEXT: Record<UiLocale, { label: string; hint: string }> = 
   en: { label: 'Accessible browsing', hint: 'Open the accessibility toolbar' },
 };
 
+/** How long the pointer rests on the launcher before the toolbar's code is fetched ahead of the click. */
+export const HOVER_INTENT_MS = 80;
+
 /**
  * The launcher on its own, before the toolbar's code is loaded: the same host element, shadow root
  * and look as the toolbar's launcher. Only the user's own click or key press opens the toolbar; a
  * page's `el.click()` or synthetic events are ignored (they are untrusted).
+ *
+ * `onIntent` is told when the user is about to press it (the pointer rests on it, a button or the
+ * Space key goes down), so the toolbar's code can be on its way before the click: a person's press
+ * lasts about 100 ms, which is most of what loading it costs. A pointer merely crossing it on the
+ * way elsewhere loads nothing.
  */
-export function showLauncher(doc: Document, locale: UiLocale, onOpen: () => void): HTMLElement {
+export function showLauncher(doc: Document, locale: UiLocale, onOpen: () => void, onIntent: () => void = () => undefined): HTMLElement {
   const host = doc.createElement('kanjian-toolbar');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
@@ -30,6 +38,42 @@ export function showLauncher(doc: Document, locale: UiLocale, onOpen: () => void
   button.title = LAUNCHER_TEXT[locale].hint;
   button.addEventListener('click', (e) => {
     if (isUserInput(e)) onOpen();
+  });
+  let hover: ReturnType<typeof setTimeout> | undefined;
+  button.addEventListener('pointerenter', (e) => {
+    if (isUserInput(e)) hover ??= setTimeout(onIntent, HOVER_INTENT_MS);
+  });
+  button.addEventListener('pointerleave', () => {
+    clearTimeout(hover);
+    hover = undefined;
+  });
+  // A press that began here and ends after the toolbar's code replaced this launcher (same place,
+  // same look) would never become a click on either: its release completes it instead. A pointer
+  // must come up over the launcher that took its place (moving away still cancels the press).
+  const win = doc.defaultView;
+  const onRelease = (type: 'pointerup' | 'keyup', ends: (e: Event) => boolean, counts: (e: Event) => boolean): void => {
+    const ac = new AbortController();
+    win?.addEventListener(
+      type,
+      (e) => {
+        if (!isUserInput(e) || !ends(e)) return;
+        ac.abort();
+        if (!host.isConnected && counts(e)) onOpen();
+      },
+      { capture: true, signal: ac.signal },
+    );
+    if (type === 'pointerup') win?.addEventListener('pointercancel', () => ac.abort(), { capture: true, signal: ac.signal });
+  };
+  button.addEventListener('pointerdown', (e) => {
+    if (!isUserInput(e) || e.button !== 0) return;
+    onIntent();
+    onRelease('pointerup', (up) => (up as PointerEvent).pointerId === e.pointerId, (up) => (up.target as Element | null)?.localName === 'kanjian-toolbar');
+  });
+  // Enter clicks at once; Space clicks when it comes up.
+  button.addEventListener('keydown', (e) => {
+    if (!isUserInput(e) || e.key !== ' ' || e.repeat) return;
+    onIntent();
+    onRelease('keyup', (up) => (up as KeyboardEvent).key === ' ', () => true);
   });
   shadow.append(style, button);
   for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());

@@ -56,27 +56,35 @@ export function startLoader(browser: LoaderBrowser, doc: Document, win: Window):
 function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: string | null): void {
   let requested = false;
   let stopped = false;
+  // Once the bundle has taken over: its own way to open the toolbar.
+  let pressedAfterStop: (() => void) | null = null;
   // For the page bundle, however it comes (our request, a command, the popup, an audit): the
   // launcher it takes over and what the user asked for.
   const handoff: LoaderHandoff = {
     open: false,
     host: null,
-    stop: () => {
+    stop: (pressed) => {
       stopped = true;
+      pressedAfterStop = pressed;
       browser.storage.onChanged.removeListener(onChanged);
       life.stop();
     },
   };
   leaveHandoff(handoff);
-  const request = (open: boolean): void => {
+  const request = (): void => {
     if (requested || stopped) return;
     requested = true;
-    handoff.open = open;
     browser.runtime.sendMessage(PAGE_UI_REQUEST).catch(() => {
       // The extension is gone or cannot inject here: show the page as it is.
       requested = false;
       reveal(doc, win);
     });
+  };
+  // The user's press of the launcher: the toolbar opens, whether its code is here, coming or not yet asked for.
+  const press = (): void => {
+    if (pressedAfterStop) return pressedAfterStop();
+    handoff.open = true;
+    request();
   };
 
   const decide = async (): Promise<void> => {
@@ -86,9 +94,9 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
     const once: KeyValueArea = { get: async () => raw, set: async () => undefined, remove: async () => undefined };
     const [{ site, global }, pdf] = await Promise.all([loadSettings(once, siteKey), loadPdfPrefs(once, siteKey)]);
     if (stopped || requested || pageUiPresent()) return;
-    if (site.toolbarOpen || (siteKey !== null && changesFirstPaint(site, global, siteKey))) return request(false);
+    if (site.toolbarOpen || (siteKey !== null && changesFirstPaint(site, global, siteKey))) return request();
     // 本站的 PDF 都用看见阅读: the bundle's link handler opens this site's PDFs in the reader.
-    if (siteKey !== null && pdf.openInReader) return request(false);
+    if (siteKey !== null && pdf.openInReader) return request();
     reveal(doc, win);
     if (!global.showLauncher) {
       handoff.host?.remove();
@@ -99,7 +107,7 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
     // The host goes into <html> once there is a body to sit beside; a frameset page has no place for it.
     if (doc.readyState === 'loading') await new Promise<void>((r) => doc.addEventListener('DOMContentLoaded', () => r(), { once: true }));
     if (stopped || requested || handoff.host || !doc.body || doc.body.localName === 'frameset') return;
-    handoff.host = showLauncher(doc, launcherLocale(global.uiLanguage, browser.i18n.getUILanguage(), doc.documentElement?.lang), () => request(true));
+    handoff.host = showLauncher(doc, launcherLocale(global.uiLanguage, browser.i18n.getUILanguage(), doc.documentElement?.lang), press, request);
   };
   const run = (): void => void decide().catch(() => reveal(doc, win));
 

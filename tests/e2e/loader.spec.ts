@@ -100,3 +100,71 @@ test('a site with stored aids gets the page bundle at document_start, once', asy
   await expect.poll(() => pageUiLoaded(serviceWorker, tabId)).toBe(true);
   expect(await page.locator('kanjian-toolbar').count()).toBe(1);
 });
+
+test.describe('the toolbar’s code is fetched while the user is about to press the launcher', () => {
+  test('a pointer resting on the launcher loads it, still closed; the click then opens it', async ({ page, server, serviceWorker }) => {
+    await page.goto(server.url + '/zhonglou-2006.html');
+    const launcher = page.getByRole('button', { name: '无障碍浏览' });
+    const box = (await launcher.boundingBox())!;
+    const tabId = await tabIdOf(serviceWorker, page);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => pageUiLoaded(serviceWorker, tabId)).toBe(true);
+    // Loaded, not opened: the launcher is the toolbar's own now, in the same place.
+    await expect(toolbar(page)).toBeHidden();
+    await expect(launcher).toBeVisible();
+    expect(await page.locator('kanjian-toolbar').count()).toBe(1);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect(toolbar(page)).toBeVisible();
+    await expect(toolbar(page).getByRole('button', { name: '文字放大' })).toBeFocused();
+  });
+
+  test('a pointer only crossing the launcher loads nothing', async ({ page, server, serviceWorker }) => {
+    await page.goto(server.url + '/zhonglou-2006.html');
+    const box = (await page.getByRole('button', { name: '无障碍浏览' }).boundingBox())!;
+    await page.mouse.move(box.x - 40, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width + 40, box.y + box.height / 2, { steps: 3 });
+    await page.waitForTimeout(600);
+    expect(await pageUiLoaded(serviceWorker, await tabIdOf(serviceWorker, page))).toBe(false);
+  });
+
+  test('a press held while the toolbar’s code arrives still opens it when released over the launcher', async ({ page, server, serviceWorker }) => {
+    await page.goto(server.url + '/zhonglou-2006.html');
+    const box = (await page.getByRole('button', { name: '无障碍浏览' }).boundingBox())!;
+    const tabId = await tabIdOf(serviceWorker, page);
+    // Straight to the press, no resting: the press itself fetches the code.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await expect.poll(() => pageUiLoaded(serviceWorker, tabId)).toBe(true);
+    await expect(toolbar(page)).toBeHidden();
+    await page.mouse.up();
+    await expect(toolbar(page)).toBeVisible();
+    await expect(toolbar(page).getByRole('button', { name: '文字放大' })).toBeFocused();
+  });
+
+  test('a press dragged off the launcher before release opens nothing (the press is cancelled)', async ({ page, server, serviceWorker }) => {
+    await page.goto(server.url + '/zhonglou-2006.html');
+    const box = (await page.getByRole('button', { name: '无障碍浏览' }).boundingBox())!;
+    const tabId = await tabIdOf(serviceWorker, page);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await expect.poll(() => pageUiLoaded(serviceWorker, tabId)).toBe(true);
+    await page.mouse.move(box.x - 200, box.y - 200, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForTimeout(400);
+    await expect(toolbar(page)).toBeHidden();
+  });
+
+  test('Space held on the launcher while the code arrives opens the toolbar on release, focus in it', async ({ page, server, serviceWorker }) => {
+    await page.goto(server.url + '/zhonglou-2006.html');
+    const launcher = page.getByRole('button', { name: '无障碍浏览' });
+    await launcher.focus();
+    const tabId = await tabIdOf(serviceWorker, page);
+    expect(await pageUiLoaded(serviceWorker, tabId)).toBe(false);
+    await page.keyboard.down(' ');
+    await expect.poll(() => pageUiLoaded(serviceWorker, tabId)).toBe(true);
+    await page.keyboard.up(' ');
+    await expect(toolbar(page)).toBeVisible();
+    await expect(toolbar(page).getByRole('button', { name: '文字放大' })).toBeFocused();
+  });
+});

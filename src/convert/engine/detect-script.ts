@@ -17,11 +17,12 @@ function lookup(): Uint8Array {
   if (table) return table;
   const t = new Uint8Array(0x10000);
   const a = new Map<number, number>();
+  // An index loop, not for…of: this runs once per page, cold, where the string iterator is slow.
   const mark = (chars: string, kind: number): void => {
-    for (const ch of chars) {
-      const cp = ch.codePointAt(0)!;
-      if (cp > 0xffff) a.set(cp, kind);
-      else t[cp] = kind;
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) a.set(chars.codePointAt(i++)!, kind);
+      else t[c] = kind;
     }
   };
   mark(HANS, 1);

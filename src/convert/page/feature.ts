@@ -8,6 +8,7 @@ import { PageConverter } from './page-converter';
 import { offerTabConverters, RemoteConverter, tabConverters } from '../tab-converters';
 import type { FrameMessage } from '../../messaging/protocol';
 import type { ConvertState } from './state';
+import { textSample } from './text-sample';
 
 export type { PageScript } from '../engine';
 export type { ConvertState } from './state';
@@ -27,7 +28,7 @@ export function wantsConversion(site: SiteSettings, global: GlobalSettings, site
 
 /** Which script the page is in: its text when there is enough, else its lang attribute (the engine's one test). */
 export function detectPageScript(doc: Document): { script: PageScript; confident: boolean } {
-  return scriptOfPage(doc.body?.textContent ?? '', doc.documentElement?.getAttribute('lang'));
+  return scriptOfPage(textSample(doc.body), doc.documentElement?.getAttribute('lang'));
 }
 
 /** The conversion direction for a page in `script`. */
@@ -222,7 +223,7 @@ export class ConvertFeature {
     } catch (err) {
       this.log('frame texts', err);
     }
-    return scriptOfPage([this.doc.body?.textContent ?? '', ...texts].join('\n'), this.doc.documentElement?.getAttribute('lang'));
+    return scriptOfPage([textSample(this.doc.body), ...texts].join('\n'), this.doc.documentElement?.getAttribute('lang'));
   }
 
   /** In the top frame: the page's script for another frame that asks. */
