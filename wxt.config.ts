@@ -55,6 +55,20 @@ export default defineConfig({
         description: '__MSG_commandOpenPdf__',
       },
     },
+    // The loader (entrypoints/loader.ts) on every page, in every frame, at document_start.
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        js: ['loader.js'],
+        run_at: 'document_start',
+        // Every frame, the ones without a URL of their own (about:blank, srcdoc, written by script) too:
+        // the page is everything the person sees. Frames other than the top stay idle until an aid is on.
+        all_frames: true,
+        match_about_blank: true,
+        // Chrome: also frames whose URL has no origin to match (about:srcdoc, blob:, data:), by their creator's.
+        ...(browser === 'firefox' ? {} : { match_origin_as_fallback: true }),
+      },
+    ],
     // The compiled conversion dictionaries, fetched by the content script only when a page is converted.
     // Chrome: only through the per-session dynamic URL (runtime.getURL), so a page cannot probe the
     // extension's fixed id to learn it is installed. Firefox's moz-extension:// UUID is per install.

@@ -62,8 +62,8 @@ export function bundleSizes() {
   const reader = assets.map((a) => ({ file: a.slice(1), ...fileSize(join(extension, a)) }));
   const vendor = ['pdf.min.mjs', 'pdf.worker.min.mjs'].map((f) => ({ file: `vendor/pdfjs/${f}`, ...fileSize(join(extension, 'vendor', 'pdfjs', f)) }));
   const dirs = ['cmaps', 'standard_fonts', 'wasm'].map((d) => ({ dir: `vendor/pdfjs/${d}/`, ...dirSize(join(extension, 'vendor', 'pdfjs', d)) }));
-  const content = fileSize(join(extension, 'content-scripts', 'content.js'));
-  const contentText = readFileSync(join(extension, 'content-scripts', 'content.js'), 'utf8');
+  const content = fileSize(join(extension, 'loader.js'));
+  const contentText = readFileSync(join(extension, 'loader.js'), 'utf8');
   const pdfjsInContent = /GlobalWorkerOptions|pdf\.worker|getDocument\(/.test(contentText);
   return { reader, vendor, dirs, content, pdfjsInContent };
 }

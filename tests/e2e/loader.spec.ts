@@ -31,7 +31,7 @@ async function pageUiLoaded(sw: Worker, tabId: number): Promise<boolean> {
 
 test('the document_start script is at most 30 KB and holds no toolbar, aid, speech, 繁简 or audit code; the page bundle holds them', () => {
   const startScripts = (manifest().content_scripts ?? []).filter((c) => c.run_at === 'document_start').flatMap((c) => c.js ?? []);
-  expect(startScripts).toEqual(['content-scripts/content.js']);
+  expect(startScripts).toEqual(['loader.js']);
   const loader = readFileSync(join(EXTENSION_DIR, startScripts[0]!), 'utf8');
   expect(statSync(join(EXTENSION_DIR, startScripts[0]!)).size).toBeLessThanOrEqual(30 * 1024);
   const bundle = readFileSync(join(EXTENSION_DIR, 'page-ui.js'), 'utf8');
@@ -167,4 +167,14 @@ test.describe('the toolbar’s code is fetched while the user is about to press 
     await expect(toolbar(page)).toBeVisible();
     await expect(toolbar(page).getByRole('button', { name: '文字放大' })).toBeFocused();
   });
+});
+
+test('a page cannot tell that kanjian is installed from events or messages at start-up, even knowing its id', async ({ page, server, extensionId }) => {
+  // The attack page listens, under kanjian's own id, on itself and on blank frames it creates and can
+  // reach before any extension script runs there (fixtures/pages/security/detect-extension.html).
+  await page.goto(`${server.url}/security/detect-extension.html?id=${extensionId}`);
+  await expect(page.getByRole('button', { name: '无障碍浏览' })).toBeVisible();
+  await page.waitForTimeout(800);
+  expect(await page.evaluate(() => (window as unknown as { done?: boolean }).done)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
 });
