@@ -144,9 +144,14 @@ export function launcherLocale(chosen: UiLocale | 'auto', browserLanguage: strin
   return auto !== 'en' && /^zh\b/i.test(pageLang ?? '') && localeForLanguage(pageLang) === 'zh-TW' ? 'zh-TW' : auto;
 }
 
-/** Shows a page that early.css kept hidden (only where it is registered; the page's own rules untouched). */
+/**
+ * Shows a page that early.css kept hidden (only where it is registered; the page's own rules
+ * untouched). A visible <html> needs nothing, and asking that first spares every other page the
+ * computed-style object (its bindings are the largest thing this script would add to a page's heap).
+ */
 function reveal(doc: Document, win: Window): void {
   const root = doc.documentElement;
-  if (!root || win.getComputedStyle(root).animationName !== 'kanjian-reveal') return;
+  if (!root || root.checkVisibility?.({ visibilityProperty: true }) === true) return;
+  if (win.getComputedStyle(root).animationName !== 'kanjian-reveal') return;
   new PageStyle(doc, 'reveal').set(':root{--kanjian-early:visible}');
 }

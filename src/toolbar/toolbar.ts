@@ -239,8 +239,11 @@ export class ToolbarView {
       }
       this.metrics.set(`html{--kanjian-toolbar-height:${h}px;margin-top:${h}px!important;scroll-padding-top:${h}px!important}`);
     };
+    // Measured now only when the bar has just been shown: after that its ResizeObserver follows it.
+    // Measuring on every render would force a layout of the whole page each time (25 ms on a big page).
+    if (this.resize) return;
     set();
-    if (!this.resize && typeof ResizeObserver !== 'undefined') {
+    if (typeof ResizeObserver !== 'undefined') {
       this.resize = new ResizeObserver(set);
       this.resize.observe(this.bar);
     }

@@ -178,3 +178,23 @@ test('a page cannot tell that kanjian is installed from events or messages at st
   expect(await page.evaluate(() => (window as unknown as { done?: boolean }).done)).toBe(true);
   expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
 });
+
+test('a page hidden by a leftover early.css with nothing on is shown by the loader at once, not after the 1.5 s fallback', async ({ page, server, serviceWorker }) => {
+  // As if the registration for a site's stored aids outlived them (they were switched off meanwhile).
+  await serviceWorker.evaluate(async (origin) => {
+    await chrome.scripting.registerContentScripts([{ id: 'leftover-early-css', matches: [`${origin}/*`], css: ['early.css'], runAt: 'document_start', allFrames: true }]);
+  }, server.url);
+  try {
+    await page.goto(server.url + '/zhonglou-2006.html');
+    // The loader's own reveal (its style element), well before early.css's own animation would show the page.
+    await expect(page.locator('#kanjian-style-reveal')).toHaveCount(1);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).visibility)).toBe('visible');
+    // Elsewhere the loader adds nothing to the page.
+    await serviceWorker.evaluate(() => chrome.scripting.unregisterContentScripts({ ids: ['leftover-early-css'] }));
+    await page.reload();
+    await expect(page.getByRole('button', { name: '无障碍浏览' })).toBeVisible();
+    await expect(page.locator('#kanjian-style-reveal')).toHaveCount(0);
+  } finally {
+    await serviceWorker.evaluate(() => chrome.scripting.unregisterContentScripts({ ids: ['leftover-early-css'] }).catch(() => undefined));
+  }
+});
