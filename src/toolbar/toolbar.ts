@@ -239,14 +239,14 @@ export class ToolbarView {
       }
       this.metrics.set(`html{--kanjian-toolbar-height:${h}px;margin-top:${h}px!important;scroll-padding-top:${h}px!important}`);
     };
-    // Measured now only when the bar has just been shown: after that its ResizeObserver follows it.
-    // Measuring on every render would force a layout of the whole page each time (25 ms on a big page).
+    // Measured by a ResizeObserver: its first report comes in the frame the bar is first laid out,
+    // before that frame is painted (so the page never shows under the bar), and it follows every
+    // change after. Measuring here instead would force a layout of the whole page at every render
+    // (25 ms each on a big page), and opening the toolbar would lay the page out once more.
     if (this.resize) return;
-    set();
-    if (typeof ResizeObserver !== 'undefined') {
-      this.resize = new ResizeObserver(set);
-      this.resize.observe(this.bar);
-    }
+    if (typeof ResizeObserver === 'undefined') return set();
+    this.resize = new ResizeObserver(set);
+    this.resize.observe(this.bar);
   }
 
   /** While an audit runs: the whole UI hidden and the page not pushed down (the audit sees the page alone). */
