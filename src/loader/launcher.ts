@@ -1,6 +1,7 @@
 import launcherCss from '../toolbar/launcher.css?inline';
 import { markOwnUi } from '../shared/own-ui';
 import { isUserInput } from '../shared/trusted';
+import { onPressIntent } from '../shared/press-intent';
 import type { UiLocale } from '../i18n/locale';
 
 /** The launcher's words, the same as the catalogue's `launcher` and `launcherHint` (a unit test checks). */
@@ -9,9 +10,6 @@ export const LAUNCHER_TEXT: Record<UiLocale, { label: string; hint: string }> = 
   'zh-TW': { label: '無障礙瀏覽', hint: '開啟無障礙工具列' },
   en: { label: 'Accessible browsing', hint: 'Open the accessibility toolbar' },
 };
-
-/** How long the pointer rests on the launcher before the toolbar's code is fetched ahead of the click. */
-export const HOVER_INTENT_MS = 80;
 
 /**
  * The launcher on its own, before the toolbar's code is loaded: the same host element, shadow root
@@ -39,14 +37,7 @@ export function showLauncher(doc: Document, locale: UiLocale, onOpen: () => void
   button.addEventListener('click', (e) => {
     if (isUserInput(e)) onOpen();
   });
-  let hover: ReturnType<typeof setTimeout> | undefined;
-  button.addEventListener('pointerenter', (e) => {
-    if (isUserInput(e)) hover ??= setTimeout(onIntent, HOVER_INTENT_MS);
-  });
-  button.addEventListener('pointerleave', () => {
-    clearTimeout(hover);
-    hover = undefined;
-  });
+  onPressIntent(button, onIntent);
   // A press that began here and ends after the toolbar's code replaced this launcher (same place,
   // same look) would never become a click on either: its release completes it instead. A pointer
   // must come up over the launcher that took its place (moving away still cancels the press).
@@ -66,13 +57,11 @@ export function showLauncher(doc: Document, locale: UiLocale, onOpen: () => void
   };
   button.addEventListener('pointerdown', (e) => {
     if (!isUserInput(e) || e.button !== 0) return;
-    onIntent();
     onRelease('pointerup', (up) => (up as PointerEvent).pointerId === e.pointerId, (up) => (up.target as Element | null)?.localName === 'kanjian-toolbar');
   });
   // Enter clicks at once; Space clicks when it comes up.
   button.addEventListener('keydown', (e) => {
     if (!isUserInput(e) || e.key !== ' ' || e.repeat) return;
-    onIntent();
     onRelease('keyup', (up) => (up as KeyboardEvent).key === ' ', () => true);
   });
   shadow.append(style, button);

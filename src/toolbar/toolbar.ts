@@ -5,6 +5,7 @@ import type { SiteSettings } from '../settings/schema';
 import { HelpDialogView } from './dialog';
 import { MenuView } from './menu';
 import { onUserInput } from '../shared/trusted';
+import { onPressIntent } from '../shared/press-intent';
 
 export interface ToolbarHandlers {
   onControl(control: ControlSpec): void;
@@ -134,6 +135,8 @@ export class ToolbarView {
         } else {
           // aria-disabled buttons stay focusable and still answer (e.g. "文字已是最大").
           btn.addEventListener('click', onUserInput(() => this.handlers.onControl(control)));
+          const prepare = control.prepare;
+          if (prepare) onPressIntent(btn, prepare);
         }
         this.controlButtons.set(control, btn);
         group.append(btn);

@@ -87,5 +87,10 @@ export interface ControlSpec {
   readonly movesFocus?: boolean;
   /** Shortcuts this control's capability adds, for the help dialog. */
   readonly shortcuts?: readonly Shortcut[];
+  /**
+   * The user is about to press this button (shared/press-intent.ts): start slow work its press will
+   * need, e.g. fetching 繁简's dictionary. Must change nothing the user can see or hear.
+   */
+  readonly prepare?: () => void;
   run(s: SiteSettings, ctx: ControlContext): ControlResult;
 }

@@ -205,3 +205,52 @@ test.describe('繁体版 on the page', () => {
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).visibility)).toBe('visible');
   });
 });
+
+test.describe('繁简转换’s dictionary is fetched while the user is about to press the button', () => {
+  const dictRequests = (page: Page): string[] => {
+    const seen: string[] = [];
+    page.on('request', (r) => {
+      if (/\/dict\/[^/]+\.bin$/.test(r.url()) && !seen.includes(r.url())) seen.push(r.url());
+    });
+    return seen;
+  };
+  const FIRST_LINE = '2006年政府重点工作';
+
+  test('a pointer resting on the button fetches it and changes nothing; the click then converts without fetching again', async ({ page, server }) => {
+    const seen = dictRequests(page);
+    await page.goto(server.url + DEMO);
+    await openToolbar(page);
+    const before = await snapshot(page);
+    const box = (await toolbar(page).getByRole('button', { name: '繁简转换' }).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => seen.length).toBeGreaterThan(0);
+    const fetched = seen.length;
+    await page.waitForTimeout(300);
+    expect(await snapshot(page)).toEqual(before);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+    expect((await snapshot(page)).map((s) => s.text).join('')).toContain(toTw(FIRST_LINE));
+    expect(seen.length).toBe(fetched);
+  });
+
+  test('a crossing pointer, and a hostile page’s synthetic pointer and key events on the button, fetch nothing', async ({ page, server }) => {
+    const seen = dictRequests(page);
+    await page.goto(server.url + DEMO);
+    await openToolbar(page);
+    const box = (await toolbar(page).getByRole('button', { name: '繁简转换' }).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y - 60);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height + 60, { steps: 3 });
+    // The page reaches into the toolbar's open shadow root and points, presses and keys at the button.
+    await page.evaluate(() => {
+      const btn = document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('[data-control="convert"]');
+      for (let i = 0; i < 5; i++) {
+        btn?.dispatchEvent(new PointerEvent('pointerenter', { clientX: 5, clientY: 5 }));
+        btn?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, button: 0 }));
+        btn?.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, composed: true }));
+      }
+    });
+    await page.waitForTimeout(600);
+    expect(seen).toEqual([]);
+  });
+});

@@ -10,9 +10,10 @@ export function isShownConverted(ctx: ControlContext): boolean {
  * The 繁/简 toolbar button: a toggle whose pressed state is "this page shows the other script".
  * Switching off on a page converted by "every site" adds the site to the exclusion list.
  */
-export function convertToggle(siteKey: () => string | null): ControlSpec {
+export function convertToggle(siteKey: () => string | null, prepare?: () => void): ControlSpec {
   return {
     id: 'convert',
+    ...(prepare ? { prepare } : {}),
     label: 'convertButton',
     icon: '繁',
     group: 'convert',

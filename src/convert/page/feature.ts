@@ -14,6 +14,9 @@ export type { PageScript } from '../engine';
 export type { ConvertState } from './state';
 
 
+/** How long a dictionary fetched ahead of a press of 繁简转换 is kept if the press never comes. */
+const PREFETCH_KEEP_MS = 20_000;
+
 /** How long the top frame waits for its frames to load when only their text can tell the page's script. */
 const FRAME_LOAD_WAIT_MS = 3000;
 
@@ -232,6 +235,33 @@ export class ConvertFeature {
     return this.pageScript;
   }
 
+  /**
+   * The user is about to press 繁简转换 to switch it on: its dictionary is fetched now, so the press
+   * does not wait for it (on a busy page the fetch alone takes ~90 ms). Kept briefly if the press
+   * never comes.
+   */
+  prefetch(): void {
+    const global = this.global;
+    if (!global || this.wanted || (this.tab && !this.tab.isTop)) return;
+    const dir = directionFor(this.pageScript, global, this.doc);
+    const file = dictFileName(dir.from, dir.to);
+    if (this.prefetched.has(file) || [...this.cache.keys()].some((k) => k.startsWith(`${dir.from}-${dir.to}:`))) return;
+    const data = this.loadDict(file);
+    data.catch(() => this.prefetched.delete(file));
+    this.prefetched.set(file, { data, drop: setTimeout(() => this.prefetched.delete(file), PREFETCH_KEEP_MS) });
+  }
+
+  /** A dictionary file: the one fetched ahead of the press if there is one, else fetched now. */
+  private takeDict(file: string): Promise<ArrayBuffer> {
+    const ahead = this.prefetched.get(file);
+    if (!ahead) return this.loadDict(file);
+    clearTimeout(ahead.drop);
+    this.prefetched.delete(file);
+    return ahead.data;
+  }
+
+  private readonly prefetched = new Map<string, { data: Promise<ArrayBuffer>; drop: ReturnType<typeof setTimeout> }>();
+
   private converterFor(from: Variant, to: Variant, phraseLines: string[]): Promise<Converter> {
     const key = `${from}-${to}:${phraseLines.join('\n')}`;
     let p = this.cache.get(key);
@@ -243,7 +273,7 @@ export class ConvertFeature {
         if (tab && !tab.isTop && !this.remoteFailed) {
           return new RemoteConverter(from, to, phraseLines, (req) => tab.askTop({ kind: 'convertTexts', ...req }), () => this.refillRemote());
         }
-        const dict = parseDict(await this.loadDict(dictFileName(from, to)));
+        const dict = parseDict(await this.takeDict(dictFileName(from, to)));
         // Invalid user lines were rejected when saved; skip any that are bad now rather than fail.
         const userPhrases = validateUserPhrases(phraseLines).ok;
         return createConverter(dict, { userPhrases });
@@ -284,6 +314,8 @@ export class ConvertFeature {
     this.converter = null;
     this.remote = null;
     this.current = '';
+    for (const { drop } of this.prefetched.values()) clearTimeout(drop);
+    this.prefetched.clear();
   }
 }
 
@@ -295,7 +327,7 @@ export const convertFeature: FeatureDef = {
     host.provideScript({ state: () => convert.state(), convertText: (text, target) => convert.convertText(text, target) });
     return {
       id: 'convert',
-      controls: [convertToggle(() => host.siteKey)],
+      controls: [convertToggle(() => host.siteKey, () => convert.prefetch())],
       resetPatch: {},
       async apply(now) {
         const before = convert.state().error;
