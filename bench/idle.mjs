@@ -15,8 +15,8 @@
 //   node bench/idle.mjs [--reps N] [--no-write] [--only idle,open,long] [--ops convert,size,zoom,scheme]
 // `--only long` rewrites only the long-task section of docs/benchmarks-idle.md, keeping the others.
 import * as OpenCC from 'opencc-js';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../tests/support/server.mjs';
@@ -84,39 +84,67 @@ function contentScriptBytes() {
 const out = [];
 const machine = `${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 
+/**
+ * The floor under any loader: a copy of the build whose document_start script does only what the
+ * least launcher must (read this site's settings, follow changes, ask the runtime and the UI
+ * language, look at the document and listen on the window) and nothing of kanjian's. What a content
+ * script costs a page before it does anything of its own: its isolated world, the extension API
+ * bindings and the DOM wrappers it touches.
+ */
+function floorBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'kanjian-floor-'));
+  cpSync(extDir, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  for (const f of (manifest.content_scripts ?? []).flatMap((c) => c.js ?? [])) {
+    writeFileSync(
+      join(dir, f),
+      `chrome.storage.local.get(['settings.global']).then(() => {}); chrome.storage.onChanged.addListener(() => {}); chrome.runtime.id; chrome.i18n.getUILanguage();
+for (const t of ['focus', 'pageshow', 'pointerdown', 'keydown']) window.addEventListener(t, () => {}, { capture: true, passive: true });
+document.documentElement.checkVisibility({ visibilityProperty: true });`,
+    );
+  }
+  return dir;
+}
+
 if (onlyArg.includes('idle')) {
+  const floorDir = floorBuild();
   const bare = await launch(false);
   const kj = await launch(true);
   const kjHidden = await launch(true);
+  const floor = await launchFresh(floorDir, true, 'kanjian-idle-');
   await kjHidden.sw.evaluate(() => chrome.storage.local.set({ 'settings.global': { showLauncher: false } }));
   const rows = [];
   for (const [name, path, weight] of PAGES) {
     const n = Math.max(3, Math.round(reps / weight));
-    const runs = { bare: [], kj: [], hidden: [] };
+    const runs = { bare: [], kj: [], hidden: [], floor: [] };
     const settle = weight > 1 ? 1500 : 500;
     // Warm-up load each (disk cache, first service-worker start), then alternate.
-    for (const p of [bare, kj, kjHidden]) await idleLoad(p.context, path, settle);
+    for (const p of [bare, kj, kjHidden, floor]) await idleLoad(p.context, path, settle);
     for (let i = 0; i < n; i++) {
       runs.bare.push(await idleLoad(bare.context, path, settle));
       runs.kj.push(await idleLoad(kj.context, path, settle));
       runs.hidden.push(await idleLoad(kjHidden.context, path, settle));
+      runs.floor.push(await idleLoad(floor.context, path, settle));
     }
     const m = (xs, k) => median(xs.map((r) => r[k]));
-    rows.push({ name, n, bare: runs.bare, kj: runs.kj, hidden: runs.hidden, m });
+    rows.push({ name, n, bare: runs.bare, kj: runs.kj, hidden: runs.hidden, floor: runs.floor, m });
     console.error(`idle: ${name} done (${n} loads each)`);
   }
-  await Promise.all([bare.close(), kj.close(), kjHidden.close()]);
+  await Promise.all([bare.close(), kj.close(), kjHidden.close(), floor.close()]);
+  rmSync(floorDir, { recursive: true, force: true });
   const { files, bytes } = contentScriptBytes();
   const lines = [
     `Content script loaded into every page at \`document_start\`: ${files.map((f) => `\`${f}\``).join(', ')}, **${fmt(bytes / 1024)} KB**.`,
     '',
-    '| page | loads | script ms: without → with (+Δ) | task ms: without → with (+Δ) | JS heap MB: without → with (+Δ) | with launcher hidden: +script / +task ms, +heap MB |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '"floor" is a copy of the build whose `document_start` script only touches what the least loader must (the site\'s settings in storage and their changes, the runtime, the UI language, the document, four window listeners) and does nothing: what any content script that shows a launcher costs a page before its own code.',
+    '',
+    '| page | loads | script ms: without → with (+Δ) | task ms: without → with (+Δ) | JS heap MB: without → with (+Δ) | with launcher hidden: +script / +task ms, +heap MB | floor: +script / +task ms, +heap MB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     const d = (k, set) => r.m(r[set], k) - r.m(r.bare, k);
     lines.push(
-      `| ${r.name} | ${r.n} | ${fmt(r.m(r.bare, 'script'))} → ${fmt(r.m(r.kj, 'script'))} (+${fmt(d('script', 'kj'))}) | ${fmt(r.m(r.bare, 'task'))} → ${fmt(r.m(r.kj, 'task'))} (+${fmt(d('task', 'kj'))}) | ${fmt(r.m(r.bare, 'heap'), 2)} → ${fmt(r.m(r.kj, 'heap'), 2)} (+${fmt(d('heap', 'kj'), 2)}) | +${fmt(d('script', 'hidden'))} / +${fmt(d('task', 'hidden'))}, +${fmt(d('heap', 'hidden'), 2)} |`,
+      `| ${r.name} | ${r.n} | ${fmt(r.m(r.bare, 'script'))} → ${fmt(r.m(r.kj, 'script'))} (+${fmt(d('script', 'kj'))}) | ${fmt(r.m(r.bare, 'task'))} → ${fmt(r.m(r.kj, 'task'))} (+${fmt(d('task', 'kj'))}) | ${fmt(r.m(r.bare, 'heap'), 2)} → ${fmt(r.m(r.kj, 'heap'), 2)} (+${fmt(d('heap', 'kj'), 2)}) | +${fmt(d('script', 'hidden'))} / +${fmt(d('task', 'hidden'))}, +${fmt(d('heap', 'hidden'), 2)} | +${fmt(d('script', 'floor'))} / +${fmt(d('task', 'floor'))}, +${fmt(d('heap', 'floor'), 2)} |`,
     );
   }
   out.push('### Idle cost: a page load with nothing switched on', '', ...lines, '');
@@ -316,15 +344,19 @@ const text = [
 ].join('\n');
 console.log(text);
 const docPath = join(repo, 'docs', 'benchmarks-idle.md');
+// What was learnt from earlier runs (kept by hand): appended after the generated tables.
+const findings = readFileSync(join(repo, 'bench', 'idle-findings.md'), 'utf8').trimEnd();
 if (write && onlyArg.length === 1 && onlyArg[0] === 'long' && existsSync(docPath)) {
   // Only the long-task section was measured: replace that section (to the end of the file), keep the rest.
   const old = readFileSync(docPath, 'utf8');
   const at = old.indexOf('### Long tasks on the 80,000-element page');
+  const end = old.indexOf('## Findings kept with the numbers');
   const section = [`### Long tasks on the 80,000-element page`, '', `Run of ${machine} · load average ${fmt(load0[0], 2)} → ${fmt(load1[0], 2)} · build in \`${extDir.startsWith(repo) ? extDir.slice(repo.length + 1) : extDir}\``, '', ...out.slice(2)].join('\n');
-  writeFileSync(docPath, `${at >= 0 ? old.slice(0, at) : `${old.trimEnd()}\n\n`}${section}\n`);
+  const before = at >= 0 ? old.slice(0, at) : `${(end >= 0 ? old.slice(0, end) : old).trimEnd()}\n\n`;
+  writeFileSync(docPath, `${before}${section}\n\n${findings}\n`);
 } else if (write) {
   writeFileSync(
     join(repo, 'docs', 'benchmarks-idle.md'),
-    `# Idle cost and big-page responsiveness (Chromium)\n\nGenerated by \`node bench/idle.mjs\` (do not edit by hand; \`--reps N\`, default 15). Script and task time: CDP \`Performance.getMetrics\` (\`ScriptDuration\`, \`TaskDuration\`: the page's main thread, every world included) over one load in a fresh tab; JS heap: \`Runtime.getHeapUsage\` after a forced GC, same tab. "without" is a second fresh profile without the extension, loaded alternately in the same run.\n\n${text}\n`,
+    `# Idle cost and big-page responsiveness (Chromium)\n\nGenerated by \`node bench/idle.mjs\` (do not edit by hand; \`--reps N\`, default 15). Script and task time: CDP \`Performance.getMetrics\` (\`ScriptDuration\`, \`TaskDuration\`: the page's main thread, every world included) over one load in a fresh tab; JS heap: \`Runtime.getHeapUsage\` after a forced GC, same tab. "without" is a second fresh profile without the extension, loaded alternately in the same run.\n\n${text}\n\n${findings}\n`,
   );
 }
