@@ -104,9 +104,10 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
       return;
     }
     if (handoff.host || !isUiDocument(doc)) return;
-    // The host goes into <html> once there is a body to sit beside; a frameset page has no place for it.
-    if (doc.readyState === 'loading') await new Promise<void>((r) => doc.addEventListener('DOMContentLoaded', () => r(), { once: true }));
-    if (stopped || requested || handoff.host || !doc.body || doc.body.localName === 'frameset') return;
+    // The host goes into <html> once there is a body to sit beside (a frameset page has no place for
+    // it): as soon as there is, so the page's first layout has it, not a second one.
+    const body = await whenBody(doc);
+    if (stopped || requested || handoff.host || !body || body.localName === 'frameset') return;
     handoff.host = showLauncher(doc, launcherLocale(global.uiLanguage, browser.i18n.getUILanguage(), doc.documentElement?.lang), press, request);
   };
   const run = (): void => void decide().catch(() => reveal(doc, win));
@@ -131,6 +132,25 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
     },
   );
   run();
+}
+
+/** The document's body (or frameset) as soon as the parser has made it; null if it ends without one. */
+function whenBody(doc: Document): Promise<HTMLElement | null> {
+  const root = doc.documentElement;
+  if (doc.body || doc.readyState !== 'loading' || !root) return Promise.resolve(doc.body);
+  return new Promise((resolve) => {
+    const done = (): void => {
+      observer.disconnect();
+      doc.removeEventListener('DOMContentLoaded', done);
+      resolve(doc.body);
+    };
+    // Only <html>'s own children: the body arrives early in parsing, long before the first layout.
+    const observer = new MutationObserver(() => {
+      if (doc.body) done();
+    });
+    observer.observe(root, { childList: true });
+    doc.addEventListener('DOMContentLoaded', done);
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, expect, tabIdOf, test, toolbar } from './fixtures';
@@ -20,6 +20,12 @@ const MARKERS: Record<string, string[]> = {
   audit: ['auditSuspend'],
   convert: ['dict/'],
 };
+
+/** The toolbar shown, with the focus on its first button. */
+async function expectOpenWithFocus(page: Page): Promise<void> {
+  await expect(toolbar(page)).toBeVisible();
+  await expect(toolbar(page).getByRole('button', { name: '文字放大' })).toBeFocused();
+}
 
 /** Whether the page bundle runs in the tab's top frame (asked in the extension's isolated world). */
 async function pageUiLoaded(sw: Worker, tabId: number): Promise<boolean> {
@@ -115,8 +121,7 @@ test.describe('the toolbar’s code is fetched while the user is about to press 
     expect(await page.locator('kanjian-toolbar').count()).toBe(1);
     await page.mouse.down();
     await page.mouse.up();
-    await expect(toolbar(page)).toBeVisible();
-    await expect(toolbar(page).getByRole('button', { name: '文字放大' })).toBeFocused();
+    await expectOpenWithFocus(page);
   });
 
   test('a pointer only crossing the launcher loads nothing', async ({ page, server, serviceWorker }) => {
@@ -128,27 +133,26 @@ test.describe('the toolbar’s code is fetched while the user is about to press 
     expect(await pageUiLoaded(serviceWorker, await tabIdOf(serviceWorker, page))).toBe(false);
   });
 
-  test('a press held while the toolbar’s code arrives still opens it when released over the launcher', async ({ page, server, serviceWorker }) => {
-    await page.goto(server.url + '/zhonglou-2006.html');
+  /** Straight to a press on the launcher, no resting, held until the press itself has brought the toolbar's code. */
+  async function holdOnLauncher(page: Page, sw: Worker, url: string): Promise<{ x: number; y: number }> {
+    await page.goto(url + '/zhonglou-2006.html');
     const box = (await page.getByRole('button', { name: '无障碍浏览' }).boundingBox())!;
-    const tabId = await tabIdOf(serviceWorker, page);
-    // Straight to the press, no resting: the press itself fetches the code.
+    const tabId = await tabIdOf(sw, page);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
-    await expect.poll(() => pageUiLoaded(serviceWorker, tabId)).toBe(true);
+    await expect.poll(() => pageUiLoaded(sw, tabId)).toBe(true);
     await expect(toolbar(page)).toBeHidden();
+    return box;
+  }
+
+  test('a press held while the toolbar’s code arrives still opens it when released over the launcher', async ({ page, server, serviceWorker }) => {
+    await holdOnLauncher(page, serviceWorker, server.url);
     await page.mouse.up();
-    await expect(toolbar(page)).toBeVisible();
-    await expect(toolbar(page).getByRole('button', { name: '文字放大' })).toBeFocused();
+    await expectOpenWithFocus(page);
   });
 
   test('a press dragged off the launcher before release opens nothing (the press is cancelled)', async ({ page, server, serviceWorker }) => {
-    await page.goto(server.url + '/zhonglou-2006.html');
-    const box = (await page.getByRole('button', { name: '无障碍浏览' }).boundingBox())!;
-    const tabId = await tabIdOf(serviceWorker, page);
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    await expect.poll(() => pageUiLoaded(serviceWorker, tabId)).toBe(true);
+    const box = await holdOnLauncher(page, serviceWorker, server.url);
     await page.mouse.move(box.x - 200, box.y - 200, { steps: 4 });
     await page.mouse.up();
     await page.waitForTimeout(400);
@@ -164,8 +168,7 @@ test.describe('the toolbar’s code is fetched while the user is about to press 
     await page.keyboard.down(' ');
     await expect.poll(() => pageUiLoaded(serviceWorker, tabId)).toBe(true);
     await page.keyboard.up(' ');
-    await expect(toolbar(page)).toBeVisible();
-    await expect(toolbar(page).getByRole('button', { name: '文字放大' })).toBeFocused();
+    await expectOpenWithFocus(page);
   });
 });
 
