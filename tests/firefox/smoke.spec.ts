@@ -24,3 +24,25 @@ test('Firefox: toolbar appears on the demo page, text size works and survives a 
   await clickToolbarButton(page, '文字还原');
   await expect.poll(() => fontSize(page, P)).toBe(base);
 });
+
+test('Firefox: a press held on the launcher while the toolbar’s code arrives opens the toolbar on release, focus in it', async ({ ffPage: page, ffServer }) => {
+  await page.goto(ffServer.url + DEMO, { waitUntil: 'load' });
+  const launcherBox = (): Promise<{ x: number; y: number } | null> =>
+    page.evaluate(() => {
+      const b = document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('.kj-launcher');
+      const r = b?.getBoundingClientRect();
+      return r && r.width ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+    });
+  await expect.poll(launcherBox).not.toBeNull();
+  const at = (await launcherBox())!;
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  // The press itself brings the toolbar's code: the toolbar is built (closed) and its launcher takes the loader's place.
+  await expect.poll(() => page.evaluate(() => !!document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('[role=toolbar]'))).toBe(true);
+  expect(await toolbarVisible(page)).toBe(false);
+  await page.mouse.up();
+  await expect.poll(() => toolbarVisible(page)).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector('kanjian-toolbar')?.shadowRoot?.activeElement?.querySelector('.kj-label')?.textContent ?? null))
+    .toBe('文字放大');
+});
