@@ -25,10 +25,21 @@ async function frameIdOf(sw: Worker, tabId: number, prefix: string): Promise<num
   );
 }
 
+/**
+ * The frame's speech log. Until the page bundle has reached the frame (it follows the switch-on of an
+ * aid, through the background) nobody answers there: that reads as no voices and an empty log yet.
+ */
 async function speechLog(sw: Worker, tabId: number, frameId: number, clearLog = false): Promise<{ voiceCount: number | null; log: LogEntry[] }> {
   return sw.evaluate(
     async ({ tabId, frameId, clearLog }) => {
-      const reply = (await chrome.tabs.sendMessage(tabId, { id: 1, type: 'speechDiagnostics', data: { clearLog }, timestamp: Date.now() }, { frameId })) as { res?: unknown; err?: { message?: string } };
+      let raw: unknown;
+      try {
+        raw = await chrome.tabs.sendMessage(tabId, { id: 1, type: 'speechDiagnostics', data: { clearLog }, timestamp: Date.now() }, { frameId });
+      } catch (err) {
+        if (/Receiving end does not exist/.test(String(err))) return { voiceCount: null, log: [] };
+        throw err;
+      }
+      const reply = raw as { res?: unknown; err?: { message?: string } };
       if (!reply || reply.err) throw new Error(`speechDiagnostics: ${reply?.err?.message ?? 'no reply'}`);
       return reply.res;
     },
