@@ -34,7 +34,8 @@ export async function runInSlices<T>(items: readonly T[], work: (item: T) => voi
   for (let i = 0; i < items.length; i++) {
     if (o.cancelled()) return false;
     work(items[i]!);
-    if (i + 1 < items.length && o.now() >= deadline) {
+    // The slice also ends once what is on screen is done, so the page shows it without waiting for the budget.
+    if (i + 1 < items.length && (o.now() >= deadline || (!visibleSaid && i + 1 === visibleCount))) {
       o.endSlice?.();
       sayVisible(i + 1);
       await o.pause();

@@ -49,6 +49,35 @@ test.describe('繁体版 on an 80,000-element page', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('what the page adds right after the click, while the dictionary is still loading, is converted too', async ({ page, server, pageErrors }) => {
+    await page.goto(server.url + BIG);
+    await page.getByRole('button', { name: '无障碍浏览' }).click();
+    const press = toolbar(page).getByRole('button', { name: '繁简转换' });
+    await expect(press).toBeVisible();
+    // At the next click, the page adds a section to <main> (cut into pieces, so no piece planned at
+    // the click holds it) a few times in the first 80 ms: while the dictionary loads.
+    await page.evaluate(() => {
+      addEventListener(
+        'click',
+        () => {
+          for (const [i, ms] of [0, 10, 20, 40, 60, 80].entries()) {
+            setTimeout(() => {
+              const s = document.createElement('section');
+              s.className = 'late';
+              s.textContent = `后来的头条${i}`;
+              document.querySelector('main')!.append(s);
+            }, ms);
+          }
+        },
+        { capture: true, once: true },
+      );
+    });
+    await press.click();
+    await expect(page.locator('#last')).toHaveText('最後一條：頭髮、皇后、面子', { timeout: 120_000 });
+    await expect.poll(() => page.locator('section.late').allTextContents(), { timeout: 10_000 }).toEqual([0, 1, 2, 3, 4, 5].map((i) => `後來的頭條${i}`));
+    expect(pageErrors).toEqual([]);
+  });
+
   test('switching back while the slices still run restores the exact page; switching on again converts it all', async ({ page, server, pageErrors }) => {
     await page.goto(server.url + BIG);
     const htmlBefore = await body(page);

@@ -4,7 +4,7 @@ import type { ScriptTarget } from '../../display/script-convert';
 import { convertToggle } from './controls';
 import type { GlobalSettings, SiteSettings } from '../../settings/schema';
 import { traditionalSourceFor } from './lang';
-import { PageConverter } from './page-converter';
+import { ConversionPlan, PageConverter } from './page-converter';
 import { offerTabConverters, RemoteConverter, tabConverters } from '../tab-converters';
 import type { FrameMessage } from '../../messaging/protocol';
 import type { ConvertState } from './state';
@@ -112,10 +112,22 @@ export class ConvertFeature {
     const script = this.pageScript;
     const dir = directionFor(script, global, this.doc);
     const phrases = script === 'simplified' ? global.phrasesToTraditional : global.phrasesToSimplified;
-    const conv = await this.converterFor(dir.from, dir.to, phrases);
-    if (!this.wanted) return;
     const key = `${dir.from}-${dir.to}:${phrases.join('\n')}`;
     if (this.converter?.isActive && this.current === key) return;
+    const converting = this.converterFor(dir.from, dir.to, phrases);
+    // A big page is cut and placed while the dictionary loads, not after.
+    const plan = ConversionPlan.of(this.doc);
+    let conv: Converter;
+    try {
+      conv = await converting;
+    } catch (err) {
+      plan?.drop();
+      throw err;
+    }
+    if (!this.wanted || (this.converter?.isActive && this.current === key)) {
+      plan?.drop();
+      return;
+    }
     if (this.current !== key) {
       // Another direction or other phrases: the old one's text goes back first, all at once.
       this.converter?.restore();
@@ -125,7 +137,7 @@ export class ConvertFeature {
     }
     this.error = undefined;
     // Resolves once what is on screen shows the other script; the rest follows in slices.
-    await this.converter!.startInSlices().visible;
+    await this.converter!.startInSlices(plan).visible;
   }
 
   private current = '';

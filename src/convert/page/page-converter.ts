@@ -1,6 +1,6 @@
 import { convertibleAttributes, hasHan, isInSkippedSubtree, isSkippedElement, READABLE_ATTRIBUTES, walk } from './walk';
 import { isChineseLang } from './lang';
-import { orderForViewport, pauseFor, placeInViewport, planSegments, runInSlices, type Segment } from './chunks';
+import { domFits, orderForViewport, pauseFor, placeInViewport, planSegments, runInSlices, type Segment } from './chunks';
 
 interface Rec {
   orig: string;
@@ -27,6 +27,51 @@ export interface SlicedRun {
 
 /** Pages up to this many elements are done in one go (a few ms); bigger ones in slices. */
 export const ONE_GO_ELEMENTS = 3000;
+
+/** True when the page is small enough to be done in one go (counted only up to the limit). */
+const isSmallPage = (root: Element | null): root is null => !root || domFits(root, ONE_GO_ELEMENTS + 1);
+
+/**
+ * A big page's conversion planned before the converter is ready: its segments in the order to do
+ * them, cut and placed while the dictionary is still loading (~25 ms on an 80,000-element page that
+ * the first screen no longer waits for). Until it is used, it notes what the page adds (a split
+ * container's new children belong to no segment); drop it if it is not used.
+ */
+export class ConversionPlan {
+  private readonly added: MutationObserver;
+  /** Records delivered to the observer so far (delivery empties its queue: kept here). */
+  private readonly seen: MutationRecord[] = [];
+  private constructor(
+    readonly doc: Document,
+    readonly order: Segment[],
+    readonly visibleCount: number,
+  ) {
+    this.added = new MutationObserver((records) => void this.seen.push(...records));
+    this.added.observe(doc, { childList: true, subtree: true });
+  }
+
+  /** Plans the page as it is now; null when it is done in one go (nothing to plan ahead). */
+  static of(doc: Document): ConversionPlan | null {
+    const root = doc.documentElement;
+    if (isSmallPage(root)) return null;
+    const segments = planSegments(root, { maxElements: SEGMENT_ELEMENTS, skip: isSkippedElement });
+    const win = doc.defaultView;
+    const { order, visibleCount } = win ? orderForViewport(segments, (seg) => placeInViewport(seg, win)) : { order: segments, visibleCount: segments.length };
+    return new ConversionPlan(doc, order, visibleCount);
+  }
+
+  /** What the page added since the plan was made; the plan stops noting. */
+  take(): MutationRecord[] {
+    const records = [...this.seen, ...this.added.takeRecords()];
+    this.drop();
+    return records;
+  }
+
+  drop(): void {
+    this.added.disconnect();
+    this.seen.length = 0;
+  }
+}
 /** Largest subtree done as one piece, and the work per slice before the page gets the thread back. */
 const SEGMENT_ELEMENTS = 400;
 const SLICE_BUDGET_MS = 12;
@@ -76,21 +121,30 @@ export class PageConverter {
    * content the page adds meanwhile is converted by the observer as usual. A restore issued
    * meanwhile stops it (and puts back what was done).
    */
-  startInSlices(): SlicedRun {
+  startInSlices(plan: ConversionPlan | null = null): SlicedRun {
     const root = this.doc.documentElement;
-    if (!root || root.getElementsByTagName('*').length <= ONE_GO_ELEMENTS) {
+    const ahead = plan?.doc === this.doc ? plan : null;
+    if (!ahead && isSmallPage(root)) {
+      plan?.drop();
       this.start();
       return { visible: Promise.resolve(), done: Promise.resolve(true) };
     }
     const run = ++this.run;
     this.active = true;
     this.observeRoot(this.doc);
-    const segments = planSegments(root, { maxElements: SEGMENT_ELEMENTS, skip: isSkippedElement });
-    return this.slices(run, segments, (seg) => {
+    const work = (seg: Segment): void => {
+      if (!seg.node.isConnected) return; // removed by the page since the plan
       if (!seg.deep) return this.convertContainer(seg.node as Element);
       this.convertTree(seg.node);
       if (seg.node.nodeType === 1) this.langOnSegment(seg.node as Element);
-    });
+    };
+    if (ahead) {
+      // What the page added since the plan goes through the observer's path, like any later addition.
+      this.onMutations(ahead.take());
+      return this.slices(run, { order: ahead.order, visibleCount: ahead.visibleCount }, work);
+    }
+    const segments = planSegments(root!, { maxElements: SEGMENT_ELEMENTS, skip: isSkippedElement });
+    return this.slices(run, this.ordered(segments), work);
   }
 
   /** Stops following changes and puts back every original that the page still shows converted. */
@@ -104,7 +158,7 @@ export class PageConverter {
   /** restore(), on screen first, then in slices. A start issued meanwhile stops it and converts again. */
   restoreInSlices(): SlicedRun {
     const root = this.doc.documentElement;
-    if (!root || root.getElementsByTagName('*').length <= ONE_GO_ELEMENTS) {
+    if (isSmallPage(root)) {
       this.restore();
       return { visible: Promise.resolve(), done: Promise.resolve(true) };
     }
@@ -115,7 +169,7 @@ export class PageConverter {
       if (r.nodeType === 9) segments.push(...planSegments(root, { maxElements: SEGMENT_ELEMENTS, skip: () => false }));
       else segments.push({ node: r, deep: true }); // open shadow roots: small, done whole
     }
-    const sliced = this.slices(run, segments, (seg) => {
+    const sliced = this.slices(run, this.ordered(segments), (seg) => {
       if (seg.node.nodeType === 11) this.restoreTree(seg.node as ShadowRoot);
       else if (seg.deep) this.restoreSubtree(seg.node);
       else this.restoreElement(seg.node as Element);
@@ -137,9 +191,14 @@ export class PageConverter {
     this.pendingAttrs.clear();
   }
 
-  private slices(run: number, segments: Segment[], work: (s: Segment) => void): SlicedRun {
+  /** Segments in the order to work in: on screen first. */
+  private ordered(segments: Segment[]): { order: Segment[]; visibleCount: number } {
     const win = this.doc.defaultView;
-    const { order, visibleCount } = win ? orderForViewport(segments, (s) => placeInViewport(s, win)) : { order: segments, visibleCount: segments.length };
+    return win ? orderForViewport(segments, (s) => placeInViewport(s, win)) : { order: segments, visibleCount: segments.length };
+  }
+
+  private slices(run: number, { order, visibleCount }: { order: Segment[]; visibleCount: number }, work: (s: Segment) => void): SlicedRun {
+    const win = this.doc.defaultView;
     let visible!: () => void;
     const visiblePromise = new Promise<void>((r) => (visible = r));
     const done = runInSlices(order, work, {

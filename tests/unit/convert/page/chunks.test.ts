@@ -43,6 +43,17 @@ describe('the chunk planner', () => {
     expect(segments.some((s) => s.node.nodeType === 8 || (s.node as Element).localName === 'pre')).toBe(false);
   });
 
+  it('a subtree of exactly the limit is one piece, one element more is split', () => {
+    const ul = document.createElement('ul');
+    for (let i = 0; i < 9; i++) ul.append(document.createElement('li'));
+    document.body.replaceChildren(ul); // ul + 9 li = 10 elements
+    expect(planSegments(ul, { maxElements: 10, skip: () => false })).toEqual([{ node: ul, deep: true }]);
+    ul.append(document.createElement('li'));
+    const split = planSegments(ul, { maxElements: 10, skip: () => false });
+    expect(split[0]).toEqual({ node: ul, deep: false });
+    expect(split).toHaveLength(11);
+  });
+
   it('a small tree is one piece', () => {
     const body = page(2, 3);
     expect(planSegments(body, { maxElements: 1000, skip: isSkippedElement })).toEqual([{ node: body, deep: true }]);
@@ -83,7 +94,8 @@ describe('running in slices', () => {
     const h = harness(4);
     const ok = await runInSlices([0, 1, 2, 3, 4, 5, 6], h.work, { ...h.opts, cancelled: () => false, visibleCount: 2 });
     expect(ok).toBe(true);
-    expect(h.log).toEqual(['0', '1', '2', 'end', 'visible', 'pause', '3', '4', '5', 'end', 'pause', '6', 'end']);
+    // The first slice ends as soon as the on-screen items are done, before its budget: the page shows them now.
+    expect(h.log).toEqual(['0', '1', 'end', 'visible', 'pause', '2', '3', '4', 'end', 'pause', '5', '6', 'end']);
   });
 
   it('says visible once the on-screen items are done, even in the middle of a slice or with none', async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ONE_GO_ELEMENTS, PageConverter } from '../../../../src/convert/page/page-converter';
+import { ConversionPlan, ONE_GO_ELEMENTS, PageConverter } from '../../../../src/convert/page/page-converter';
 
 /** A stand-in for the dictionary: a few characters, enough to see what was converted. */
 const toTrad = (s: string): string => s.replace(/条/g, '條').replace(/发/g, '發').replace(/头/g, '頭');
@@ -78,6 +78,38 @@ describe('converting a big page in slices', () => {
     expect(document.documentElement.outerHTML).toBe(converted);
     c.restore();
     expect(document.documentElement.outerHTML).toBe(original);
+  });
+
+  it('a plan made while the dictionary loads: what the page adds meanwhile is converted, what it removes is left alone', async () => {
+    const plan = ConversionPlan.of(document)!;
+    expect(plan).not.toBeNull();
+    // Meanwhile the page changes: children of split containers (<main>, the list) that no planned piece holds.
+    const added = Object.assign(document.createElement('li'), { textContent: '新增一条' });
+    document.querySelector('#list')!.prepend(added);
+    const footer = Object.assign(document.createElement('footer'), { textContent: '页脚头条' });
+    document.querySelector('main')!.append(footer);
+    const removed = document.querySelector('#list > li:last-child')!;
+    removed.remove();
+    await settle(); // the page's changes come in other tasks than the plan's and the start's
+    document.querySelector('#list')!.append(Object.assign(document.createElement('li'), { textContent: '又一条' }));
+    const c = converter();
+    const run = c.startInSlices(plan);
+    await run.visible;
+    expect(await run.done).toBe(true);
+    await settle();
+    expect(added.textContent).toBe('新增一條');
+    expect(footer.textContent).toBe('页脚頭條');
+    expect(document.querySelector('#list > li:last-child')!.textContent).toBe('又一條');
+    expect(document.querySelector('#last')!.textContent).toBe('最后一條');
+    expect(removed.textContent).toBe(`第${ITEMS - 1}条：头发发布`); // not the page's any more: not touched
+    await c.restoreInSlices().done;
+    expect(added.textContent).toBe('新增一条');
+    expect(footer.textContent).toBe('页脚头条');
+  });
+
+  it('a small page is done in one go: nothing to plan ahead', () => {
+    document.body.innerHTML = '<p>头发</p>';
+    expect(ConversionPlan.of(document)).toBeNull();
   });
 
   it('content the page adds and changes while slices run is converted too, and restored', async () => {
