@@ -12,7 +12,7 @@
 //    the page: it sees the content script's tasks too): 繁简转换 on and back, 文字放大, 配色 and 页面放大,
 //    each from a fresh load, click to done; plus the time until the first screenful shows 繁體.
 //
-//   node bench/idle.mjs [--reps N] [--no-write] [--only idle,open,long] [--ops convert,size,zoom,scheme]
+//   node bench/idle.mjs [--reps N] [--no-write] [--only idle,open,long] [--ops convert,convert-press,convert-keys,size,zoom,scheme]
 // `--only long` rewrites only the long-task section of docs/benchmarks-idle.md, keeping the others.
 import * as OpenCC from 'opencc-js';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ const write = !args.includes('--no-write');
 const onlyArg = args.indexOf('--only') >= 0 ? args[args.indexOf('--only') + 1].split(',') : ['idle', 'open', 'long'];
 // KANJIAN_EXTENSION_DIR: measure another build (e.g. a copy of an older one, for a before/after).
 const extDir = resolve(process.env.KANJIAN_EXTENSION_DIR ?? join(repo, '.output', 'chrome-mv3'));
-const opsArg = args.indexOf('--ops') >= 0 ? args[args.indexOf('--ops') + 1].split(',') : ['convert', 'convert-press', 'size', 'zoom', 'scheme'];
+const opsArg = args.indexOf('--ops') >= 0 ? args[args.indexOf('--ops') + 1].split(',') : ['convert', 'convert-press', 'convert-keys', 'size', 'zoom', 'scheme'];
 const toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const toCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const LAST_P = '最后一条：头发、皇后、面子';
@@ -337,6 +337,23 @@ if (onlyArg.includes('long')) {
       const lt = await longTasksAfterClick(page);
       const t = await page.evaluate(() => ({ click: window.__click.at(-1), first: window.__firstShown, last: window.__lastShown }));
       record('繁简转换 (on), a person’s click (100 ms press)', { ...lt, firstMs: t.first - t.click, doneMs: t.last - t.click });
+      await page.close();
+    }
+    if (opsArg.includes('convert-keys')) {
+      // From the keyboard: the arrow keys bring the focus to the button, it rests there 150 ms (a
+      // person reading its name), and Enter switches it on (Enter clicks at once, on the key going down).
+      page = await openWithObserver(kj.context, kj.sw, BIG);
+      const button = page.getByRole('toolbar', { name: '无障碍工具栏' }).getByRole('button', { name: '繁简转换' });
+      await page.keyboard.press('Home');
+      for (let k = 0; k < 30 && !(await button.evaluate((b) => b.getRootNode().activeElement === b)); k++) await page.keyboard.press('ArrowRight');
+      await new Promise((r) => setTimeout(r, 150));
+      await watchScreen(page, '__firstShown', (t) => toTw(t) !== t);
+      await watchText(page, '__lastShown', '#last', toTw(LAST_P));
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => window.__lastShown !== undefined, null, { timeout: 120_000 });
+      const lt = await longTasksAfterClick(page);
+      const t = await page.evaluate(() => ({ click: window.__click.at(-1), first: window.__firstShown, last: window.__lastShown }));
+      record('繁简转换 (on), from the keyboard (focus rests 150 ms, Enter)', { ...lt, firstMs: t.first - t.click, doneMs: t.last - t.click });
       await page.close();
     }
     for (const [op, name, press] of [

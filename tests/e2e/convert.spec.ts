@@ -234,6 +234,29 @@ test.describe('繁简转换’s dictionary is fetched while the user is about to
     expect(seen.length).toBe(fetched);
   });
 
+  test('the keyboard bringing the focus to the button and resting there fetches it; Enter then converts without fetching again', async ({ page, server }) => {
+    const seen = dictRequests(page);
+    await page.goto(server.url + DEMO);
+    await openToolbar(page);
+    const before = await snapshot(page);
+    const button = toolbar(page).getByRole('button', { name: '繁简转换' });
+    // Arrow keys through the toolbar (its roving focus) until 繁简转换 has it, one key at a time.
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 30; i++) {
+      if (await button.evaluate((b) => b.getRootNode() instanceof ShadowRoot && (b.getRootNode() as ShadowRoot).activeElement === b)) break;
+      await page.keyboard.press('ArrowRight');
+    }
+    await expect(button).toBeFocused();
+    await expect.poll(() => seen.length).toBeGreaterThan(0);
+    const fetched = seen.length;
+    await page.waitForTimeout(300);
+    expect(await snapshot(page)).toEqual(before);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+    expect((await snapshot(page)).map((s) => s.text).join('')).toContain(toTw(FIRST_LINE));
+    expect(seen.length).toBe(fetched);
+  });
+
   test('a crossing pointer, and a hostile page’s synthetic pointer and key events on the button, fetch nothing', async ({ page, server }) => {
     const seen = dictRequests(page);
     await page.goto(server.url + DEMO);
@@ -248,6 +271,9 @@ test.describe('繁简转换’s dictionary is fetched while the user is about to
         btn?.dispatchEvent(new PointerEvent('pointerenter', { clientX: 5, clientY: 5 }));
         btn?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, button: 0 }));
         btn?.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, composed: true }));
+        // Focus given by the page's script, and the keyup that would say a keyboard brought it.
+        (btn as HTMLElement | null)?.focus();
+        btn?.dispatchEvent(new KeyboardEvent('keyup', { key: 'ArrowRight', bubbles: true, composed: true }));
       }
     });
     await page.waitForTimeout(600);
