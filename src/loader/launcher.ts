@@ -37,7 +37,6 @@ export function showLauncher(doc: Document, locale: UiLocale, onOpen: () => void
   button.addEventListener('click', (e) => {
     if (isUserInput(e)) onOpen();
   });
-  onPressIntent(button, onIntent);
   // A press that began here and ends after the toolbar's code replaced this launcher (same place,
   // same look) would never become a click on either: its release completes it instead. A pointer
   // must come up over the launcher that took its place (moving away still cancels the press).
@@ -55,14 +54,12 @@ export function showLauncher(doc: Document, locale: UiLocale, onOpen: () => void
     );
     if (type === 'pointerup') win?.addEventListener('pointercancel', () => ac.abort(), { capture: true, signal: ac.signal });
   };
-  button.addEventListener('pointerdown', (e) => {
-    if (!isUserInput(e) || e.button !== 0) return;
-    onRelease('pointerup', (up) => (up as PointerEvent).pointerId === e.pointerId, (up) => (up.target as Element | null)?.localName === 'kanjian-toolbar');
-  });
-  // Enter clicks at once; Space clicks when it comes up.
-  button.addEventListener('keydown', (e) => {
-    if (!isUserInput(e) || e.key !== ' ' || e.repeat) return;
-    onRelease('keyup', (up) => (up as KeyboardEvent).key === ' ', () => true);
+  onPressIntent(button, (press) => {
+    onIntent();
+    if (press?.type === 'pointerdown') {
+      const id = (press as PointerEvent).pointerId;
+      onRelease('pointerup', (up) => (up as PointerEvent).pointerId === id, (up) => (up.target as Element | null)?.localName === 'kanjian-toolbar');
+    } else if (press) onRelease('keyup', (up) => (up as KeyboardEvent).key === ' ', () => true); // Space clicks when it comes up
   });
   shadow.append(style, button);
   for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());

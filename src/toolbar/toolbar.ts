@@ -5,7 +5,7 @@ import type { SiteSettings } from '../settings/schema';
 import { HelpDialogView } from './dialog';
 import { MenuView } from './menu';
 import { onUserInput } from '../shared/trusted';
-import { onPressIntent } from '../shared/press-intent';
+import { onKeyboardRest, onPressIntent } from '../shared/press-intent';
 
 export interface ToolbarHandlers {
   onControl(control: ControlSpec): void;
@@ -136,7 +136,10 @@ export class ToolbarView {
           // aria-disabled buttons stay focusable and still answer (e.g. "文字已是最大").
           btn.addEventListener('click', onUserInput(() => this.handlers.onControl(control)));
           const prepare = control.prepare;
-          if (prepare) onPressIntent(btn, prepare);
+          if (prepare) {
+            onPressIntent(btn, () => prepare());
+            onKeyboardRest(btn, prepare);
+          }
         }
         this.controlButtons.set(control, btn);
         group.append(btn);
