@@ -72,7 +72,7 @@ async function drawSites(list: HTMLElement, area: KeyValueArea, tr: Translator):
     return;
   }
   for (const site of sites) {
-    const forget = h('button', { type: 'button', 'aria-label': `${tr('optionsForget')}：${site}`, text: tr('optionsForget') });
+    const forget = h('button', { type: 'button', 'aria-label': tr('labelled', tr('optionsForget'), site), text: tr('optionsForget') });
     forget.addEventListener('click', () => void forgetSite(area, site).then(() => drawSites(list, area, tr)));
     list.append(h('li', {}, h('span', { text: site }), forget));
   }

@@ -74,9 +74,9 @@ function draw(root: HTMLElement, tr: Translator, state: PageState | null, shortc
   } else {
     const open = state.settings.toolbarOpen;
     root.append(
-      h('p', { class: 'site' }, `${tr('popupSite')}：`, h('strong', { text: state.siteKey ?? '—' })),
-      h('p', { class: 'note', id: 'toolbar-state' }, `${tr('popupToolbar')}：${open ? tr('stateOpen') : tr('stateClosed')}`),
-      h('p', { class: 'note', id: 'text-size' }, `${tr('popupTextSize')}：${state.settings.textScale}%`),
+      h('p', { class: 'site' }, tr('labelled', tr('popupSite'), ''), h('strong', { text: state.siteKey ?? '—' })),
+      h('p', { class: 'note', id: 'toolbar-state' }, tr('labelled', tr('popupToolbar'), open ? tr('stateOpen') : tr('stateClosed'))),
+      h('p', { class: 'note', id: 'text-size' }, tr('labelled', tr('popupTextSize'), `${state.settings.textScale}%`)),
     );
     const toggle = h('button', { type: 'button', id: 'toggle-toolbar', class: 'primary', 'aria-pressed': String(open), text: tr('popupToolbar') });
     toggle.addEventListener('click', () => void actions.setOpen(!open).then((next) => redraw(next, 'toggle-toolbar')));

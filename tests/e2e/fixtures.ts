@@ -2,7 +2,7 @@ import { test as base, chromium, expect, type BrowserContext, type Page, type Wo
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromiumArgs, findChromium, INSTALL_HINT } from '../support/browsers.mjs';
+import { browserLanguageArgs, browserLanguageEnv, chromiumArgs, findChromium, INSTALL_HINT } from '../support/browsers.mjs';
 import { REPO_ROOT, startServer } from '../support/server.mjs';
 import { speechWorkerFixtures, type SpeechWorkerFixtures } from '../support/speech-fixtures';
 
@@ -17,6 +17,11 @@ export interface Served {
 }
 
 interface WorkerFixtures extends SpeechWorkerFixtures {
+  /**
+   * The browser's own language (its UI, chrome.i18n.getUILanguage(), navigator.language and
+   * Accept-Language): zh-CN as kanjian's users have it; the `chromium-en` project runs in en-US.
+   */
+  browserLanguage: string;
   server: Served;
   /** A second origin (another port) to prove settings stay per site. */
   server2: Served;
@@ -35,6 +40,7 @@ interface TestFixtures {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  browserLanguage: ['zh-CN', { option: true, scope: 'worker' }],
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -55,7 +61,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   ...speechWorkerFixtures,
   extContext: [
-    async ({ speechEngine }, use) => {
+    async ({ speechEngine, browserLanguage }, use) => {
       const executablePath = findChromium();
       if (!executablePath) throw new Error(INSTALL_HINT.chromium);
       const userDataDir = mkdtempSync(join(tmpdir(), 'kanjian-e2e-'));
@@ -63,9 +69,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         executablePath,
         headless: true,
         viewport: { width: 1280, height: 800 },
-        locale: 'zh-CN',
-        args: [...chromiumArgs(EXTENSION_DIR), ...(speechEngine?.available ? ['--enable-speech-dispatcher'] : [])],
-        ...(speechEngine?.available ? { env: { ...process.env, ...speechEngine.env } as Record<string, string> } : {}),
+        locale: browserLanguage,
+        args: [...chromiumArgs(EXTENSION_DIR), ...browserLanguageArgs(browserLanguage), ...(speechEngine?.available ? ['--enable-speech-dispatcher'] : [])],
+        env: { ...process.env, ...browserLanguageEnv(browserLanguage), ...(speechEngine?.available ? speechEngine.env : {}) } as Record<string, string>,
       });
       await use(context);
       await context.close();

@@ -129,18 +129,20 @@ test.describe('toolbar on the demo page', () => {
     expect(await fontSizePx(page, ARTICLE_P)).toBe(base);
   });
 
-  test('popup shows the site state and toggles the toolbar', async ({ page, server, openPopup }) => {
+  test('popup shows the site state and toggles the toolbar', async ({ page, server, openPopup, browserLanguage }) => {
     await page.goto(server.url + DEMO);
     const popup = await openPopup(page);
+    // The popup speaks the browser's language (the page's toolbar, the page's Chinese).
+    const en = browserLanguage.startsWith('en');
     await expect(popup.getByText(server.url)).toBeVisible();
-    await expect(popup.locator('#toolbar-state')).toContainText('已关闭');
-    const toggle = popup.getByRole('button', { name: '无障碍工具栏' });
+    await expect(popup.locator('#toolbar-state')).toHaveText(en ? 'Accessibility toolbar: closed' : '无障碍工具栏：已关闭');
+    const toggle = popup.getByRole('button', { name: en ? 'Accessibility toolbar' : '无障碍工具栏' });
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await toggle.focus();
     await popup.keyboard.press('Enter');
-    await expect(popup.locator('#toolbar-state')).toContainText('已打开');
+    await expect(popup.locator('#toolbar-state')).toHaveText(en ? 'Accessibility toolbar: open' : '无障碍工具栏：已打开');
     await expect(toolbar(page)).toBeVisible();
-    await popup.getByRole('button', { name: '无障碍工具栏' }).press('Space');
+    await toggle.press('Space');
     await expect(toolbar(page)).toBeHidden();
   });
 

@@ -1,7 +1,16 @@
-import { clickToolbarButton, expect, fontSize, test, toolbarVisible, clickInToolbar } from './fixtures';
+import { clickToolbarButton, expect, extensionPage, fontSize, test, toolbarVisible, clickInToolbar } from './fixtures';
 
 const DEMO = '/zhonglou-2006.html';
 const P = 'article.article p';
+
+test('Firefox runs in zh-CN, as kanjian’s users have it (its UI language, and what pages are told)', async ({ firefox, ffPage: page, ffServer }) => {
+  // Debian's firefox-esr is English unless its zh-CN language pack is installed (firefox-esr-l10n-zh-cn).
+  const ext = await extensionPage(firefox);
+  expect(await ext.evaluate(() => (globalThis as unknown as { browser: { i18n: { getUILanguage(): string } } }).browser.i18n.getUILanguage())).toBe('zh-CN');
+  await ext.close();
+  await page.goto(ffServer.url + DEMO, { waitUntil: 'load' });
+  expect(await page.evaluate(() => navigator.language)).toBe('zh-CN');
+});
 
 test('Firefox: toolbar appears on the demo page, text size works and survives a reload', async ({ ffPage: page, ffServer }) => {
   await page.goto(ffServer.url + DEMO, { waitUntil: 'load' });

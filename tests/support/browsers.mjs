@@ -16,6 +16,20 @@ export const INSTALL_HINT = {
  * Flags that keep Chromium quiet and offline on CI machines: the CLI's own (without the sandbox, as
  * the suites have always run, as root in CI), plus no QUIC and no lookups of any host but 127.0.0.1.
  */
+/**
+ * Chromium in a given UI language. On Linux the flag alone is not enough (the language also comes from
+ * the environment), and the language's resources must be installed: Debian's `chromium` has en-US
+ * only, the others are in `chromium-l10n` (without it the browser silently stays English; the suite's
+ * first test checks the language it really got).
+ */
+export function browserLanguageArgs(lang) {
+  return [`--lang=${lang}`];
+}
+
+export function browserLanguageEnv(lang) {
+  return { LANGUAGE: lang.replace('-', '_') };
+}
+
 export function chromiumArgs(extensionDir) {
   return [...chromiumFlags({ extensionDir, sandbox: false }), '--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
 }

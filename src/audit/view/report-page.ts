@@ -236,10 +236,10 @@ function findingsSection(
         h(
           'li',
           { class: 'node' },
-          h('p', {}, h('strong', { text: `${tr('nodeSelector')}：` }), h('code', { class: 'selector', text: targetToString(n.target) }), n.target.length > 1 ? h('span', { class: 'frame', text: ` （${tr('frameNote')}）` }) : null),
-          h('p', {}, h('strong', { text: `${tr('nodeHtml')}：` })),
+          h('p', {}, h('strong', { text: tr('labelled', tr('nodeSelector'), '') }), h('code', { class: 'selector', text: targetToString(n.target) }), n.target.length > 1 ? h('span', { class: 'frame', text: ` （${tr('frameNote')}）` }) : null),
+          h('p', {}, h('strong', { text: tr('labelled', tr('nodeHtml'), '') })),
           h('pre', { class: 'snippet' }, h('code', { text: n.html })),
-          summary ? h('p', {}, h('strong', { text: `${tr('nodeSummary')}：` })) : null,
+          summary ? h('p', {}, h('strong', { text: tr('labelled', tr('nodeSummary'), '') })) : null,
           summary ? h('pre', { class: 'summary', text: summary }) : null,
           button,
         ),

@@ -37,6 +37,8 @@ export const zhCN = {
   optionsShortcutsHint: '可在浏览器的扩展快捷键页面中修改。',
   commandToggle: '打开或关闭无障碍工具栏',
   notSet: '未设置',
+  /** A label and its value (full-width colon in Chinese, ": " in English). */
+  labelled: '{0}：{1}',
 } as const;
 
 
@@ -78,6 +80,7 @@ export const zhTW: Record<keyof typeof zhCN, string> = {
   optionsShortcutsHint: '可在瀏覽器的擴充功能快捷鍵頁面中修改。',
   commandToggle: '開啟或關閉無障礙工具列',
   notSet: '未設定',
+  labelled: '{0}：{1}',
 };
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -118,5 +121,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   optionsShortcutsHint: 'Change them on the browser’s extension shortcuts page.',
   commandToggle: 'Open or close the accessibility toolbar',
   notSet: 'Not set',
+  labelled: '{0}: {1}',
 };
 
