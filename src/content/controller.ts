@@ -339,12 +339,21 @@ export class PageController {
     await this.mounting;
   }
 
+  /** The last press's turn to announce: presses announce in the order they were made. */
+  private announcing: Promise<void> = Promise.resolve();
+
   private async runControl(control: ControlSpec): Promise<void> {
     if (this.disposed) return;
     const result = control.run(this.site, this.controlContext());
     if (!result) return;
     const patch = result.patch ?? {};
-    if (Object.keys(patch).length || result.globalPatch) await this.change(patch, result.globalPatch);
+    const changed = Object.keys(patch).length || result.globalPatch ? this.change(patch, result.globalPatch) : Promise.resolve();
+    // A quick second press (say 页面已是最大, with nothing to store) must not be announced before the
+    // first (页面已放大到300%, announced once stored), which would then be the last word heard.
+    const previous = this.announcing;
+    const turn = changed.then(() => previous);
+    this.announcing = turn.catch(() => undefined);
+    await turn;
     if (result.announce) {
       this.view?.announce(result.announce);
       for (const f of this.features) f.announced?.(control.id, result.announce);

@@ -91,6 +91,45 @@ describe('the page controller', () => {
     expect(relabel).not.toHaveBeenCalled();
   });
 
+  it('quick presses are announced in the order they were made, even when the first waits for its write', async () => {
+    const said = vi.spyOn(ToolbarView.prototype, 'announce');
+    // A control like 页面放大 one step below its limit: the first press stores a change, the second has nothing to store.
+    const stepper: FeatureDef = {
+      id: 'stepper',
+      create: () => ({
+        id: 'stepper',
+        resetPatch: {},
+        apply: () => undefined,
+        suspend: () => undefined,
+        dispose: () => undefined,
+        controls: [
+          {
+            id: 'step',
+            label: 'textLarger',
+            icon: '+',
+            group: 'text',
+            run: (s) => (s.textScale >= 200 ? { announce: { key: 'textSizeMax' } } : { patch: { textScale: 200 }, announce: { key: 'textSizeNow', params: [200] } }),
+          },
+        ],
+      }),
+    };
+    const c = controller([stepper, sessionFeature]);
+    area.data[siteStorageKey(SITE)] = { toolbarOpen: true };
+    await c.start();
+    said.mockClear();
+    // The first press's write takes a while (a busy browser).
+    const set = area.set.bind(area);
+    vi.spyOn(area, 'set').mockImplementation(async (items) => {
+      await new Promise((r) => setTimeout(r, 50));
+      await set(items);
+    });
+    const press = () => document.querySelector<HTMLElement>('[data-control="step"]')!.dispatchEvent(asUser(new MouseEvent('click', { bubbles: true })));
+    press();
+    press();
+    await vi.waitFor(() => expect(said).toHaveBeenCalledTimes(2));
+    expect(said.mock.calls.map(([a]) => a.key)).toEqual(['textSizeNow', 'textSizeMax']);
+  });
+
   it('ignores storage echoes of its own writes while they are going out, then reads back once', async () => {
     const c = controller([recorder('a', log), sessionFeature]);
     area.data[siteStorageKey(SITE)] = { toolbarOpen: true };
