@@ -12,7 +12,7 @@
 //    the page: it sees the content script's tasks too): 繁简转换 on and back, 文字放大, 配色 and 页面放大,
 //    each from a fresh load, click to done; plus the time until the first screenful shows 繁體.
 //
-//   node bench/idle.mjs [--reps N] [--no-write] [--only idle,open,long] [--ops convert,convert-press,convert-keys,size,zoom,scheme]
+//   node bench/idle.mjs [--reps N] [--no-write] [--only idle,open,long] [--ops convert,convert-press,convert-keys,convert-floor,size,zoom,scheme]
 // `--only long` rewrites only the long-task section of docs/benchmarks-idle.md, keeping the others.
 import * as OpenCC from 'opencc-js';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ const write = !args.includes('--no-write');
 const onlyArg = args.indexOf('--only') >= 0 ? args[args.indexOf('--only') + 1].split(',') : ['idle', 'open', 'long'];
 // KANJIAN_EXTENSION_DIR: measure another build (e.g. a copy of an older one, for a before/after).
 const extDir = resolve(process.env.KANJIAN_EXTENSION_DIR ?? join(repo, '.output', 'chrome-mv3'));
-const opsArg = args.indexOf('--ops') >= 0 ? args[args.indexOf('--ops') + 1].split(',') : ['convert', 'convert-press', 'convert-keys', 'size', 'zoom', 'scheme'];
+const opsArg = args.indexOf('--ops') >= 0 ? args[args.indexOf('--ops') + 1].split(',') : ['convert', 'convert-press', 'convert-keys', 'convert-floor', 'size', 'zoom', 'scheme'];
 const toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const toCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const LAST_P = '最后一条：头发、皇后、面子';
@@ -376,8 +376,56 @@ if (onlyArg.includes('long')) {
     }
   }
   await kj.close();
+  if (opsArg.includes('convert-floor')) {
+    // What the browser alone takes to show the same conversion: no extension, a page script that
+    // writes every text node's converted value (OpenCC, computed in Node beforehand), once all at once
+    // and once in 12 ms slices with a frame after each (as a sliced converter must). The time is from
+    // the first write to the frame after the last; no script of kanjian's is in it.
+    const bare = await launch(false);
+    for (let i = 0; i < runs; i++) {
+      for (const [name, sliceMs] of [
+        ['browser alone: every text written at once (floor)', 0],
+        ['browser alone: in 12 ms slices, a frame after each (floor)', 12],
+      ]) {
+        const page = await bare.context.newPage();
+        await page.goto(server.url + BIG, { waitUntil: 'load', timeout: 120_000 });
+        await page.waitForTimeout(1000);
+        const texts = await page.evaluate(() => {
+          const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          const nodes = [];
+          for (let n = w.nextNode(); n; n = w.nextNode()) nodes.push(n);
+          window.__texts = nodes;
+          return nodes.map((n) => n.nodeValue);
+        });
+        const converted = texts.map((t) => toTw(t));
+        const r = await page.evaluate(
+          async ([values, slice]) => {
+            const nodes = window.__texts;
+            const lt = [];
+            new PerformanceObserver((l) => lt.push(...l.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask' });
+            const frame = () => new Promise((res) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => res(); ch.port2.postMessage(0); }));
+            const t0 = performance.now();
+            let i = 0;
+            while (i < nodes.length) {
+              const s0 = performance.now();
+              while (i < nodes.length && (slice === 0 || performance.now() - s0 < slice)) nodes[i].nodeValue = values[i++];
+              await frame();
+            }
+            const done = performance.now() - t0;
+            await new Promise((res) => setTimeout(res, 1000));
+            const tasks = lt.filter((e) => e.start + e.duration >= t0);
+            return { doneMs: done, longest: Math.max(0, ...tasks.map((e) => e.duration)), over50: tasks.filter((e) => e.duration > 50).length, total: tasks.reduce((n, e) => n + e.duration, 0) };
+          },
+          [converted, sliceMs],
+        );
+        record(name, { ...r, firstMs: NaN });
+        await page.close();
+      }
+    }
+    await bare.close();
+  }
   const lines = [
-    `Generated page of 80,000 elements (\`/generated/big-80k.html\`), Chromium with kanjian, toolbar open; each operation from a fresh load, ${runs} runs, medians (longest task: the median of each run's longest).`,
+    `Generated page of 80,000 elements (\`/generated/big-80k.html\`), Chromium with kanjian, toolbar open; each operation from a fresh load, ${runs} runs, medians (longest task: the median of each run's longest).${opsArg.includes('convert-floor') ? ' Rows marked (floor): the same browser without kanjian, a page script writing the same converted text (OpenCC) into every text node, timed from its first write to the frame after its last: what showing the conversion costs the browser itself.' : ''}`,
     '',
     '| operation | click → first screen shows it (ms) | click → whole page done (ms) | longest task (ms) | tasks > 50 ms | long-task time in all (ms) |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
