@@ -54,9 +54,7 @@ export class ConversionPlan {
   static of(doc: Document): ConversionPlan | null {
     const root = doc.documentElement;
     if (isSmallPage(root)) return null;
-    const segments = planSegments(root, { maxElements: SEGMENT_ELEMENTS, skip: isSkippedElement });
-    const win = doc.defaultView;
-    const { order, visibleCount } = win ? orderForViewport(segments, (seg) => placeInViewport(seg, win)) : { order: segments, visibleCount: segments.length };
+    const { order, visibleCount } = planInOrder(doc, root);
     return new ConversionPlan(doc, order, visibleCount);
   }
 
@@ -72,6 +70,17 @@ export class ConversionPlan {
     this.seen.length = 0;
   }
 }
+/** The page's segments for a conversion, on screen first. */
+function planInOrder(doc: Document, root: Element): { order: Segment[]; visibleCount: number } {
+  return inViewportOrder(doc, planSegments(root, { maxElements: SEGMENT_ELEMENTS, skip: isSkippedElement }));
+}
+
+/** Segments in the order to work in: on screen first. */
+function inViewportOrder(doc: Document, segments: Segment[]): { order: Segment[]; visibleCount: number } {
+  const win = doc.defaultView;
+  return win ? orderForViewport(segments, (s) => placeInViewport(s, win)) : { order: segments, visibleCount: segments.length };
+}
+
 /** Largest subtree done as one piece, and the work per slice before the page gets the thread back. */
 const SEGMENT_ELEMENTS = 400;
 const SLICE_BUDGET_MS = 12;
@@ -143,8 +152,7 @@ export class PageConverter {
       this.onMutations(ahead.take());
       return this.slices(run, { order: ahead.order, visibleCount: ahead.visibleCount }, work);
     }
-    const segments = planSegments(root!, { maxElements: SEGMENT_ELEMENTS, skip: isSkippedElement });
-    return this.slices(run, this.ordered(segments), work);
+    return this.slices(run, planInOrder(this.doc, root!), work);
   }
 
   /** Stops following changes and puts back every original that the page still shows converted. */
@@ -169,7 +177,7 @@ export class PageConverter {
       if (r.nodeType === 9) segments.push(...planSegments(root, { maxElements: SEGMENT_ELEMENTS, skip: () => false }));
       else segments.push({ node: r, deep: true }); // open shadow roots: small, done whole
     }
-    const sliced = this.slices(run, this.ordered(segments), (seg) => {
+    const sliced = this.slices(run, inViewportOrder(this.doc, segments), (seg) => {
       if (seg.node.nodeType === 11) this.restoreTree(seg.node as ShadowRoot);
       else if (seg.deep) this.restoreSubtree(seg.node);
       else this.restoreElement(seg.node as Element);
@@ -189,12 +197,6 @@ export class PageConverter {
     }
     this.pendingNodes.clear();
     this.pendingAttrs.clear();
-  }
-
-  /** Segments in the order to work in: on screen first. */
-  private ordered(segments: Segment[]): { order: Segment[]; visibleCount: number } {
-    const win = this.doc.defaultView;
-    return win ? orderForViewport(segments, (s) => placeInViewport(s, win)) : { order: segments, visibleCount: segments.length };
   }
 
   private slices(run: number, { order, visibleCount }: { order: Segment[]; visibleCount: number }, work: (s: Segment) => void): SlicedRun {
