@@ -289,7 +289,9 @@ export class PageConverter {
     walk(
       root,
       (t) => this.convertText(t),
-      (el) => {
+      (el, names) => {
+        // No attributes: nothing to convert, and no lang (only <html> gets one without having one).
+        if (names.length === 0 && el !== this.doc.documentElement) return;
         this.convertAttributes(el);
         this.convertLang(el);
       },

@@ -1,4 +1,4 @@
-import { isOwnUi } from '../../shared/own-ui';
+import { isMarkedOwnUi, isOwnUi } from '../../shared/own-ui';
 /**
  * What the page converter may touch. Text people read is converted; code, editors, form values,
  * opted-out subtrees and kanjian's own UI never are.
@@ -50,14 +50,38 @@ export function hasHan(text: string | null): boolean {
   return !!text && HAN.test(text);
 }
 
+const NO_NAMES: readonly string[] = [];
+
+/** isSkippedElement for an element reached by a walk from outside our UI, from its attribute names read once. */
+function skippedInWalk(el: Element, names: readonly string[]): boolean {
+  if (SKIP_TAGS.has(el.localName) || isMarkedOwnUi(el)) return true;
+  for (const name of names) {
+    switch (name) {
+      case 'translate':
+        if (el.getAttribute('translate') === 'no') return true;
+        break;
+      case 'class':
+        if (el.classList.contains('ignore-opencc')) return true;
+        break;
+      case 'lang':
+        if (/^(ja|ko|vi)(-|$)/i.test(el.getAttribute('lang') ?? '')) return true;
+        break;
+      case 'contenteditable':
+        if (el.getAttribute('contenteditable') !== 'false') return true;
+        break;
+    }
+  }
+  return false;
+}
+
 /**
  * Visits every convertible text node and element under `root` (skipping excluded subtrees), and
- * every open shadow root found on the way.
+ * every open shadow root found on the way. onElement gets the element's attribute names.
  */
 export function walk(
   root: Node,
   onText: (t: Text) => void,
-  onElement: (el: Element) => void,
+  onElement: (el: Element, names: readonly string[]) => void,
   onShadowRoot: (sr: ShadowRoot) => void,
 ): void {
   const doc = root.ownerDocument ?? (root as Document);
@@ -67,22 +91,30 @@ export function walk(
     return;
   }
   if (root.nodeType === 1) {
-    onElement(root as Element);
-    const sr = (root as Element).shadowRoot;
+    const el = root as Element;
+    onElement(el, el.hasAttributes() ? el.getAttributeNames() : NO_NAMES);
+    const sr = el.shadowRoot;
     if (sr) onShadowRoot(sr);
   }
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === 1 && isSkippedElement(node as Element)) return NodeFilter.FILTER_REJECT;
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === 3) onText(n as Text);
-    else {
-      onElement(n as Element);
-      const sr = (n as Element).shadowRoot;
-      if (sr) onShadowRoot(sr);
+  // No filter callback: the walker runs natively and a skipped subtree is stepped over here.
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let n = walker.nextNode();
+  while (n) {
+    if (n.nodeType === 3) {
+      onText(n as Text);
+      n = walker.nextNode();
+      continue;
     }
+    const el = n as Element;
+    const names = el.hasAttributes() ? el.getAttributeNames() : NO_NAMES;
+    if (skippedInWalk(el, names)) {
+      n = walker.nextSibling();
+      while (!n && walker.parentNode()) n = walker.nextSibling();
+      continue;
+    }
+    onElement(el, names);
+    const sr = el.shadowRoot;
+    if (sr) onShadowRoot(sr);
+    n = walker.nextNode();
   }
 }

@@ -42,4 +42,17 @@ describe('the converter walk', () => {
     // The walk stays inside its root: nothing after #deep is visited.
     expect(visited(document.getElementById('deep')!)).toEqual(['<div>', '<p>', '<b>', '<i>', '深']);
   });
+
+  it('steps over a skipped subtree at the end of a deep branch and goes on after it, never past its root', () => {
+    document.body.innerHTML = '<div id="r"><p><b>一<pre>码</pre></b></p>二<p><i><code>码</code></i></p></div><p>外</p>';
+    expect(visited(document.getElementById('r')!)).toEqual(['<div>', '<p>', '<b>', '一', '二', '<p>', '<i>']);
+  });
+
+  it('hands each element its attribute names, read once', () => {
+    document.body.innerHTML = '<div id="r" title="标题"><span>甲</span><img alt="图" lang="zh-CN"></div>';
+    const seen: string[] = [];
+    walk(document.getElementById('r')!, () => undefined, (el, names) => seen.push(`${el.localName}:${names.join(',')}`), () => undefined);
+    expect(seen).toEqual(['div:id,title', 'span:', 'img:alt,lang']);
+  });
 });
+
