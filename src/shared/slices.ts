@@ -183,3 +183,39 @@ export function afterNextFrame(win: Window): () => Promise<number> {
       win.requestAnimationFrame(() => go(true));
     });
 }
+
+/**
+ * The pause between the slices of a run that writes to a big page. It yields (pauseFor), except
+ * once `maxGapMs` have passed since the browser last rendered: then it waits for the next frame.
+ *
+ * A browser busy with yield continuations renders only now and then, and each such frame lays out
+ * all the text written since the last one: on the 80,000-element page, frames of 400–600 ms every
+ * half second (long animation frames, measured). A frame costs ~50 ms there however little changed
+ * (the browser's paint pre-pass over the whole page), so a frame after every slice makes the run
+ * twice as long; a frame after every `maxGapMs` of writing bounds what one frame lays out. A hidden
+ * tab renders nothing: there it only yields.
+ */
+export function frameBoundedPause(win: Window, maxGapMs: number): () => Promise<void> {
+  const yieldNow = pauseFor(win);
+  const nextFrame = afterNextFrame(win);
+  const now = (): number => win.performance.now();
+  let lastFrame = now();
+  let watching = false;
+  // Frames the browser renders on its own (or for the page's animations) count too.
+  const watch = (): void => {
+    if (watching) return;
+    watching = true;
+    win.requestAnimationFrame(() => {
+      watching = false;
+      lastFrame = now();
+    });
+  };
+  return async () => {
+    if (win.document.visibilityState === 'hidden' || now() - lastFrame < maxGapMs) {
+      watch();
+      return yieldNow();
+    }
+    await nextFrame();
+    lastFrame = now();
+  };
+}

@@ -93,4 +93,4 @@ export function placeInViewport(s: Segment, win: Window): Place {
 }
 
 // The slice runner is shared with the display aids that read or write a big page in slices.
-export { pauseFor, runInSlices, type ChunkRunOptions } from '../../shared/slices';
+export { frameBoundedPause, pauseFor, runInSlices, type ChunkRunOptions } from '../../shared/slices';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterNextFrame, nextSliceItems, runPaced } from '../../../src/shared/slices';
+import { afterNextFrame, frameBoundedPause, nextSliceItems, runPaced } from '../../../src/shared/slices';
 
 const budgets = { scriptBudgetMs: 10, renderBudgetMs: 30 };
 
@@ -166,5 +166,77 @@ describe('waiting for the next frame', () => {
     const p = afterNextFrame(w.win)();
     w.hide();
     expect(await p).toBe(0);
+  });
+});
+
+describe('the pause of a run that writes to a big page', () => {
+  /** A window with a clock, frames rendered when `frame()` is called, and scheduler.yield. */
+  function clockWindow(state: 'visible' | 'hidden' = 'visible') {
+    const doc = new EventTarget() as EventTarget & { visibilityState: string };
+    doc.visibilityState = state;
+    let callbacks: Array<() => void> = [];
+    let t = 0;
+    const log: string[] = [];
+    const win = {
+      document: doc,
+      performance: { now: () => t },
+      requestAnimationFrame: (f: () => void) => (callbacks.push(f), callbacks.length),
+      scheduler: { yield: () => (log.push('yield'), Promise.resolve()) },
+    } as unknown as Window;
+    return {
+      win,
+      log,
+      advance: (ms: number) => void (t += ms),
+      frame: (renderMs: number) => {
+        const due = callbacks;
+        callbacks = [];
+        for (const f of due) f();
+        log.push('frame');
+        t += renderMs;
+      },
+    };
+  }
+
+  it('yields while the browser rendered recently, and waits for a frame once it has not for the gap', async () => {
+    const w = clockWindow();
+    const pause = frameBoundedPause(w.win, 25);
+    w.advance(12);
+    await pause();
+    w.advance(12);
+    await pause();
+    expect(w.log).toEqual(['yield', 'yield']);
+    w.advance(12); // 36 ms of writing and no frame: the next pause waits for one
+    let resumed = false;
+    const p = pause().then(() => (resumed = true));
+    await Promise.resolve();
+    expect(resumed).toBe(false);
+    w.frame(80);
+    await p;
+    expect(w.log).toEqual(['yield', 'yield', 'frame']);
+    // The gap counts from the end of that frame.
+    w.advance(12);
+    await pause();
+    expect(w.log.at(-1)).toBe('yield');
+  });
+
+  it('a frame the browser renders on its own restarts the gap', async () => {
+    const w = clockWindow();
+    const pause = frameBoundedPause(w.win, 25);
+    w.advance(20);
+    await pause();
+    w.frame(5); // the page animates, or the browser rendered between slices
+    w.advance(15); // 40 ms of writing, but only 20 since that frame began
+    await pause();
+    expect(w.log).toEqual(['yield', 'frame', 'yield']);
+  });
+
+  it('in a hidden tab it only yields', async () => {
+    const w = clockWindow('hidden');
+    const pause = frameBoundedPause(w.win, 25);
+    w.advance(100);
+    await pause();
+    w.advance(100);
+    await pause();
+    expect(w.log).toEqual(['yield', 'yield']);
   });
 });

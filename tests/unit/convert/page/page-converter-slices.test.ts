@@ -127,4 +127,37 @@ describe('converting a big page in slices', () => {
     expect(added.textContent).toBe('新增一条');
     expect(document.querySelector('#last')!.textContent).toBe('页面改成头条');
   });
+
+  it('what the page changes just before a slice begins, its record not yet delivered, is converted too', async () => {
+    // The page's microtask runs first in the checkpoint where the next slice begins: its record is
+    // still queued (delivery comes after the slice's start), and must not be lost with the observer's pause.
+    let changed: Text | null = null;
+    const win = window as unknown as { scheduler?: { yield(): Promise<void> } };
+    const before = win.scheduler;
+    win.scheduler = {
+      yield: () => {
+        const p = Promise.resolve();
+        const first = document.querySelector('#list li')!.firstChild as Text;
+        // Once the first item is converted (so no later slice would reach it again).
+        if (!changed && first.nodeValue!.includes('條')) {
+          void p.then(() => {
+            changed = first;
+            changed.nodeValue = '页面改成头条';
+          });
+        }
+        return p;
+      },
+    };
+    try {
+      const c = converter();
+      await c.startInSlices().done;
+      await settle();
+      expect(changed).not.toBeNull();
+      expect(changed!.nodeValue).toBe('页面改成頭條');
+    } finally {
+      if (before) win.scheduler = before;
+      else delete win.scheduler;
+    }
+  });
 });
+
