@@ -45,3 +45,30 @@ test('Firefox: an audit runs on the demo page and the report opens', async ({ ff
   expect(keyboardRules).toEqual([]);
   await report.close();
 });
+
+test('Firefox: on an 80,000-element page 繁简转换 converts every text in slices, then restores the exact page', async ({ ffPage: page, ffServer }) => {
+  test.setTimeout(240_000);
+  // The sliced path (frames waited for through Firefox's Xray window, no scheduler.yield there).
+  await page.goto(ffServer.url + '/generated/big-80k.html', { waitUntil: 'load', timeout: 120_000 });
+  const texts = () =>
+    page.evaluate(() => {
+      const out: string[] = [];
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = w.nextNode(); n; n = w.nextNode()) if (n.nodeValue!.trim()) out.push(n.nodeValue!);
+      return out.join('\n');
+    });
+  const body = () => page.evaluate(() => document.body.outerHTML);
+  const before = await texts();
+  const htmlBefore = await body();
+  const toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const expected = before
+    .split('\n')
+    .map((t) => toTw(t))
+    .join('\n');
+  await openToolbar(page);
+  await clickToolbarButton(page, '繁简转换');
+  await expect.poll(texts, { timeout: 120_000 }).toBe(expected);
+  expect(await page.$eval('#last', (p) => p.textContent)).toBe('最後一條：頭髮、皇后、面子');
+  await clickToolbarButton(page, '繁簡轉換');
+  await expect.poll(body, { timeout: 120_000 }).toBe(htmlBefore);
+});
