@@ -2,7 +2,7 @@ import type { Converter, Variant } from './engine';
 
 /**
  * One dictionary per tab, not one per frame. The top frame's 繁简 feature offers its converters (the
- * parsed dictionary is by far the biggest thing kanjian holds, ≈ 1.7 MB); a frame below it that can
+ * parsed dictionary is by far the biggest thing kanjian holds, ≈ 1.3 MB); a frame below it that can
  * reach the top frame's window (same origin, so the same renderer process and heap) uses those instead
  * of loading its own copy, synchronously, so its conversion and exact restore work as before.
  *

@@ -41,8 +41,8 @@ export function createConverter(dict: CompiledDict, options: ConverterOptions = 
 /** User phrases first (longest match), the built-in pipeline on the text between them. */
 function convertWithUser(user: Trie, pipeline: Pipeline, text: string): string {
   const n = text.length;
-  const { da, code } = user;
-  const rootBase = da[0]!;
+  const { da, code, baseBits: bb, baseMask: mask } = user;
+  const rootBase = da[0]! & mask;
   let out = '';
   let run = 0;
   let i = 0;
@@ -51,16 +51,16 @@ function convertWithUser(user: Trie, pipeline: Pipeline, text: string): string {
     let node = rootBase + c0;
     let k = 0;
     let v = -1;
-    if (c0 !== 0 && da[3 * node + 1] === 0) {
-      v = da[3 * node + 2]!;
+    if (c0 !== 0 && da[2 * node]! >>> bb === c0) {
+      v = da[2 * node + 1]!;
       if (v >= 0) k = i + 1;
       for (let j = i + 1; j < n; j++) {
         const cj = code[text.charCodeAt(j)]!;
         if (cj === 0) break;
-        const next = da[3 * node]! + cj;
-        if (da[3 * next + 1] !== node) break;
+        const next = (da[2 * node]! & mask) + cj;
+        if (da[2 * next]! >>> bb !== cj) break;
         node = next;
-        const x = da[3 * node + 2]!;
+        const x = da[2 * node + 1]!;
         if (x >= 0) {
           k = j + 1;
           v = x;

@@ -11,7 +11,7 @@ import { makeTrie, verifyTrie, type BuiltTrie, type Trie } from './trie';
 import { isSupportedPair, type Variant } from './variants';
 
 /** Bump when the layout changes: parseDict rejects other versions (rebuild with build-dicts). */
-export const DICT_FORMAT_VERSION = 3;
+export const DICT_FORMAT_VERSION = 4;
 const MAGIC = 'KJDT';
 /** Written as a little-endian u32 after the magic; reads differently on a big-endian machine. */
 const ENDIAN_MARK = 0x01020304;
@@ -208,12 +208,8 @@ export function parseDict(bytes: Uint8Array | ArrayBuffer): CompiledDict {
   const chain = header.chain.map(pick);
   const anyStart = new Uint8Array(0x10000);
   const mark = (t: Trie, bits: number): void => {
-    // Units that start a key: those whose code leads from the root (slot 0).
-    const rootBase = t.da[0]!;
-    for (let c = 1; c <= t.alpha.length; c++) {
-      const u = t.alpha[c - 1]!;
-      if (t.da[3 * (rootBase + c) + 1] === 0) anyStart[u] = anyStart[u]! | bits;
-    }
+    // Units that start a key.
+    for (const u of t.alpha) if (t.starts[u] === 1) anyStart[u] = anyStart[u]! | bits;
   };
   for (const t of normalize) mark(t, 3);
   for (const t of [...(segment ? [segment] : []), ...chain]) mark(t, 1);

@@ -140,7 +140,9 @@ export class Pipeline {
     const da = t.da;
     const code = t.code;
     const starts = t.starts;
-    const rootBase = da[0]!;
+    const bb = t.baseBits;
+    const mask = t.baseMask;
+    const rootBase = da[0]! & mask;
     const vs = t.valueStart;
     const vu = t.valueUnits;
     let dst = this.spare;
@@ -181,19 +183,19 @@ export class Pipeline {
         }
         const c0 = code[c]!;
         let node = rootBase + c0;
-        if (c0 !== 0 && da[3 * node + 1] === 0) {
+        if (c0 !== 0 && da[2 * node]! >>> bb === c0) {
           let k = 0;
-          let v = da[3 * node + 2]!;
+          let v = da[2 * node + 1]!;
           if (v >= 0) k = i + 1;
           let j = i + 1;
           while (j < b) {
             const cj = code[src[j]!]!;
             if (cj === 0) break;
-            const next = da[3 * node]! + cj;
-            if (da[3 * next + 1] !== node) break;
+            const next = (da[2 * node]! & mask) + cj;
+            if (da[2 * next]! >>> bb !== cj) break;
             node = next;
             j++;
-            const x = da[3 * node + 2]!;
+            const x = da[2 * node + 1]!;
             if (x >= 0) {
               k = j;
               v = x;
@@ -281,7 +283,9 @@ export class Pipeline {
     const n = this.len;
     const da = t.da;
     const code = t.code;
-    const rootBase = da[0]!;
+    const bb = t.baseBits;
+    const mask = t.baseMask;
+    const rootBase = da[0]! & mask;
     let bOut = this.spareEnds;
     let bCap = bOut.length;
     let nbo = 0;
@@ -292,17 +296,17 @@ export class Pipeline {
       const c = src[i]!;
       const c0 = code[c]!;
       let node = rootBase + c0;
-      if (c0 !== 0 && da[3 * node + 1] === 0) {
-        let k = da[3 * node + 2]! >= 0 ? i + 1 : 0;
+      if (c0 !== 0 && da[2 * node]! >>> bb === c0) {
+        let k = da[2 * node + 1]! >= 0 ? i + 1 : 0;
         let j = i + 1;
         while (j < n) {
           const cj = code[src[j]!]!;
           if (cj === 0) break;
-          const next = da[3 * node]! + cj;
-          if (da[3 * next + 1] !== node) break;
+          const next = (da[2 * node]! & mask) + cj;
+          if (da[2 * next]! >>> bb !== cj) break;
           node = next;
           j++;
-          if (da[3 * node + 2]! >= 0) k = j;
+          if (da[2 * node + 1]! >= 0) k = j;
         }
         if (k !== 0) {
           if (nbo + 2 > bCap) {

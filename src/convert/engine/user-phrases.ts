@@ -5,6 +5,7 @@
  * or a run of spaces (ASCII or U+3000 ideographic). Blank lines and lines starting with `#` are
  * ignored. Messages are Simplified Chinese first, then Traditional Chinese and English.
  */
+import { baseBitsFor } from './trie';
 
 export type UserPhrase = [string, string];
 
@@ -41,6 +42,7 @@ type Problem =
   | 'control'
   | 'surrogate'
   | 'tooMany'
+  | 'tooLarge'
   | 'notPair';
 
 function describe(p: Problem, detail: string): Omit<PhraseError, 'line'> {
@@ -103,6 +105,12 @@ function describe(p: Problem, detail: string): Omit<PhraseError, 'line'> {
         messageTw: `詞條過多（最多 ${MAX_PHRASES} 條），其餘已忽略`,
         messageEn: `Too many phrases (at most ${MAX_PHRASES}); the rest were ignored`,
       };
+    case 'tooLarge':
+      return {
+        message: '词表过大（用到的不同字符太多），其余已忽略',
+        messageTw: '詞表過大（用到的不同字元太多），其餘已忽略',
+        messageEn: 'The phrase table is too large (too many different characters); the rest were ignored',
+      };
     case 'notPair':
       return {
         message: '词条必须是两个字符串 [原文, 译文]',
@@ -149,6 +157,31 @@ function check(key: string, value: string): Problem | null {
 }
 
 /**
+ * What a table's trie will hold, so that it always fits its slot records (trie.ts: a slot's base
+ * shares 32 bits with a label of the alphabet's size). Counted generously: one slot per key unit,
+ * twice over for the layout's gaps. A real table (thousands of phrases, a few thousand different
+ * characters) is far from it; only a table of long keys in tens of thousands of characters reaches it.
+ */
+function trieBudget(): { fits(key: string): boolean } {
+  const alphabet = new Set<number>();
+  let units = 0;
+  return {
+    fits(key) {
+      const added: number[] = [];
+      for (let i = 0; i < key.length; i++) {
+        const u = key.charCodeAt(i);
+        if (!alphabet.has(u) && !added.includes(u)) added.push(u);
+      }
+      const k = alphabet.size + added.length;
+      if (2 * (units + key.length + k + 1) > 2 ** baseBitsFor(k)) return false;
+      for (const u of added) alphabet.add(u);
+      units += key.length;
+      return true;
+    },
+  };
+}
+
+/**
  * Validates a phrase table given as text, as lines, or as [source, target] pairs.
  * Returns the good pairs (in order) and one error per bad line; a duplicate source phrase keeps its
  * first definition and reports the later ones.
@@ -157,6 +190,7 @@ export function validateUserPhrases(input: string | readonly string[] | Readonly
   const ok: UserPhrase[] = [];
   const errors: PhraseError[] = [];
   const seen = new Set<string>();
+  const size = trieBudget();
   const items: ReadonlyArray<string | readonly unknown[]> =
     typeof input === 'string' ? input.replace(/^\ufeff/, '').split(/\r\n|\n|\r/) : input;
   items.forEach((item, index) => {
@@ -190,6 +224,10 @@ export function validateUserPhrases(input: string | readonly string[] | Readonly
     }
     if (ok.length >= MAX_PHRASES) {
       if (!errors.some((e) => e.messageEn.startsWith('Too many'))) report('tooMany');
+      return;
+    }
+    if (!size.fits(pair[0])) {
+      if (!errors.some((e) => e.messageEn.startsWith('The phrase table is too large'))) report('tooLarge');
       return;
     }
     seen.add(pair[0]);

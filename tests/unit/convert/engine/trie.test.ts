@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
-import { buildTrie, buildTrieArrays, makeTrie, trieEntries, verifyTrie, type TrieEntry } from '../../../../src/convert/engine/trie';
+import { baseBitsFor, buildTrie, buildTrieArrays, makeTrie, trieEntries, verifyTrie, type TrieEntry } from '../../../../src/convert/engine/trie';
 import { prng } from '../helpers';
 
 const byKey = <T extends readonly [string, ...unknown[]]>(xs: readonly T[]): T[] =>
@@ -84,17 +84,43 @@ describe('makeTrie / verifyTrie', () => {
   };
 
   test('makeTrie rejects tables whose sizes or root are wrong', () => {
-    expect(() => makeTrie({ ...good, da: good.da.subarray(0, 4) }, 'x')).toThrow(/bad dictionary \(x\): slot table size/);
-    expect(() => makeTrie(withDa((da) => (da[1] = 5)), 'x')).toThrow(/root slot/);
+    expect(() => makeTrie({ ...good, da: good.da.subarray(0, 3) }, 'x')).toThrow(/bad dictionary \(x\): slot table size/);
+    expect(() => makeTrie(withDa((da) => (da[0] = 0)), 'x')).toThrow(/root slot/);
+    expect(() => makeTrie(withDa((da) => (da[0] = da[0]! | (1 << baseBitsFor(good.alpha.length)))), 'x')).toThrow(/root slot/);
     expect(() => makeTrie({ ...good, valueStart: Int32Array.from([0, 9]) }, 'x')).toThrow(/value table/);
     expect(() => makeTrie({ ...good, alpha: Uint16Array.from([good.alpha[0]!, good.alpha[0]!]) }, 'x')).toThrow(/alphabet repeats/);
   });
 
   test('verifyTrie finds a damaged slot that makeTrie lets through', () => {
-    const last = good.da.length / 3 - 1;
-    const bad = makeTrie(withDa((da) => (da[3 * last] = 1_000_000)), 'x');
-    expect(() => verifyTrie(bad, 'damaged')).toThrow(/damaged.*base of slot/);
-    const badValue = makeTrie(withDa((da) => (da[3 * last + 2] = 400 << 2)), 'x');
-    expect(() => verifyTrie(badValue)).toThrow(/value of slot/);
+    const t = makeTrie(good, 'x');
+    const root = good.da[0]! & t.baseMask;
+    const fa = root + t.code['发'.charCodeAt(0)]!; // the slot of the key 发
+    const last = good.da.length / 2 - 1;
+    expect(() => verifyTrie(makeTrie(withDa((da) => (da[2 * last] = 1_000_000)), 'x'), 'damaged')).toThrow(/damaged.*base of slot/);
+    expect(() => verifyTrie(makeTrie(withDa((da) => (da[2 * fa + 1] = 400 << 2)), 'x'))).toThrow(/value of slot/);
+    // 发's children are told by their label from 发's base: another node with the same base would
+    // make a label name two parents.
+    const faBase = good.da[2 * fa]! & t.baseMask;
+    expect(() => verifyTrie(makeTrie(withDa((da) => (da[0] = (da[0]! & ~t.baseMask) | faBase)), 'x'))).toThrow(/repeats|root slot|parent/);
+    // A slot labelled as a child where no node has the base it points back to.
+    const orphanAt = good.da.findIndex((w, i) => i % 2 === 0 && i > 0 && w === 0 && good.da[i + 1] === -1) / 2;
+    expect(orphanAt).toBeGreaterThan(0);
+    expect(() => verifyTrie(makeTrie(withDa((da) => (da[2 * orphanAt] = 1 << t.baseBits)), 'x'))).toThrow(/parent of slot|label of slot/);
+    expect(() => verifyTrie(makeTrie(good, 'x'))).not.toThrow();
+  });
+
+  test('every base of a node with children is unique and at least 1, so a label names one parent', () => {
+    const entries: Array<[string, string]> = [];
+    for (let i = 0; i < 300; i++) entries.push([String.fromCharCode(0x4e00 + (i % 40)) + String.fromCharCode(0x4e00 + ((i * 7) % 53)), 'x']);
+    const t = buildTrie(entries);
+    verifyTrie(t);
+    const bases = new Set<number>();
+    for (let s = 0; s < t.slots; s++) {
+      const b = t.da[2 * s]! & t.baseMask;
+      if (b === 0) continue;
+      expect(bases.has(b)).toBe(false);
+      bases.add(b);
+    }
+    expect(trieEntries(t).length).toBe(new Set(entries.map(([k]) => k)).size);
   });
 });

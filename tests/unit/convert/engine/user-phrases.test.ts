@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
+import { buildTrie, trieEntries, verifyTrie } from '../../../../src/convert/engine/trie';
 import { MAX_PHRASE_KEY, MAX_PHRASES, validateUserPhrases } from '../../../../src/convert/engine/user-phrases';
 
 describe('validateUserPhrases', () => {
@@ -53,4 +54,20 @@ describe('validateUserPhrases', () => {
     expect(errors.length).toBe(1);
     expect(errors[0]!.line).toBe(MAX_PHRASES + 1);
   });
+
+  test('a table too large for its trie (long keys over tens of thousands of characters) keeps what fits, says so, and converts', () => {
+    // 10,000 keys of 32 different CJK characters each: 320,000 key units over 20,000 characters.
+    const cjk = (n: number): string => String.fromCharCode(0x4e00 + (n % 20000));
+    const lines = Array.from({ length: MAX_PHRASES }, (_, i) => `${Array.from({ length: MAX_PHRASE_KEY }, (_, j) => cjk(i * 7 + j * 613)).join('')} 值`);
+    const { ok, errors } = validateUserPhrases(lines);
+    expect(ok.length).toBeGreaterThan(1000);
+    expect(ok.length).toBeLessThan(MAX_PHRASES);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.line).toBe(ok.length + 1);
+    expect(errors[0]!.message).toContain('词表过大');
+    const t = buildTrie(ok);
+    verifyTrie(t);
+    expect(trieEntries(t)).toHaveLength(ok.length);
+  });
 });
+
