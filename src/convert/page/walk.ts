@@ -11,18 +11,34 @@ const SKIP_TAGS = new Set([
 export const READABLE_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label', 'aria-description', 'aria-roledescription'] as const;
 const BUTTON_INPUT_TYPES = new Set(['button', 'submit', 'reset']);
 
+const NO_NAMES: readonly string[] = [];
+
 /** True when this element and its whole subtree must be left alone. */
 export function isSkippedElement(el: Element): boolean {
-  const name = el.localName;
-  if (SKIP_TAGS.has(name)) return true;
-  if (isOwnUi(el)) return true;
-  if (el.getAttribute('translate') === 'no') return true;
-  if (el.classList.contains('ignore-opencc')) return true;
-  // Japanese, Korean and Vietnamese also write with Han characters: never "convert" them.
-  const lang = el.getAttribute('lang');
-  if (lang && /^(ja|ko|vi)(-|$)/i.test(lang)) return true;
-  const ce = el.getAttribute('contenteditable');
-  if (ce !== null && ce !== 'false') return true;
+  return skippedByMarkup(el, el.hasAttributes() ? el.getAttributeNames() : NO_NAMES) || isOwnUi(el);
+}
+
+
+/** The page's own reasons to leave an element alone: its tag, or its attributes (names read once). */
+function skippedByMarkup(el: Element, names: readonly string[]): boolean {
+  if (SKIP_TAGS.has(el.localName)) return true;
+  for (const name of names) {
+    switch (name) {
+      case 'translate':
+        if (el.getAttribute('translate') === 'no') return true;
+        break;
+      case 'class':
+        if (el.classList.contains('ignore-opencc')) return true;
+        break;
+      case 'lang':
+        // Japanese, Korean and Vietnamese also write with Han characters: never "convert" them.
+        if (/^(ja|ko|vi)(-|$)/i.test(el.getAttribute('lang') ?? '')) return true;
+        break;
+      case 'contenteditable':
+        if (el.getAttribute('contenteditable') !== 'false') return true;
+        break;
+    }
+  }
   return false;
 }
 
@@ -50,28 +66,9 @@ export function hasHan(text: string | null): boolean {
   return !!text && HAN.test(text);
 }
 
-const NO_NAMES: readonly string[] = [];
-
-/** isSkippedElement for an element reached by a walk from outside our UI, from its attribute names read once. */
+/** isSkippedElement for an element a walk from outside our UI reaches: our UI by its mark, no climb. */
 function skippedInWalk(el: Element, names: readonly string[]): boolean {
-  if (SKIP_TAGS.has(el.localName) || isMarkedOwnUi(el)) return true;
-  for (const name of names) {
-    switch (name) {
-      case 'translate':
-        if (el.getAttribute('translate') === 'no') return true;
-        break;
-      case 'class':
-        if (el.classList.contains('ignore-opencc')) return true;
-        break;
-      case 'lang':
-        if (/^(ja|ko|vi)(-|$)/i.test(el.getAttribute('lang') ?? '')) return true;
-        break;
-      case 'contenteditable':
-        if (el.getAttribute('contenteditable') !== 'false') return true;
-        break;
-    }
-  }
-  return false;
+  return isMarkedOwnUi(el) || skippedByMarkup(el, names);
 }
 
 /**
