@@ -89,11 +89,6 @@ export function verifyTrie(t: Trie, what = 'trie'): void {
   // Bases of the nodes with children: unique, so that a label names one parent.
   const ownerOf = new Map<number, number>();
   const hasChild = new Uint8Array(slots);
-  for (let s = 1; s < slots; s++) {
-    const label = da[2 * s]! >>> baseBits;
-    if (label === 0) continue;
-    if (label > k || s - label < 1) fail(`label of slot ${s}`);
-  }
   for (let s = 0; s < slots; s++) {
     const base = da[2 * s]! & baseMask;
     const label = da[2 * s]! >>> baseBits;
@@ -114,6 +109,7 @@ export function verifyTrie(t: Trie, what = 'trie'): void {
   for (let s = 1; s < slots; s++) {
     const label = da[2 * s]! >>> baseBits;
     if (label === 0) continue;
+    if (label > k || s - label < 1) fail(`label of slot ${s}`);
     const parent = ownerOf.get(s - label);
     if (parent === undefined) fail(`parent of slot ${s}`);
     hasChild[parent!] = 1;
@@ -314,7 +310,7 @@ export function trieEntries(t: Trie): Array<[key: string, value: string, seg: bo
   const ownerOf = new Map<number, number>();
   for (let s = 0; s < slots; s++) {
     const b = da[2 * s]! & baseMask;
-    if (b !== 0 && (s === 0 || da[2 * s]! >>> baseBits !== 0)) ownerOf.set(b, s);
+    if (b !== 0) ownerOf.set(b, s); // free slots and leaves have base 0
   }
   const kids: number[][] = Array.from({ length: slots }, () => []);
   for (let s = 1; s < slots; s++) {

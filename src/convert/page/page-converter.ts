@@ -8,6 +8,7 @@ interface Rec {
 }
 
 const OBSERVED_ATTRIBUTES = [...READABLE_ATTRIBUTES, 'value', 'lang'];
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES };
 
 export interface PageConverterOptions {
   /** Converts one string; must be pure and synchronous. */
@@ -83,7 +84,6 @@ function inViewportOrder(doc: Document, segments: Segment[]): { order: Segment[]
 
 /** Largest subtree done as one piece, and the work per slice before the page gets the thread back. */
 const SEGMENT_ELEMENTS = 400;
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES };
 const SLICE_BUDGET_MS = 12;
 /**
  * At most this long (about two slices) of writing before the browser gets to render a frame: on the
@@ -313,7 +313,7 @@ export class PageConverter {
       (el, names) => {
         // No attributes: nothing to convert, and no lang (only <html> gets one without having one).
         if (names.length === 0 && el !== this.doc.documentElement) return;
-        this.convertAttributes(el);
+        this.convertAttributes(el, names);
         this.convertLang(el);
       },
       (sr) => this.convertShadowRoot(sr),
@@ -366,8 +366,8 @@ export class PageConverter {
     this.stats.textNodes++;
   }
 
-  private convertAttributes(el: Element): void {
-    const names = convertibleAttributes(el);
+  private convertAttributes(el: Element, present?: readonly string[]): void {
+    const names = convertibleAttributes(el, present);
     if (!names.length) return;
     let recs = this.attrs.get(el);
     for (const name of names) {

@@ -50,11 +50,10 @@ export function isInSkippedSubtree(node: Node): boolean {
   return false;
 }
 
-/** Attributes of this element that should be converted. */
-export function convertibleAttributes(el: Element): string[] {
-  const out: string[] = [];
-  for (const a of READABLE_ATTRIBUTES) if (el.hasAttribute(a)) out.push(a);
-  if (el.localName === 'input' && BUTTON_INPUT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase()) && el.hasAttribute('value')) {
+/** Attributes of this element that should be converted (`present`: its attribute names, if already read). */
+export function convertibleAttributes(el: Element, present: readonly string[] = el.getAttributeNames()): string[] {
+  const out: string[] = READABLE_ATTRIBUTES.filter((a) => present.includes(a));
+  if (el.localName === 'input' && present.includes('value') && BUTTON_INPUT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase())) {
     out.push('value');
   }
   return out;
