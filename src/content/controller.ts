@@ -1,6 +1,6 @@
 import type { PageContext } from '../display/aid';
 import { provideScriptConverter } from '../display/script-convert';
-import { PageStyle } from '../display/page-style';
+import { revealEarlyHidden } from '../shared/early-reveal';
 import { detectPageScript, type ConvertState, type DictLoader } from '../convert/page/feature';
 import { auditFailure } from '../audit/failure';
 import { autoLocale, translator, type UiLocale } from '../i18n/messages';
@@ -122,17 +122,11 @@ export class PageController {
     }
   }
 
-  /**
-   * Shows a page that public/early.css kept hidden until our aids were applied. Only our own variable
-   * is set, so a page's own rules about <html> visibility keep working.
-   */
+  /** Shows a page that public/early.css kept hidden until our aids were applied (only where it is registered). */
   private reveal(): void {
     if (this.revealed) return;
     this.revealed = true;
-    const root = this.env.page.doc.documentElement;
-    // Only where early.css is registered (sites with aids): elsewhere the page is never touched.
-    if (!root || this.env.page.win.getComputedStyle(root).animationName !== 'kanjian-reveal') return;
-    new PageStyle(this.env.page.doc, 'reveal').set(':root{--kanjian-early:visible}');
+    revealEarlyHidden(this.env.page.doc, this.env.page.win);
   }
 
   get settings(): SiteSettings {

@@ -1,47 +1,184 @@
 import { markOwnUi } from '../shared/own-ui';
+import { planRuleEdits, splitCssRules } from './css-rules';
+
 /**
- * One <style> element per aid, placed first in <html> so its cascade layer is the first one the page
- * declares: !important rules in the earliest layer beat the page's own !important rules, layered or
- * not (CSS Cascade 5). Each element hides itself so `* { all: unset }` cannot reveal its text.
+ * The aids' CSS in a page: one <style> element, first in <html>, holding one cascade layer. Being
+ * the first layer the page declares, its !important rules beat the page's own !important rules,
+ * layered or not (CSS Cascade 5). Each aid owns a section of the layer's rules (PageStyle).
+ *
+ * The layer is edited rule by rule through CSSOM, never rewritten: Chromium treats any change to a
+ * sheet's layers (new text, a sheet added before it, removed or disabled) as a change of every font
+ * in the document, which restyles and lays out the whole page again (2.2 s on an 80,000-element
+ * page, traced: "Fonts changed" for every layout object), whereas a rule inserted or deleted inside
+ * the layer restyles only what that rule matches. The element is removed once no aid has rules.
  */
-export class PageStyle {
+const ELEMENT_ID = 'kanjian-styles';
+const LAYER = 'kanjian';
+/** The element hides itself, so `* { all: unset }` cannot show its text. */
+const SELF_HIDE = `#${ELEMENT_ID}{display:none!important}`;
+
+interface Section {
+  rules: string[];
+  enabled: boolean;
+}
+
+/** The part of CSSOM the sheet uses: a layer block rule (insertRule, deleteRule, cssRules). */
+type RuleList = CSSRule & Pick<CSSGroupingRule, 'insertRule' | 'deleteRule' | 'cssRules'>;
+
+class LayerSheet {
   private el: HTMLStyleElement | null = null;
+  /** Sections in cascade order: on a tie a later rule wins, as between the old per-aid elements (newest first). */
+  private readonly sections: Section[] = [];
+  /** The layer block rule we edit (null: rewrite the text instead), and the rules it holds, in order. */
+  private block: RuleList | null = null;
+  private held: string[] = [];
+  private heldRules: CSSRule[] = [];
+  /** Rules the browser refused (e.g. a selector it does not know): not tried again. */
+  private readonly refused = new Set<string>();
+
+  constructor(private readonly doc: Document) {}
+
+  section(): Section {
+    const s: Section = { rules: [], enabled: true };
+    this.sections.unshift(s);
+    return s;
+  }
+
+  drop(section: Section): void {
+    const i = this.sections.indexOf(section);
+    if (i >= 0) this.sections.splice(i, 1);
+  }
+
+  get connected(): boolean {
+    return !!this.el?.isConnected;
+  }
+
+  /** Brings the page's element in line with the sections. */
+  sync(): void {
+    const wanted = [SELF_HIDE];
+    for (const s of this.sections) if (s.enabled) for (const r of s.rules) if (!this.refused.has(r)) wanted.push(r);
+    if (wanted.length === 1 && !this.sections.some((s) => s.rules.length)) {
+      this.detach();
+      return;
+    }
+    const root = this.doc.documentElement;
+    if (!root) return;
+    if (!this.el || !this.el.isConnected || !this.inStep()) this.attach(root);
+    if (!this.block) {
+      // No CSSOM for layers here (a test DOM): the text is the sheet.
+      const text = `@layer ${LAYER}{${wanted.join('')}}`;
+      if (this.el!.textContent !== text) this.el!.textContent = text;
+      return;
+    }
+    const { block, held, heldRules } = this;
+    for (const edit of planRuleEdits(held, wanted)) {
+      if (edit.op === 'delete') {
+        block.deleteRule(edit.at);
+        held.splice(edit.at, 1);
+        heldRules.splice(edit.at, 1);
+        continue;
+      }
+      try {
+        block.insertRule(edit.rule, edit.at);
+        held.splice(edit.at, 0, edit.rule);
+        heldRules.splice(edit.at, 0, block.cssRules[edit.at]!);
+      } catch {
+        // As the parser drops a rule it cannot read; later edits' indexes shift back by one.
+        this.refused.add(edit.rule);
+        return this.sync();
+      }
+    }
+  }
+
+  /**
+   * True while the element holds exactly the layer and rules we put there. A page can rewrite it or
+   * edit its rules; our edits go by index, so anything else in it would be kept, or ours lost.
+   */
+  private inStep(): boolean {
+    if (!this.block) return true;
+    const rules = this.el!.sheet?.cssRules;
+    if (!rules || rules.length !== 1 || rules[0] !== this.block) return false;
+    const ours = this.block.cssRules;
+    if (ours.length !== this.heldRules.length) return false;
+    for (let i = 0; i < ours.length; i++) if (ours[i] !== this.heldRules[i]) return false;
+    return true;
+  }
+
+  private attach(root: Element): void {
+    let el = this.el;
+    if (!el || !el.isConnected) {
+      el = this.doc.createElement('style');
+      el.id = ELEMENT_ID;
+      markOwnUi(el);
+      this.el = el;
+    }
+    el.textContent = `@layer ${LAYER}{}`;
+    if (el.parentNode !== root || root.firstElementChild !== el) root.insertBefore(el, root.firstElementChild);
+    const first = el.sheet?.cssRules[0] as Partial<RuleList> | undefined;
+    this.block = first && typeof first.insertRule === 'function' && first.cssRules ? (first as RuleList) : null;
+    this.held = [];
+    this.heldRules = [];
+  }
+
+  private detach(): void {
+    this.el?.remove();
+    this.el = null;
+    this.block = null;
+    this.held = [];
+    this.heldRules = [];
+  }
+}
+
+const sheets = new WeakMap<Document, LayerSheet>();
+
+function sheetOf(doc: Document): LayerSheet {
+  let sheet = sheets.get(doc);
+  if (!sheet) {
+    sheet = new LayerSheet(doc);
+    sheets.set(doc, sheet);
+  }
+  return sheet;
+}
+
+/** One aid's rules in the page's kanjian layer. */
+export class PageStyle {
+  private section: Section | null = null;
+  private css = '';
 
   constructor(
     private readonly doc: Document,
     readonly aid: string,
   ) {}
 
-  get id(): string {
-    return `kanjian-style-${this.aid}`;
-  }
-
   set(css: string): void {
-    const root = this.doc.documentElement;
-    if (!root) return;
-    if (!this.el || !this.el.isConnected) {
-      this.el = (this.doc.getElementById(this.id) as HTMLStyleElement | null) ?? this.doc.createElement('style');
-      this.el.id = this.id;
-      markOwnUi(this.el);
-      const firstOurs = root.firstElementChild;
-      root.insertBefore(this.el, firstOurs);
+    const sheet = sheetOf(this.doc);
+    if (!this.section) this.section = sheet.section();
+    if (css !== this.css) {
+      this.css = css;
+      this.section.rules = splitCssRules(css);
     }
-    const text = `@layer kanjian{#${this.id}{display:none!important}${css}}`;
-    if (this.el.textContent !== text) this.el.textContent = text;
+    // Also with the same CSS: the page may have removed or rewritten the element since.
+    sheet.sync();
   }
 
   /** Temporarily switches the rules off, e.g. to measure the page's own styles. */
   setDisabled(disabled: boolean): void {
-    if (this.el?.sheet) this.el.sheet.disabled = disabled;
+    if (!this.section || this.section.enabled === !disabled) return;
+    this.section.enabled = !disabled;
+    sheetOf(this.doc).sync();
   }
 
   get active(): boolean {
-    return !!this.el?.isConnected;
+    return !!this.section && sheetOf(this.doc).connected;
   }
 
   remove(): void {
-    this.el?.remove();
-    this.el = null;
+    if (!this.section) return;
+    const sheet = sheetOf(this.doc);
+    sheet.drop(this.section);
+    this.section = null;
+    this.css = '';
+    sheet.sync();
   }
 }
 

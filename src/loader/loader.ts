@@ -1,5 +1,5 @@
 import { autoLocale, localeForLanguage, type UiLocale } from '../i18n/locale';
-import { PageStyle } from '../display/page-style';
+import { revealEarlyHidden } from '../shared/early-reveal';
 import { extensionAlive, whenExtensionGone } from '../content/life';
 import { changesFirstPaint } from '../settings/early';
 import { siteKeyFor } from '../settings/origin';
@@ -46,9 +46,9 @@ export function startLoader(browser: LoaderBrowser, doc: Document, win: Window):
       // Something is on: the bundle is on its way into this frame and shows the page when applied.
       if (answer?.on) return;
       if (answer?.ui) runLoader(browser, doc, win, answer.siteKey);
-      else reveal(doc, win);
+      else revealEarlyHidden(doc, win);
     },
-    () => reveal(doc, win),
+    () => revealEarlyHidden(doc, win),
   );
 }
 
@@ -77,7 +77,7 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
     browser.runtime.sendMessage(PAGE_UI_REQUEST).catch(() => {
       // The extension is gone or cannot inject here: show the page as it is.
       requested = false;
-      reveal(doc, win);
+      revealEarlyHidden(doc, win);
     });
   };
   // The user's press of the launcher: the toolbar opens, whether its code is here, coming or not yet asked for.
@@ -97,7 +97,7 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
     if (site.toolbarOpen || (siteKey !== null && changesFirstPaint(site, global, siteKey))) return request();
     // 本站的 PDF 都用看见阅读: the bundle's link handler opens this site's PDFs in the reader.
     if (siteKey !== null && pdf.openInReader) return request();
-    reveal(doc, win);
+    revealEarlyHidden(doc, win);
     if (!global.showLauncher) {
       handoff.host?.remove();
       handoff.host = null;
@@ -110,7 +110,7 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
     if (stopped || requested || handoff.host || !body || body.localName === 'frameset') return;
     handoff.host = showLauncher(doc, launcherLocale(global.uiLanguage, browser.i18n.getUILanguage(), doc.documentElement?.lang), press, request);
   };
-  const run = (): void => void decide().catch(() => reveal(doc, win));
+  const run = (): void => void decide().catch(() => revealEarlyHidden(doc, win));
 
   // Settings changed elsewhere (the popup, another tab of this site, the options page).
   const siteStorage = siteKey ? siteStorageKey(siteKey) : null;
@@ -164,14 +164,3 @@ export function launcherLocale(chosen: UiLocale | 'auto', browserLanguage: strin
   return auto !== 'en' && /^zh\b/i.test(pageLang ?? '') && localeForLanguage(pageLang) === 'zh-TW' ? 'zh-TW' : auto;
 }
 
-/**
- * Shows a page that early.css kept hidden (only where it is registered; the page's own rules
- * untouched). A visible <html> needs nothing, and asking that first spares every other page the
- * computed-style object (its bindings are the largest thing this script would add to a page's heap).
- */
-function reveal(doc: Document, win: Window): void {
-  const root = doc.documentElement;
-  if (!root || root.checkVisibility?.({ visibilityProperty: true }) === true) return;
-  if (win.getComputedStyle(root).animationName !== 'kanjian-reveal') return;
-  new PageStyle(doc, 'reveal').set(':root{--kanjian-early:visible}');
-}

@@ -226,3 +226,28 @@ export async function textOverlaps(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * Records, at every animation frame from the document's start, whether what that frame shows is
+ * as it should be: the page still hidden (no body yet, or early.css keeping <html> hidden), or
+ * `shown(document)` true. Read with `framesShownWrong` after the load: how many frames showed the
+ * page without the aid (a flash), out of how many.
+ */
+export async function watchFramesFromStart(page: Page, shown: (doc: Document) => boolean): Promise<void> {
+  const install = (test: (doc: Document) => boolean) => {
+    const w = window as unknown as { __frames?: { wrong: number; all: number } };
+    const frames = (w.__frames = { wrong: 0, all: 0 });
+    const tick = () => {
+      const hidden = !document.body || !document.body.firstChild || getComputedStyle(document.documentElement).visibility === 'hidden';
+      frames.all++;
+      if (!hidden && !test(document)) frames.wrong++;
+      if (frames.all < 300) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  };
+  await page.addInitScript({ content: `(${install.toString()})(${shown.toString()})` });
+}
+
+export async function framesShownWrong(page: Page): Promise<{ wrong: number; all: number }> {
+  return page.evaluate(() => (window as unknown as { __frames: { wrong: number; all: number } }).__frames);
+}

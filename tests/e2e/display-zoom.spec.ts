@@ -1,5 +1,5 @@
 import { expect, test, toolbar } from './fixtures';
-import { announced, BAD_PAGES, button, clippedText, DEMO, diffSnapshots, hasHorizontalScroll, openToolbar, snapshot, toolbarMetrics } from './display-helpers';
+import { announced, BAD_PAGES, button, clippedText, DEMO, diffSnapshots, hasHorizontalScroll, openToolbar, snapshot, toolbarMetrics, framesShownWrong, watchFramesFromStart } from './display-helpers';
 
 /** Clicks 页面放大 until the page is at `percent`. */
 async function zoomTo(page: import('@playwright/test').Page, percent: number): Promise<void> {
@@ -73,23 +73,13 @@ test.describe('page zoom (页面放大 / 页面缩小)', () => {
     await page.goto(server.url + DEMO);
     await openToolbar(page);
     await zoomTo(page, 150);
-    await page.addInitScript(() => {
-      const w = window as unknown as { __at?: number };
-      new MutationObserver((_, obs) => {
-        if (document.getElementById('kanjian-style-zoom')) {
-          w.__at = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await watchFramesFromStart(page, (doc) => getComputedStyle(doc.body).zoom === '1.5');
     await page.reload();
     await expect(toolbar(page)).toBeVisible();
     expect(await page.evaluate(() => getComputedStyle(document.body).zoom)).toBe('1.5');
-    const t = await page.evaluate(() => ({
-      at: (window as unknown as { __at?: number }).__at ?? Infinity,
-      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
-    }));
-    expect(t.at).toBeLessThanOrEqual(t.fcp);
+    const frames = await framesShownWrong(page);
+    expect(frames.all).toBeGreaterThan(0);
+    expect(frames.wrong).toBe(0);
     await page.goto(server2.url + DEMO);
     await expect(page.getByRole('button', { name: '无障碍浏览' })).toBeVisible();
     expect(await page.evaluate(() => getComputedStyle(document.body).zoom)).toBe('1');

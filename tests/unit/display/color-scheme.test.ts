@@ -11,16 +11,19 @@ describe('colour scheme aid on a page', () => {
     document.body.innerHTML = '';
   });
 
-  it('adds one layered style first in <html> and removes it exactly', () => {
+  it("puts its rules in kanjian's layer, first in <html>, once, and removes them exactly", () => {
     document.body.innerHTML = '<p>text</p>';
     const before = document.documentElement.outerHTML;
     colorSchemeAid.apply(page, 'white-on-black');
-    const style = document.getElementById('kanjian-style-color-scheme')!;
+    const style = document.getElementById('kanjian-styles')!;
     expect(style.parentElement).toBe(document.documentElement);
     expect(document.documentElement.firstElementChild).toBe(style);
     expect(style.textContent).toMatch(/^@layer kanjian\{/);
+    const css = style.textContent;
+    expect(css).toContain(`color:${PALETTES['white-on-black'].fg}!important`);
     colorSchemeAid.apply(page, 'white-on-black'); // idempotent
-    expect(document.querySelectorAll('#kanjian-style-color-scheme')).toHaveLength(1);
+    expect(document.querySelectorAll('style')).toHaveLength(1);
+    expect(style.textContent).toBe(css);
     colorSchemeAid.apply(page, 'original');
     expect(document.documentElement.outerHTML).toBe(before);
   });

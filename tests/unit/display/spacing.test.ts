@@ -26,16 +26,16 @@ describe('text spacing', () => {
     expect(overflowsVertically(120, 0)).toBe(false);
   });
 
-  it('line height and spacing share one stylesheet; turning both off removes it', () => {
+  it("line height and spacing share one section of kanjian's layer; turning both off removes it", () => {
     document.body.innerHTML = '<p>x</p>';
     const before = document.documentElement.outerHTML;
     lineHeightAid.apply(page, '2');
     textSpacingAid.apply(page, true);
-    const css = document.getElementById('kanjian-style-spacing')!.textContent!;
+    const css = document.getElementById('kanjian-styles')!.textContent!;
     expect(css).toContain('line-height:2!important');
     expect(css).toContain('letter-spacing:0.12em!important');
     lineHeightAid.apply(page, 'off');
-    expect(document.getElementById('kanjian-style-spacing')!.textContent).not.toContain('line-height:2!important');
+    expect(document.getElementById('kanjian-styles')!.textContent).not.toContain('line-height:2!important');
     textSpacingAid.apply(page, false);
     expect(document.documentElement.outerHTML).toBe(before);
   });

@@ -44,7 +44,8 @@ describe('page zoom', () => {
     const before = document.documentElement.outerHTML;
     zoomAid.apply(page, 150);
     zoomAid.apply(page, 150);
-    expect(document.querySelectorAll('#kanjian-style-zoom')).toHaveLength(1);
+    expect(document.querySelectorAll('style')).toHaveLength(1);
+    expect(document.getElementById('kanjian-styles')!.textContent!.match(/zoom:1\.5/g)).toHaveLength(1);
     zoomAid.apply(page, 100);
     expect(document.documentElement.outerHTML).toBe(before);
   });
