@@ -49,10 +49,6 @@ class LayerSheet {
     if (i >= 0) this.sections.splice(i, 1);
   }
 
-  get connected(): boolean {
-    return !!this.el?.isConnected;
-  }
-
   /** Brings the page's element in line with the sections. */
   sync(): void {
     const wanted = [SELF_HIDE];
@@ -166,10 +162,6 @@ export class PageStyle {
     if (!this.section || this.section.enabled === !disabled) return;
     this.section.enabled = !disabled;
     sheetOf(this.doc).sync();
-  }
-
-  get active(): boolean {
-    return !!this.section && sheetOf(this.doc).connected;
   }
 
   remove(): void {
