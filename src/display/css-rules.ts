@@ -6,8 +6,8 @@
 
 /**
  * Splits our own generated CSS into its top-level rules (`sel{…}`, `@media …{…}`, `@keyframes …{…}`,
- * or a statement ending in `;`). Braces and semicolons inside strings, `url(…)` and comments do not
- * count. Whitespace between rules is dropped; text after the last complete rule is dropped too
+ * or a statement ending in `;`). Braces and semicolons inside strings, `url(…)`, comments and
+ * escapes do not count. Whitespace between rules is dropped; text after the last complete rule is dropped too
  * (the browser's parser would drop it as well).
  */
 export function splitCssRules(css: string): string[] {
@@ -23,7 +23,13 @@ export function splitCssRules(css: string): string[] {
       else if (c === quote) quote = '';
       continue;
     }
-    if (c === '/' && css[i + 1] === '*') {
+    if (c === '\\') {
+      // An escaped character (`.a\{b`) is part of a name, never a brace or quote.
+      if (start < 0) start = i;
+      i++;
+      continue;
+    }
+    if (c === '/' && css[i + 1] === '*' && parens === 0) {
       const end = css.indexOf('*/', i + 2);
       i = end < 0 ? css.length : end + 1;
       continue;

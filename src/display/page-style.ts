@@ -53,7 +53,7 @@ class LayerSheet {
   sync(): void {
     const wanted = [SELF_HIDE];
     for (const s of this.sections) if (s.enabled) for (const r of s.rules) if (!this.refused.has(r)) wanted.push(r);
-    if (wanted.length === 1 && !this.sections.some((s) => s.rules.length)) {
+    if (!this.sections.some((s) => s.rules.some((r) => !this.refused.has(r)))) {
       this.detach();
       return;
     }
@@ -78,8 +78,11 @@ class LayerSheet {
         block.insertRule(edit.rule, edit.at);
         held.splice(edit.at, 0, edit.rule);
         heldRules.splice(edit.at, 0, block.cssRules[edit.at]!);
-      } catch {
-        // As the parser drops a rule it cannot read; later edits' indexes shift back by one.
+      } catch (e) {
+        // A rule the browser cannot read is dropped, as its parser would; anything else is ours to see.
+        // By name: in Firefox the exception may come from the page's compartment (instanceof fails).
+        const name = (e as { name?: unknown } | null)?.name;
+        if (name !== 'SyntaxError' && name !== 'HierarchyRequestError') throw e;
         this.refused.add(edit.rule);
         return this.sync();
       }
@@ -92,8 +95,12 @@ class LayerSheet {
    */
   private inStep(): boolean {
     if (!this.block) return true;
-    const rules = this.el!.sheet?.cssRules;
-    if (!rules || rules.length !== 1 || rules[0] !== this.block) return false;
+    const el = this.el!;
+    const sheet = el.sheet;
+    // Switched off, renamed (its self-hiding rule goes by the id) or limited to a medium: rebuilt.
+    if (!sheet || sheet.disabled || el.id !== ELEMENT_ID || el.hasAttribute('media')) return false;
+    const rules = sheet.cssRules;
+    if (rules.length !== 1 || rules[0] !== this.block) return false;
     const ours = this.block.cssRules;
     if (ours.length !== this.heldRules.length) return false;
     for (let i = 0; i < ours.length; i++) if (ours[i] !== this.heldRules[i]) return false;
@@ -104,11 +111,12 @@ class LayerSheet {
     let el = this.el;
     if (!el || !el.isConnected) {
       el = this.doc.createElement('style');
-      el.id = ELEMENT_ID;
       markOwnUi(el);
       this.el = el;
     }
-    el.textContent = `@layer ${LAYER}{}`;
+    el.id = ELEMENT_ID;
+    el.removeAttribute('media');
+    el.textContent = `@layer ${LAYER}{}`; // a new sheet, not disabled
     if (el.parentNode !== root || root.firstElementChild !== el) root.insertBefore(el, root.firstElementChild);
     const first = el.sheet?.cssRules[0] as Partial<RuleList> | undefined;
     this.block = first && typeof first.insertRule === 'function' && first.cssRules ? (first as RuleList) : null;

@@ -1,4 +1,4 @@
-import { markOwnUi } from './own-ui';
+import { isOwnUi, markOwnUi } from './own-ui';
 
 /**
  * Shows a page that early.css kept hidden until kanjian applied the site's stored aids (only where
@@ -13,7 +13,9 @@ export const REVEAL_ID = 'kanjian-style-reveal';
 
 export function revealEarlyHidden(doc: Document, win: Window): void {
   const root = doc.documentElement;
-  if (!root || doc.getElementById(REVEAL_ID)) return;
+  // Ours by reference: a page element with the same id must not keep the page hidden.
+  const existing = doc.getElementById(REVEAL_ID);
+  if (!root || (existing && isOwnUi(existing))) return;
   if (root.checkVisibility?.({ visibilityProperty: true }) === true) return;
   if (win.getComputedStyle(root).animationName !== 'kanjian-reveal') return;
   const el = markOwnUi(doc.createElement('style'));

@@ -182,6 +182,20 @@ test('a page cannot tell that kanjian is installed from events or messages at st
   expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
 });
 
+test('a page element with the id of kanjian’s reveal style does not keep the page hidden', async ({ page, server, serviceWorker }) => {
+  await serviceWorker.evaluate(async (origin) => {
+    await chrome.scripting.registerContentScripts([{ id: 'leftover-early-css', matches: [`${origin}/*`], css: ['early.css'], runAt: 'document_start', allFrames: true }]);
+  }, server.url);
+  try {
+    await page.goto(server.url + '/hostile/reveal-id.html');
+    // Shown by the loader's own reveal, not by early.css's 1.5 s fallback.
+    await expect(page.locator('style#kanjian-style-reveal')).toHaveCount(1);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).visibility)).toBe('visible');
+  } finally {
+    await serviceWorker.evaluate(() => chrome.scripting.unregisterContentScripts({ ids: ['leftover-early-css'] }).catch(() => undefined));
+  }
+});
+
 test('a page hidden by a leftover early.css with nothing on is shown by the loader at once, not after the 1.5 s fallback', async ({ page, server, serviceWorker }) => {
   // As if the registration for a site's stored aids outlived them (they were switched off meanwhile).
   await serviceWorker.evaluate(async (origin) => {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { planRuleEdits, splitCssRules, type RuleEdit } from '../../../src/display/css-rules';
 import { buildSchemeCss, PALETTES } from '../../../src/display/schemes';
 import { buildZoomCss } from '../../../src/display/zoom';
+import { buildCursorCss } from '../../../src/display/cursor';
+import { buildSpacingCss } from '../../../src/display/spacing';
+import { buildTextScaleCss } from '../../../src/display/text-size';
 
 function applyEdits(from: readonly string[], edits: RuleEdit[]): string[] {
   const list = [...from];
@@ -36,7 +39,22 @@ describe('splitCssRules', () => {
     expect(splitCssRules('  \n')).toEqual([]);
   });
 
+  it('an escape outside a string, or a comment marker inside url(), neither ends nor hides a rule', () => {
+    expect(splitCssRules(".a\\'b{color:red}.c\\{d{color:blue}")).toEqual([".a\\'b{color:red}", '.c\\{d{color:blue}']);
+    expect(splitCssRules('a{background:url(x/*y.png)}b{color:red}')).toEqual(['a{background:url(x/*y.png)}', 'b{color:red}']);
+  });
+
   it('keeps every rule of the aids’ own CSS whole', () => {
+    for (const css of [
+      buildCursorCss('black'),
+      buildCursorCss('white'),
+      buildSpacingCss('2', true),
+      buildTextScaleCss(['14', '16.5'], ['21'], 125),
+    ]) {
+      const rules = splitCssRules(css);
+      expect(rules.length).toBeGreaterThan(0);
+      expect(rules.join('')).toBe(css);
+    }
     const scheme = buildSchemeCss(PALETTES['yellow-on-black']);
     const rules = splitCssRules(scheme);
     expect(rules.join('')).toBe(scheme);
