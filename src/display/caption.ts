@@ -125,7 +125,7 @@ class Caption {
     private readonly page: PageContext,
     private readonly tab: TabFrames | null,
   ) {
-    this.space = new PageStyle(page.doc, 'caption');
+    this.space = new PageStyle(page.doc);
   }
 
   /** The top frame (or a page standing alone) shows the band; a frame below only reports. */

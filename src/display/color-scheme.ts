@@ -28,7 +28,7 @@ class SchemeRunner {
   private observer: MutationObserver | null = null;
 
   constructor(private readonly page: PageContext) {
-    this.style = new PageStyle(page.doc, 'color-scheme');
+    this.style = new PageStyle(page.doc);
   }
 
   apply(palette: Palette): void {

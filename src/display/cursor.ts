@@ -116,7 +116,7 @@ class BigCursor {
   private readonly onLoad = (): void => this.measure([this.page.doc.documentElement]);
 
   constructor(private readonly page: PageContext) {
-    this.style = new PageStyle(page.doc, 'cursor');
+    this.style = new PageStyle(page.doc);
   }
 
   apply(variant: CursorVariant): void {

@@ -31,8 +31,7 @@ class LayerSheet {
   private readonly sections: Section[] = [];
   /** The layer block rule we edit (null: rewrite the text instead), and the rules it holds, in order. */
   private block: RuleList | null = null;
-  private held: string[] = [];
-  private heldRules: CSSRule[] = [];
+  private held: Array<{ text: string; rule: CSSRule }> = [];
   /** Rules the browser refused (e.g. a selector it does not know): not tried again. */
   private readonly refused = new Set<string>();
 
@@ -66,18 +65,16 @@ class LayerSheet {
       if (this.el!.textContent !== text) this.el!.textContent = text;
       return;
     }
-    const { block, held, heldRules } = this;
-    for (const edit of planRuleEdits(held, wanted)) {
+    const { block, held } = this;
+    for (const edit of planRuleEdits(held.map((h) => h.text), wanted)) {
       if (edit.op === 'delete') {
         block.deleteRule(edit.at);
         held.splice(edit.at, 1);
-        heldRules.splice(edit.at, 1);
         continue;
       }
       try {
         block.insertRule(edit.rule, edit.at);
-        held.splice(edit.at, 0, edit.rule);
-        heldRules.splice(edit.at, 0, block.cssRules[edit.at]!);
+        held.splice(edit.at, 0, { text: edit.rule, rule: block.cssRules[edit.at]! });
       } catch (e) {
         // A rule the browser cannot read is dropped, as its parser would; anything else is ours to see.
         // By name: in Firefox the exception may come from the page's compartment (instanceof fails).
@@ -102,8 +99,8 @@ class LayerSheet {
     const rules = sheet.cssRules;
     if (rules.length !== 1 || rules[0] !== this.block) return false;
     const ours = this.block.cssRules;
-    if (ours.length !== this.heldRules.length) return false;
-    for (let i = 0; i < ours.length; i++) if (ours[i] !== this.heldRules[i]) return false;
+    if (ours.length !== this.held.length) return false;
+    for (let i = 0; i < ours.length; i++) if (ours[i] !== this.held[i]!.rule) return false;
     return true;
   }
 
@@ -121,7 +118,6 @@ class LayerSheet {
     const first = el.sheet?.cssRules[0] as Partial<RuleList> | undefined;
     this.block = first && typeof first.insertRule === 'function' && first.cssRules ? (first as RuleList) : null;
     this.held = [];
-    this.heldRules = [];
   }
 
   private detach(): void {
@@ -129,7 +125,6 @@ class LayerSheet {
     this.el = null;
     this.block = null;
     this.held = [];
-    this.heldRules = [];
   }
 }
 
@@ -149,10 +144,7 @@ export class PageStyle {
   private section: Section | null = null;
   private css = '';
 
-  constructor(
-    private readonly doc: Document,
-    readonly aid: string,
-  ) {}
+  constructor(private readonly doc: Document) {}
 
   set(css: string): void {
     const sheet = sheetOf(this.doc);

@@ -39,7 +39,7 @@ class Reader {
   private waiting = false;
 
   constructor(private readonly page: PageContext) {
-    this.hide = new PageStyle(page.doc, 'text-mode');
+    this.hide = new PageStyle(page.doc);
   }
 
   get open(): boolean {

@@ -45,7 +45,7 @@ class SpacingRunner {
   private readonly refit = (): void => this.scheduleFit();
 
   constructor(private readonly page: PageContext) {
-    this.style = new PageStyle(page.doc, 'spacing');
+    this.style = new PageStyle(page.doc);
   }
 
   render(): void {

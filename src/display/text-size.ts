@@ -94,7 +94,7 @@ class TextScaler {
   private readonly onLoad = (): void => this.measure([this.page.doc.documentElement]);
 
   constructor(private readonly page: PageContext) {
-    this.style = new PageStyle(page.doc, 'text-size');
+    this.style = new PageStyle(page.doc);
   }
 
   apply(scale: number): void {

@@ -84,7 +84,7 @@ class Zoomer {
   private readonly refit = (): void => this.scheduleFit();
 
   constructor(private readonly page: PageContext) {
-    this.style = new PageStyle(page.doc, 'zoom');
+    this.style = new PageStyle(page.doc);
   }
 
   apply(percent: number): void {

@@ -71,7 +71,7 @@ export class ToolbarView {
     private readonly handlers: ToolbarHandlers,
   ) {
     const doc = container.ownerDocument;
-    this.metrics = new PageStyle(doc, 'toolbar-metrics');
+    this.metrics = new PageStyle(doc);
     this.root = doc.createElement('div');
     this.root.className = 'kj-root';
     this.bar = doc.createElement('div');

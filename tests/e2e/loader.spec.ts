@@ -182,26 +182,30 @@ test('a page cannot tell that kanjian is installed from events or messages at st
   expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
 });
 
-test('a page element with the id of kanjian’s reveal style does not keep the page hidden', async ({ page, server, serviceWorker }) => {
-  await serviceWorker.evaluate(async (origin) => {
-    await chrome.scripting.registerContentScripts([{ id: 'leftover-early-css', matches: [`${origin}/*`], css: ['early.css'], runAt: 'document_start', allFrames: true }]);
-  }, server.url);
+/** Registers early.css for the test server's origin, as if a site's stored aids had left it behind, for `body`. */
+async function withLeftoverEarlyCss(serviceWorker: Worker, origin: string, body: () => Promise<void>): Promise<void> {
+  await serviceWorker.evaluate(async (o) => {
+    await chrome.scripting.registerContentScripts([{ id: 'leftover-early-css', matches: [`${o}/*`], css: ['early.css'], runAt: 'document_start', allFrames: true }]);
+  }, origin);
   try {
+    await body();
+  } finally {
+    await serviceWorker.evaluate(() => chrome.scripting.unregisterContentScripts({ ids: ['leftover-early-css'] }).catch(() => undefined));
+  }
+}
+
+test('a page element with the id of kanjian’s reveal style does not keep the page hidden', async ({ page, server, serviceWorker }) => {
+  await withLeftoverEarlyCss(serviceWorker, server.url, async () => {
     await page.goto(server.url + '/hostile/reveal-id.html');
     // Shown by the loader's own reveal, not by early.css's 1.5 s fallback.
     await expect(page.locator('style#kanjian-style-reveal')).toHaveCount(1);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).visibility)).toBe('visible');
-  } finally {
-    await serviceWorker.evaluate(() => chrome.scripting.unregisterContentScripts({ ids: ['leftover-early-css'] }).catch(() => undefined));
-  }
+  });
 });
 
 test('a page hidden by a leftover early.css with nothing on is shown by the loader at once, not after the 1.5 s fallback', async ({ page, server, serviceWorker }) => {
   // As if the registration for a site's stored aids outlived them (they were switched off meanwhile).
-  await serviceWorker.evaluate(async (origin) => {
-    await chrome.scripting.registerContentScripts([{ id: 'leftover-early-css', matches: [`${origin}/*`], css: ['early.css'], runAt: 'document_start', allFrames: true }]);
-  }, server.url);
-  try {
+  await withLeftoverEarlyCss(serviceWorker, server.url, async () => {
     await page.goto(server.url + '/zhonglou-2006.html');
     // The loader's own reveal (its style element), well before early.css's own animation would show the page.
     await expect(page.locator('#kanjian-style-reveal')).toHaveCount(1);
@@ -211,7 +215,5 @@ test('a page hidden by a leftover early.css with nothing on is shown by the load
     await page.reload();
     await expect(page.getByRole('button', { name: '无障碍浏览' })).toBeVisible();
     await expect(page.locator('#kanjian-style-reveal')).toHaveCount(0);
-  } finally {
-    await serviceWorker.evaluate(() => chrome.scripting.unregisterContentScripts({ ids: ['leftover-early-css'] }).catch(() => undefined));
-  }
+  });
 });

@@ -6,8 +6,8 @@ const text = () => document.getElementById('kanjian-styles')?.textContent ?? nul
 
 describe('PageStyle: each aid a section of one kanjian layer', () => {
   const styles: PageStyle[] = [];
-  const make = (aid: string) => {
-    const s = new PageStyle(document, aid);
+  const make = (_name: string) => {
+    const s = new PageStyle(document);
     styles.push(s);
     return s;
   };
@@ -96,8 +96,8 @@ describe('PageStyle through CSSOM (a stand-in for the browser’s layer block)',
   };
   const original = Object.getOwnPropertyDescriptor(HTMLStyleElement.prototype, 'sheet');
   const styles: PageStyle[] = [];
-  const make = (aid: string) => {
-    const s = new PageStyle(document, aid);
+  const make = (_name: string) => {
+    const s = new PageStyle(document);
     styles.push(s);
     return s;
   };
