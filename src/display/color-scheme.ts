@@ -2,7 +2,19 @@ import type { SiteSettings } from '../settings/schema';
 import type { Aid, PageContext } from './aid';
 import type { ControlSpec } from '../toolbar/types';
 import { isOwnUi, PageStyle } from './page-style';
-import { buildSchemeCss, buildSchemeVars, inlineOverrides, PALETTES, type Palette } from './schemes';
+import { SchemeTags } from './scheme-tags';
+import {
+  buildSchemeBackgroundCss,
+  buildSchemeCss,
+  buildSchemeVars,
+  inlineOverrides,
+  PALETTES,
+  SCHEME_SELF_ATTR,
+  SCHEME_TREE_ATTR,
+  taggedScope,
+  type Palette,
+  type SchemeId,
+} from './schemes';
 
 /**
  * 配色: paints the page in a high-contrast scheme. The stylesheet (our first cascade layer, all
@@ -11,6 +23,12 @@ import { buildSchemeCss, buildSchemeVars, inlineOverrides, PALETTES, type Palett
  * is put back exactly (its style attribute byte for byte when the page has not touched it since).
  */
 const IMPORTANT_INLINE = '[style*="important" i]';
+/**
+ * A page loaded this far with more elements than this gets a scheme switched on part by part
+ * (scheme-tags.ts); smaller pages, and a scheme applied while the page loads (stored for the site,
+ * before first paint), get one rule over the whole page.
+ */
+const TAGGED_FROM_ELEMENTS = 3000;
 
 interface Saved {
   /** The style attribute before we wrote to it. */
@@ -23,32 +41,73 @@ interface Saved {
 
 class SchemeRunner {
   private readonly style: PageStyle;
+  private scheme: SchemeId | null = null;
   private palette: Palette | null = null;
+  /** How the scheme is on: one rule over the page, or by tags part by part (null: not on). */
+  private mode: 'page' | 'tags' | null = null;
+  private readonly tags: SchemeTags;
   private readonly saved = new Map<HTMLElement | SVGElement, Saved>();
   private observer: MutationObserver | null = null;
 
   constructor(private readonly page: PageContext) {
     this.style = new PageStyle(page.doc);
+    this.tags = new SchemeTags(page, (ids) => this.setTaggedRules(ids));
   }
 
-  apply(palette: Palette): void {
-    if (this.palette === palette) return;
+  apply(id: SchemeId): void {
+    if (this.scheme === id) return;
     this.restoreInline();
-    this.palette = palette;
-    this.style.set(buildSchemeVars(palette) + buildSchemeCss(palette));
+    this.scheme = id;
+    this.palette = PALETTES[id];
+    this.mode ??= this.suitsTags() ? 'tags' : 'page';
+    if (this.mode === 'page') this.style.set(buildSchemeVars(this.palette) + buildSchemeCss(this.palette));
+    else void this.tags.goTo(id);
     this.scan(this.page.doc);
     if (!this.observer) {
       this.observer = new MutationObserver((records) => this.onMutations(records));
-      this.observer.observe(this.page.doc, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
+      this.observer.observe(this.page.doc, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['style', SCHEME_TREE_ATTR, SCHEME_SELF_ATTR],
+      });
     }
   }
 
+  /** Back to the page's own colours: part by part if the scheme went on that way. */
+  off(): void {
+    if (this.mode !== 'tags') return this.remove();
+    if (this.scheme === null) return;
+    this.restoreInline();
+    this.scheme = null;
+    this.palette = null;
+    void this.tags.goTo(null).then((done) => {
+      if (done && this.scheme === null) this.remove();
+    });
+  }
+
+  /** Leaves the page as it was, at once. */
   remove(): void {
     this.observer?.disconnect();
     this.observer = null;
     this.restoreInline();
-    this.style.remove();
+    this.scheme = null;
     this.palette = null;
+    this.mode = null;
+    this.tags.clear();
+    this.style.remove();
+  }
+
+  private suitsTags(): boolean {
+    const doc = this.page.doc;
+    return doc.readyState !== 'loading' && !!doc.body && doc.getElementsByTagName('*').item(TAGGED_FROM_ELEMENTS) !== null;
+  }
+
+  /** The rules of every scheme a tag may carry (and the overlays' colours), ahead of the tags. */
+  private setTaggedRules(ids: readonly SchemeId[]): void {
+    if (!ids.length && !this.palette) return this.style.remove();
+    const vars = this.palette ? buildSchemeVars(this.palette) : '';
+    this.style.set(vars + ids.map((id) => buildSchemeBackgroundCss(id) + buildSchemeCss(PALETTES[id], taggedScope(id))).join(''));
   }
 
   private scan(root: ParentNode): void {
@@ -85,10 +144,11 @@ class SchemeRunner {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    if (this.mode === 'tags') this.tags.onMutations(records);
     for (const r of records) {
       if (r.type === 'childList') {
         for (const n of r.addedNodes) if (n.nodeType === 1 && !isOwnUi(n)) this.scan(n as Element);
-      } else if (r.target.nodeType === 1) {
+      } else if (r.attributeName === 'style' && r.target.nodeType === 1) {
         const el = r.target as Element;
         const entry = this.saved.get(el as HTMLElement);
         if (entry && el.getAttribute('style') === entry.written) continue;
@@ -124,7 +184,7 @@ export const colorSchemeAid: Aid<'colorScheme'> = {
   setting: 'colorScheme',
   apply(page, value: SiteSettings['colorScheme']) {
     if (value === 'original') {
-      runners.get(page.doc)?.remove();
+      runners.get(page.doc)?.off();
       return;
     }
     let runner = runners.get(page.doc);
@@ -132,7 +192,7 @@ export const colorSchemeAid: Aid<'colorScheme'> = {
       runner = new SchemeRunner(page);
       runners.set(page.doc, runner);
     }
-    runner.apply(PALETTES[value]);
+    runner.apply(value);
   },
   remove(page) {
     runners.get(page.doc)?.remove();

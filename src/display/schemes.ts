@@ -41,44 +41,115 @@ export const SCHEME_IDS = Object.keys(PALETTES) as SchemeId[];
 const MEDIA = 'img, video, canvas, picture, iframe, embed, object, svg';
 
 /**
- * The scheme's page CSS (to go inside PageStyle's `@layer kanjian`). Everything in the page's body
- * gets the scheme's text and background colours, background images (which may carry text or low
- * contrast) are removed, shadows go, links get their own colour and an underline, focus gets a thick
- * ring. <img> and other media keep their pixels.
+ * Where a scheme's rules apply. The whole page (`PAGE_SCOPE`, one rule over `body *`), or only the
+ * parts kanjian has tagged (`taggedScope`): big pages get the scheme part by part, what is on screen
+ * first (scheme-tags.ts), since one rule over every element makes the browser restyle and lay out
+ * the whole page in one task (~1 s on 80,000 elements).
  */
-export function buildSchemeCss(p: Palette): string {
+export interface SchemeScope {
+  /** The selector for elements matching `compound` ('*' for any, '' before a pseudo-element) in scope, then `rest`. */
+  sel(compound: string, rest?: string): string;
+  /** The page's root and body themselves: in the page scope by name, in the tagged scope by their own tags. */
+  readonly roots: string;
+  /** Where the scheme's color-scheme goes (inherited, so in the tagged scope the parts and not their containers). */
+  readonly colorSchemeOn: string;
+}
+
+export const PAGE_SCOPE: SchemeScope = {
+  sel: (compound, rest = '') => `body ${compound}${rest}`,
+  roots: 'html, body',
+  colorSchemeOn: 'html',
+};
+
+/** A subtree kanjian tagged with a scheme: the element and everything in it. */
+export const SCHEME_TREE_ATTR = 'data-kj-scheme';
+/**
+ * A container too big to be one part (<html>, <body>, a long list's parent): the element alone, its
+ * children being parts of their own. `<id>` for the whole scheme, `<id>-bg` for its background alone
+ * (set first: a background is not inherited, so it restyles nothing but the element).
+ */
+export const SCHEME_SELF_ATTR = 'data-kj-scheme-self';
+
+export function taggedScope(id: SchemeId): SchemeScope {
+  const tree = `[${SCHEME_TREE_ATTR}="${id}"]`;
+  const self = `[${SCHEME_SELF_ATTR}="${id}"]`;
+  // Spelt out rather than one :is(): each alternative has the same specificity, and simple
+  // selectors keep the browser's fast paths (an :is() with these inside cost twice the restyle).
+  // A container's tag must restyle the container alone, not all that is under it: never `[self] x`,
+  // nor `[self]::selection` or `::placeholder` (with them a container's tag restyled all under it, 0.5 s).
+  const sel = (compound: string, rest = ''): string => {
+    const own = compound === '*' ? '' : compound;
+    const list = [`${own}${tree}${rest}`, `${tree} ${own || '*'}${rest}`];
+    if (rest === '' || rest === '::before' || rest === '::after') list.push(`${own}${self}${rest}`);
+    return list.join(', ');
+  };
+  return {
+    sel,
+    roots: sel('*'),
+    // On every element of a part, so that a part's tag restyles the part alone; never on a
+    // container: a change of color-scheme restyles everything under the element (as at the root).
+    colorSchemeOn: `${tree}, ${tree} *`,
+  };
+}
+
+/** The background alone, for containers tagged before the parts inside them are. */
+export function buildSchemeBackgroundCss(id: SchemeId): string {
+  const p = PALETTES[id];
+  return `[${SCHEME_SELF_ATTR}="${id}-bg"]{background-color:${p.bg}!important;background-image:none!important}`;
+}
+
+/**
+ * The scheme's page CSS (to go inside PageStyle's `@layer kanjian`). Everything in scope gets the
+ * scheme's text and background colours, background images (which may carry text or low contrast)
+ * are removed, shadows go, links get their own colour and an underline, focus gets a thick ring.
+ * <img> and other media keep their pixels. Every selector gets the scope once, so the rules keep
+ * their order of specificity in either scope.
+ */
+export function buildSchemeCss(p: Palette, scope: SchemeScope = PAGE_SCOPE): string {
   const I = '!important';
-  const all = 'html, body, body *';
-  const link = 'body a[href], body a[href] *, body [role="link"], body [role="link"] *';
-  const controls =
-    'body input:not([type="hidden"]):not([type="image"]), body select, body textarea, body button, body [role="button"], body [contenteditable=""], body [contenteditable="true"]';
+  const s = scope.sel;
+  const all = scope === PAGE_SCOPE ? `${scope.roots}, ${s('*')}` : scope.roots;
+  const link = [s('a[href]'), s('a[href]', ' *'), s('[role="link"]'), s('[role="link"]', ' *')].join(', ');
+  const controls = [
+    'input:not([type="hidden"]):not([type="image"])',
+    'select',
+    'textarea',
+    'button',
+    '[role="button"]',
+    '[contenteditable=""]',
+    '[contenteditable="true"]',
+  ]
+    .map((c) => s(c))
+    .join(', ');
   return [
-    `html{color-scheme:${p.dark ? 'dark' : 'light'}${I}}`,
+    `${scope.colorSchemeOn}{color-scheme:${p.dark ? 'dark' : 'light'}${I}}`,
     `${all}{color:${p.fg}${I};background-color:${p.bg}${I};background-image:none${I};border-color:${p.fg}${I};` +
       `text-shadow:none${I};box-shadow:none${I};-webkit-text-fill-color:currentcolor${I};caret-color:${p.fg}${I};` +
       `accent-color:${p.link}${I};text-decoration-color:currentcolor${I};column-rule-color:${p.fg}${I}}`,
     // Pseudo-elements: text colour only; a background on one could cover an image.
-    `body *::before, body *::after{color:${p.fg}${I};background-color:transparent${I};background-image:none${I};` +
+    `${s('*', '::before')}, ${s('*', '::after')}{color:${p.fg}${I};background-color:transparent${I};background-image:none${I};` +
       `border-color:${p.fg}${I};text-shadow:none${I};box-shadow:none${I};-webkit-text-fill-color:currentcolor${I}}`,
     `${link}{color:${p.link}${I};text-decoration-line:underline${I};text-decoration-color:${p.link}${I}}`,
-    `body a[href]::before, body a[href]::after{color:${p.link}${I}}`,
-    `${MEDIA.split(', ').map((m) => `body ${m}`).join(', ')}{background-color:transparent${I}}`,
+    `${s('a[href]', '::before')}, ${s('a[href]', '::after')}{color:${p.link}${I}}`,
+    `${MEDIA.split(', ').map((m) => s(m)).join(', ')}{background-color:transparent${I}}`,
     // A visible edge for every control, whatever its own border.
     `${controls}{box-shadow:inset 0 0 0 2px ${p.fg}${I}}`,
-    `body ::placeholder{color:${p.dim}${I};-webkit-text-fill-color:${p.dim}${I};opacity:1${I}}`,
-    `body :disabled, body [aria-disabled="true"]{color:${p.dim}${I}}`,
-    `body mark, body mark *{color:${p.bg}${I};background-color:${p.fg}${I}}`,
-    `body ::selection{color:${p.bg}${I};background-color:${p.fg}${I};-webkit-text-fill-color:${p.bg}${I}}`,
-    `body :focus-visible{outline:3px solid ${p.focus}${I};outline-offset:2px${I}}`,
+    `${s('', '::placeholder')}{color:${p.dim}${I};-webkit-text-fill-color:${p.dim}${I};opacity:1${I}}`,
+    `${s(':disabled')}, ${s('[aria-disabled="true"]')}{color:${p.dim}${I}}`,
+    `${s('mark')}, ${s('mark', ' *')}{color:${p.bg}${I};background-color:${p.fg}${I}}`,
+    `${s('', '::selection')}{color:${p.bg}${I};background-color:${p.fg}${I};-webkit-text-fill-color:${p.bg}${I}}`,
+    `${s(':focus-visible')}{outline:3px solid ${p.focus}${I};outline-offset:2px${I}}`,
   ].join('');
 }
 
 /**
  * Custom properties the scheme exposes to kanjian's own overlays (the reading view and caption
  * band inherit them through their shadow hosts; `all: initial` does not reset custom properties).
+ * Set on <html>'s children other than <head> and <body>, where the hosts are: every element
+ * inherits a custom property of <html>, so setting one there restyles the whole page.
  */
 export function buildSchemeVars(p: Palette): string {
-  return `html{--kanjian-bg:${p.bg};--kanjian-fg:${p.fg};--kanjian-link:${p.link};--kanjian-focus:${p.focus}}`;
+  return `html>:not(head, body){--kanjian-bg:${p.bg};--kanjian-fg:${p.fg};--kanjian-link:${p.link};--kanjian-focus:${p.focus}}`;
 }
 
 /** The longhands an inline `!important` declaration could use to beat the scheme's stylesheet. */

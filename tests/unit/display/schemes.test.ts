@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, parseColor } from '../../../src/display/color';
-import { buildSchemeCss, inlineOverrides, PALETTES, SCHEME_IDS } from '../../../src/display/schemes';
+import {
+  buildSchemeCss,
+  inlineOverrides,
+  PALETTES,
+  SCHEME_IDS,
+  SCHEME_SELF_ATTR,
+  SCHEME_TREE_ATTR,
+  taggedScope,
+} from '../../../src/display/schemes';
 import { siteFields } from '../../../src/settings/schema';
 
 const ratio = (a: string, b: string) => contrastRatio(parseColor(a)!, parseColor(b)!);
@@ -54,5 +62,36 @@ describe('colour scheme palettes', () => {
     const plain = document.createElement('p');
     plain.setAttribute('style', 'color: red !important');
     expect(Object.fromEntries(inlineOverrides(plain.style, p, false))['color']).toBe(p.fg);
+  });
+
+  it('tagged: the same declarations, rule for rule, on a part and what is in it, and on a container alone', () => {
+    const p = PALETTES['white-on-black'];
+    const blocks = (css: string): string[] => [...css.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+    const page = blocks(buildSchemeCss(p));
+    const tagged = blocks(buildSchemeCss(p, taggedScope('white-on-black')));
+    expect(tagged).toEqual(page);
+    document.body.innerHTML =
+      `<div id="box" ${SCHEME_SELF_ATTR}="white-on-black"><p id="own">text</p>` +
+      `<section id="part" ${SCHEME_TREE_ATTR}="white-on-black"><a id="link" href="#"><b id="in-link">x</b></a></section>` +
+      `<section id="other" ${SCHEME_TREE_ATTR}="yellow-on-black"><p id="other-p">y</p></section></div>`;
+    const scope = taggedScope('white-on-black');
+    const matches = (id: string, sel: string): boolean => document.getElementById(id)!.matches(sel);
+    expect(['box', 'part', 'link', 'in-link'].filter((id) => matches(id, scope.roots))).toEqual(['box', 'part', 'link', 'in-link']);
+    // A container's tag is its own: what is under it is its parts' business (or the page's).
+    expect(matches('own', scope.roots)).toBe(false);
+    expect(matches('other-p', scope.roots)).toBe(false);
+    const link = [scope.sel('a[href]'), scope.sel('a[href]', ' *')].join(', ');
+    expect(matches('link', link) && matches('in-link', link)).toBe(true);
+    // Every alternative names one of our tags once, so rules keep their order of specificity; and a
+    // container's tag is never followed by a combinator or a pseudo-element its descendants inherit.
+    const css = buildSchemeCss(p, scope);
+    for (const rule of css.split('}').filter(Boolean)) {
+      for (const alt of rule.slice(0, rule.indexOf('{')).split(', ')) {
+        expect((alt.match(/\[data-kj-scheme(-self)?="/g) ?? []).length, alt).toBe(1);
+        expect(alt, alt).not.toMatch(/-self="[^"]*"\](\s|::selection|::placeholder)/);
+      }
+    }
+    expect(css).toContain(`[${SCHEME_TREE_ATTR}="white-on-black"], [${SCHEME_TREE_ATTR}="white-on-black"] *{color-scheme:dark!important}`);
+    document.body.innerHTML = '';
   });
 });

@@ -1,0 +1,171 @@
+import type { PageContext } from './aid';
+import { isMarkedOwnUi } from '../shared/own-ui';
+import { afterNextFrame, runPaced } from '../shared/slices';
+import { orderForViewport, placeInViewport, planSegments } from '../convert/page/chunks';
+import { SCHEME_SELF_ATTR, SCHEME_TREE_ATTR, type SchemeId } from './schemes';
+
+/**
+ * 配色 on a big page, part by part. One rule over every element makes the browser restyle and lay
+ * out the whole page in one task (~1 s on 80,000 elements), and so does taking it away. Instead the
+ * page is cut into parts (subtrees of at most PART_ELEMENTS elements) and the containers above them;
+ * each part gets the scheme by a tag (SCHEME_TREE_ATTR), what is on screen first, the rest in slices
+ * paced by the frames that follow them. Switching scheme or back to the original goes the same way.
+ *
+ * Containers (<html>, <body>, …) carry their own tag (SCHEME_SELF_ATTR). Their text colour is
+ * inherited, so it changes only while every part under them has its own: then the browser restyles
+ * the container and stops at its children. Until then they carry the scheme's background alone.
+ */
+const PART_ELEMENTS = 400;
+const SLICE_MS = 8;
+/** The browser's time per frame to restyle and lay out the parts a slice tagged (ms). */
+const RENDER_MS = 100;
+/** A tag the page takes away is put back this often per element, then left: no tug of war with a page script. */
+const MAX_RETAGS = 3;
+const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template', 'link', 'meta', 'title']);
+
+const skipped = (el: Element): boolean => SKIP.has(el.localName) || isMarkedOwnUi(el);
+
+export class SchemeTags {
+  /** Subtrees tagged as one part, and the containers above them; null until the first run plans them. */
+  private parts: Element[] | null = null;
+  private readonly containers = new Set<Element>();
+  /** <html>, a container like the others but for its colour (see goTo). */
+  private root: Element | null = null;
+  /** The value each tag of ours should have (null: none), to tell the page's changes from ours. */
+  private readonly wanted = new Map<Element, string | null>();
+  private readonly retags = new WeakMap<Element, number>();
+  private target: SchemeId | null = null;
+  /** Schemes some tag may still carry: their rules stay until a run ends. */
+  private inUse = new Set<SchemeId>();
+  private run = 0;
+
+  /** `setRules` is told the schemes whose rules the page needs, before any tag that uses them is written. */
+  constructor(
+    private readonly page: PageContext,
+    private readonly setRules: (ids: readonly SchemeId[]) => void,
+  ) {}
+
+  get active(): boolean {
+    return this.parts !== null;
+  }
+
+  /** Takes every part to `target` (null: the page's own colours); false if another run took over. */
+  async goTo(target: SchemeId | null): Promise<boolean> {
+    const run = ++this.run;
+    const win = this.page.win;
+    this.target = target;
+    if (target) this.inUse.add(target);
+    this.setRules([...this.inUse]);
+    if (!this.parts) this.plan();
+    // The root carries the background alone, first to last: the root's colour-scheme is the whole
+    // document's, and a change of it restyles every element (~0.6 s on 80,000 elements).
+    if (this.root && target) this.write(this.root, SCHEME_SELF_ATTR, `${target}-bg`);
+    // Containers next. A container has the whole scheme only once every part under it has one of
+    // its own (a run to a scheme finished; runs between schemes keep it so): its colour may then
+    // change at once, the browser stopping at its children. Otherwise its background alone.
+    for (const el of this.containers) {
+      if (el === this.root) continue;
+      const now = this.wanted.get(el) ?? null;
+      const whole = now !== null && !now.endsWith('-bg');
+      if (target) this.write(el, SCHEME_SELF_ATTR, whole ? target : `${target}-bg`);
+      else if (whole) this.write(el, SCHEME_SELF_ATTR, `${now}-bg`);
+    }
+    const parts = this.parts!.filter((el) => el.isConnected);
+    const { order, visibleCount } = orderForViewport(
+      parts.map((node) => ({ node, deep: true })),
+      (s) => placeInViewport(s, win),
+    );
+    const now = (): number => win.performance.now();
+    const nextFrame = afterNextFrame(win);
+    const done = await runPaced(order, (s) => this.write(s.node as Element, SCHEME_TREE_ATTR, target), {
+      scriptBudgetMs: SLICE_MS,
+      renderBudgetMs: RENDER_MS,
+      firstItems: Math.max(1, visibleCount),
+      now,
+      // From the slice's end, not the frame's start: the restyle of what it tagged may come before
+      // the frame's callbacks (traced), and a slice must be sized by all of it.
+      frame: async () => {
+        const start = now();
+        await nextFrame();
+        return now() - start;
+      },
+      cancelled: () => run !== this.run,
+      visibleCount,
+    });
+    if (!done) return false;
+    for (const el of this.containers) if (el !== this.root) this.write(el, SCHEME_SELF_ATTR, target);
+    if (this.root) this.write(this.root, SCHEME_SELF_ATTR, target && `${target}-bg`);
+    this.inUse = new Set(target ? [target] : []);
+    this.setRules([...this.inUse]);
+    if (!target) this.forget();
+    return true;
+  }
+
+  /** Takes every tag away at once (the aid removed, an audit about to run). */
+  clear(): void {
+    this.run++;
+    for (const el of this.wanted.keys()) {
+      el.removeAttribute(SCHEME_TREE_ATTR);
+      el.removeAttribute(SCHEME_SELF_ATTR);
+    }
+    this.forget();
+    this.setRules([]);
+  }
+
+  /**
+   * Content the page adds later: inside a part it is covered by the part's tag; a new child of a
+   * container becomes a part of its own. A tag the page removed or changed is put back (MAX_RETAGS).
+   */
+  onMutations(records: readonly MutationRecord[]): void {
+    if (!this.parts) return;
+    for (const r of records) {
+      if (r.type === 'childList') {
+        if (!this.containers.has(r.target as Element)) continue;
+        for (const n of r.addedNodes) {
+          if (n.nodeType !== 1 || skipped(n as Element) || this.wanted.has(n as Element)) continue;
+          this.parts.push(n as Element);
+          if (this.target) this.write(n as Element, SCHEME_TREE_ATTR, this.target);
+          else this.wanted.set(n as Element, null);
+        }
+      } else if (r.type === 'attributes' && (r.attributeName === SCHEME_TREE_ATTR || r.attributeName === SCHEME_SELF_ATTR)) {
+        const el = r.target as Element;
+        const attr = this.containers.has(el) ? SCHEME_SELF_ATTR : SCHEME_TREE_ATTR;
+        if (r.attributeName !== attr || !this.wanted.has(el)) continue;
+        const want = this.wanted.get(el)!;
+        if (el.getAttribute(attr) === want) continue;
+        const n = this.retags.get(el) ?? 0;
+        if (n >= MAX_RETAGS) continue;
+        this.retags.set(el, n + 1);
+        this.write(el, attr, want);
+      }
+    }
+  }
+
+  private plan(): void {
+    const root = this.page.doc.documentElement;
+    this.parts = [];
+    this.root = root;
+    if (!root) return;
+    for (const s of planSegments(root, { maxElements: PART_ELEMENTS, skip: skipped })) {
+      if (s.node.nodeType !== 1) continue;
+      if (s.deep) this.parts.push(s.node as Element);
+      else this.containers.add(s.node as Element);
+    }
+  }
+
+  private write(el: Element, attr: string, value: string | null): void {
+    this.wanted.set(el, value);
+    if (value === null) {
+      if (el.hasAttribute(attr)) el.removeAttribute(attr);
+    } else if (el.getAttribute(attr) !== value) el.setAttribute(attr, value);
+  }
+
+  private forget(): void {
+    this.parts = null;
+    this.containers.clear();
+    this.wanted.clear();
+    this.inUse.clear();
+    this.target = null;
+    this.root = null;
+  }
+}
