@@ -25,10 +25,12 @@ import {
 const IMPORTANT_INLINE = '[style*="important" i]';
 /**
  * A page loaded this far with more elements than this gets a scheme switched on part by part
- * (scheme-tags.ts); smaller pages, and a scheme applied while the page loads (stored for the site,
- * before first paint), get one rule over the whole page.
+ * (scheme-tags.ts), its screen first; smaller pages, and a scheme applied while the page loads
+ * (stored for the site, before first paint), get one rule over the whole page. Below it one rule
+ * shows in one frame of under ~80 ms (measured: 10,000 elements 77 ms, 20,000 154 ms, 40,000 320 ms;
+ * part by part the screen shows in 15–46 ms, the whole page done later).
  */
-const TAGGED_FROM_ELEMENTS = 3000;
+const TAGGED_FROM_ELEMENTS = 8000;
 
 interface Saved {
   /** The style attribute before we wrote to it. */

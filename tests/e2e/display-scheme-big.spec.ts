@@ -3,8 +3,8 @@ import { expect, test } from './fixtures';
 import { choose, contrastScan, diffSnapshots, openToolbar, snapshot } from './display-helpers';
 
 // 配色 on a big page goes part by part, what is on screen first (src/display/scheme-tags.ts): a
-// generated page of 6,000 elements (a header, a <main> of sections, a footer, loose spans in <body>).
-const BIG = '/generated/big-6000.html';
+// generated page of 12,000 elements (a header, a <main> of sections, a footer, loose spans in <body>).
+const BIG = '/generated/big-12000.html';
 const YELLOW = 'rgb(255, 255, 0)';
 const WHITE = 'rgb(255, 255, 255)';
 const BLACK = 'rgb(0, 0, 0)';
@@ -31,7 +31,7 @@ test.describe('配色 on a big page, part by part', () => {
 
   test('what is on screen gets the scheme first, every text of the page ends at 7:1, and 原始配色 gives back the exact page', async ({ page, server, pageErrors }) => {
     await page.goto(server.url + BIG);
-    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThanOrEqual(6000);
+    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThanOrEqual(12000);
     await openToolbar(page);
     const original = await snapshot(page);
     await watchFrames(page, YELLOW);
