@@ -27,13 +27,13 @@ const skipped = (el: Element): boolean => SKIP.has(el.localName) || isMarkedOwnU
 
 export class SchemeTags {
   /** Subtrees tagged as one part, and the containers above them; null until the first run plans them. */
-  private parts: Element[] | null = null;
+  private parts: Set<Element> | null = null;
   private readonly containers = new Set<Element>();
   /** <html>, a container like the others but for its colour (see goTo). */
   private root: Element | null = null;
   /** The value each tag of ours should have (null: none), to tell the page's changes from ours. */
   private readonly wanted = new Map<Element, string | null>();
-  private readonly retags = new WeakMap<Element, number>();
+  private retags = new WeakMap<Element, number>();
   private target: SchemeId | null = null;
   /** Schemes some tag may still carry: their rules stay until a run ends. */
   private inUse = new Set<SchemeId>();
@@ -52,6 +52,8 @@ export class SchemeTags {
   /** Takes every part to `target` (null: the page's own colours); false if another run took over. */
   async goTo(target: SchemeId | null): Promise<boolean> {
     const run = ++this.run;
+    // Planned once per document: after a document.open() or a new <html>, planned afresh.
+    if (this.parts && this.root !== this.page.doc.documentElement) this.strip();
     const win = this.page.win;
     this.target = target;
     if (target) this.inUse.add(target);
@@ -70,7 +72,13 @@ export class SchemeTags {
       if (target) this.write(el, SCHEME_SELF_ATTR, whole ? target : `${target}-bg`);
       else if (whole) this.write(el, SCHEME_SELF_ATTR, `${now}-bg`);
     }
-    const parts = this.parts!.filter((el) => el.isConnected);
+    // A part the page has taken out for now still takes the scheme (a cheap write when detached):
+    // if it comes back, it must not carry a scheme whose rules are gone.
+    const parts: Element[] = [];
+    for (const el of this.parts!) {
+      if (el.isConnected) parts.push(el);
+      else this.write(el, SCHEME_TREE_ATTR, target);
+    }
     const { order, visibleCount } = orderForViewport(
       parts.map((node) => ({ node, deep: true })),
       (s) => placeInViewport(s, win),
@@ -104,28 +112,33 @@ export class SchemeTags {
   /** Takes every tag away at once (the aid removed, an audit about to run). */
   clear(): void {
     this.run++;
-    for (const el of this.wanted.keys()) {
-      el.removeAttribute(SCHEME_TREE_ATTR);
-      el.removeAttribute(SCHEME_SELF_ATTR);
-    }
-    this.forget();
+    this.strip();
     this.setRules([]);
   }
 
   /**
    * Content the page adds later: inside a part it is covered by the part's tag; a new child of a
-   * container becomes a part of its own. A tag the page removed or changed is put back (MAX_RETAGS).
+   * container becomes a part of its own. A part the page takes out of a container is forgotten and
+   * its tag taken off (a feed that keeps replacing its rows must not grow our lists; a row put back
+   * is a new part). A tag the page removed or changed is put back (MAX_RETAGS).
    */
   onMutations(records: readonly MutationRecord[]): void {
     if (!this.parts) return;
     for (const r of records) {
       if (r.type === 'childList') {
         if (!this.containers.has(r.target as Element)) continue;
+        for (const n of r.removedNodes) {
+          const el = n as Element;
+          if (n.nodeType !== 1 || !this.parts.has(el) || el.parentNode === r.target) continue;
+          this.parts.delete(el);
+          this.wanted.delete(el);
+          el.removeAttribute(SCHEME_TREE_ATTR);
+        }
         for (const n of r.addedNodes) {
-          if (n.nodeType !== 1 || skipped(n as Element) || this.wanted.has(n as Element)) continue;
-          this.parts.push(n as Element);
-          if (this.target) this.write(n as Element, SCHEME_TREE_ATTR, this.target);
-          else this.wanted.set(n as Element, null);
+          const el = n as Element;
+          if (n.nodeType !== 1 || skipped(el) || this.containers.has(el) || el.parentNode !== r.target) continue;
+          this.parts.add(el);
+          this.write(el, SCHEME_TREE_ATTR, this.target);
         }
       } else if (r.type === 'attributes' && (r.attributeName === SCHEME_TREE_ATTR || r.attributeName === SCHEME_SELF_ATTR)) {
         const el = r.target as Element;
@@ -143,12 +156,12 @@ export class SchemeTags {
 
   private plan(): void {
     const root = this.page.doc.documentElement;
-    this.parts = [];
+    this.parts = new Set();
     this.root = root;
     if (!root) return;
     for (const s of planSegments(root, { maxElements: PART_ELEMENTS, skip: skipped })) {
       if (s.node.nodeType !== 1) continue;
-      if (s.deep) this.parts.push(s.node as Element);
+      if (s.deep) this.parts.add(s.node as Element);
       else this.containers.add(s.node as Element);
     }
   }
@@ -160,8 +173,18 @@ export class SchemeTags {
     } else if (el.getAttribute(attr) !== value) el.setAttribute(attr, value);
   }
 
+  /** Our tags off every element we know, and the plan forgotten. */
+  private strip(): void {
+    for (const el of this.wanted.keys()) {
+      el.removeAttribute(SCHEME_TREE_ATTR);
+      el.removeAttribute(SCHEME_SELF_ATTR);
+    }
+    this.forget();
+  }
+
   private forget(): void {
     this.parts = null;
+    this.retags = new WeakMap();
     this.containers.clear();
     this.wanted.clear();
     this.inUse.clear();

@@ -81,6 +81,8 @@ export function taggedScope(id: SchemeId): SchemeScope {
     const own = compound === '*' ? '' : compound;
     const list = [`${own}${tree}${rest}`, `${tree} ${own || '*'}${rest}`];
     if (rest === '' || rest === '::before' || rest === '::after') list.push(`${own}${self}${rest}`);
+    // What is in a link (or mark) too big to be one part: the parts under it and their contents.
+    if (rest === ' *') list.push(`${own} ${tree}`, `${own} ${tree} *`);
     return list.join(', ');
   };
   return {

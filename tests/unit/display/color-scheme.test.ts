@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { colorSchemeAid } from '../../../src/display/color-scheme';
 import { PALETTES } from '../../../src/display/schemes';
 
@@ -76,5 +76,24 @@ describe('colour scheme aid on a page', () => {
     expect(y.style.getPropertyValue('color')).toBe('red');
     expect(y.style.getPropertyPriority('color')).toBe('important');
     expect(y.style.getPropertyValue('margin-top')).toBe('5px');
+  });
+
+  it('a big page loaded: part by part through tags, a second scheme mid-way wins, and 原始配色 leaves the page exact', async () => {
+    const section = `<section>${'<p>政府信息公开 <a href="#">链接</a></p>'.repeat(10)}</section>`;
+    document.body.innerHTML = `<main>${section.repeat(400)}</main>`;
+    expect(document.getElementsByTagName('*').length).toBeGreaterThan(8000);
+    const before = document.documentElement.outerHTML;
+    const sections = [...document.querySelectorAll('section')];
+    colorSchemeAid.apply(page, 'white-on-black');
+    const css = () => document.getElementById('kanjian-styles')?.textContent ?? '';
+    expect(css()).toContain('[data-kj-scheme="white-on-black"] *');
+    expect(css()).not.toContain('body *');
+    colorSchemeAid.apply(page, 'yellow-on-black');
+    await vi.waitFor(() => expect(sections.every((s) => s.getAttribute('data-kj-scheme') === 'yellow-on-black')).toBe(true));
+    await vi.waitFor(() => expect(css()).not.toContain('white-on-black'));
+    expect(document.body.getAttribute('data-kj-scheme-self')).toBe('yellow-on-black');
+    colorSchemeAid.apply(page, 'original');
+    await vi.waitFor(() => expect(document.documentElement.outerHTML).toBe(before));
+    expect(document.getElementById('kanjian-styles')).toBeNull();
   });
 });

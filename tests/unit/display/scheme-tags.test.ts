@@ -26,13 +26,21 @@ describe('配色 part by part (SchemeTags)', () => {
   it('tags every part and container, the rules going in before any tag and the root keeping its background alone', async () => {
     bigPage();
     const { tags, rules } = tagger();
-    const seen: number[] = [];
-    const watch = new MutationObserver(() => seen.push(rules.length));
-    watch.observe(document, { subtree: true, attributes: true, attributeFilter: [TREE, SELF] });
-    expect(await tags.goTo('yellow-on-black')).toBe(true);
-    watch.disconnect();
+    // Every tag written names a scheme whose rules the page already has.
+    const written: string[] = [];
+    const setAttribute = Element.prototype.setAttribute;
+    Element.prototype.setAttribute = function (this: Element, name: string, value: string) {
+      if (name === TREE || name === SELF) written.push(`${value}: ${rules.at(-1)?.includes(value.replace(/-bg$/, '') as SchemeId)}`);
+      return setAttribute.call(this, name, value);
+    };
+    try {
+      expect(await tags.goTo('yellow-on-black')).toBe(true);
+    } finally {
+      Element.prototype.setAttribute = setAttribute;
+    }
+    expect(written.length).toBeGreaterThan(30);
+    expect(written.filter((w) => !w.endsWith('true'))).toEqual([]);
     expect(rules[0]).toEqual(['yellow-on-black']);
-    expect(Math.min(...seen)).toBeGreaterThanOrEqual(1);
     const sections = [...document.querySelectorAll('section')];
     expect(sections.every((s) => s.getAttribute(TREE) === 'yellow-on-black')).toBe(true);
     expect(document.querySelector('header')!.getAttribute(TREE)).toBe('yellow-on-black');
@@ -95,8 +103,8 @@ describe('配色 part by part (SchemeTags)', () => {
     const inner = document.createElement('p');
     document.querySelector('section')!.append(inner);
     tags.onMutations([
-      { type: 'childList', target: main, addedNodes: [added] as unknown as NodeList } as unknown as MutationRecord,
-      { type: 'childList', target: inner.parentElement!, addedNodes: [inner] as unknown as NodeList } as unknown as MutationRecord,
+      { type: 'childList', target: main, addedNodes: [added], removedNodes: [] } as unknown as MutationRecord,
+      { type: 'childList', target: inner.parentElement!, addedNodes: [inner], removedNodes: [] } as unknown as MutationRecord,
     ]);
     expect(added.getAttribute(TREE)).toBe('white-on-black');
     expect(inner.hasAttribute(TREE)).toBe(false);
@@ -124,6 +132,95 @@ describe('配色 part by part (SchemeTags)', () => {
     document.body.setAttribute(SELF, 'x');
     tags.onMutations([{ type: 'attributes', target: document.body, attributeName: SELF } as unknown as MutationRecord]);
     expect(document.body.getAttribute(SELF)).toBe('white-on-black');
+    tags.clear();
+  });
+
+  it('a part taken out and put back after a switch, or during 原始配色, carries no scheme whose rules are gone', async () => {
+    bigPage();
+    const before = document.documentElement.outerHTML;
+    const { tags } = tagger();
+    const watch = new MutationObserver((records) => tags.onMutations(records));
+    watch.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: [TREE, SELF] });
+    await tags.goTo('yellow-on-black');
+    const main = document.querySelector('main')!;
+    const panel = document.querySelector('section')!;
+    panel.remove(); // a tab panel or a recycled row, taken out for a while
+    await Promise.resolve();
+    await tags.goTo('white-on-black');
+    main.prepend(panel);
+    await Promise.resolve();
+    expect(panel.getAttribute(TREE)).toBe('white-on-black');
+    const other = document.querySelectorAll('section')[3]!;
+    const off = tags.goTo(null);
+    other.remove();
+    await off;
+    main.append(other);
+    await Promise.resolve();
+    watch.disconnect();
+    expect(tagged(TREE)).toEqual([]);
+    expect(tagged(SELF)).toEqual([]);
+    other.remove();
+    main.insertBefore(other, document.querySelectorAll('section')[3]!);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('a feed that keeps replacing its rows does not grow what kanjian holds', async () => {
+    bigPage();
+    const { tags } = tagger();
+    const watch = new MutationObserver((records) => tags.onMutations(records));
+    watch.observe(document, { subtree: true, childList: true });
+    await tags.goTo('white-on-black');
+    const main = document.querySelector('main')!;
+    const held = (): number => (tags as unknown as { wanted: Map<Element, unknown> }).wanted.size;
+    const start = held();
+    for (let i = 0; i < 200; i++) {
+      const row = document.createElement('section');
+      main.append(row);
+      await Promise.resolve();
+      expect(row.getAttribute(TREE)).toBe('white-on-black');
+      row.remove();
+      await Promise.resolve();
+    }
+    watch.disconnect();
+    expect(held()).toBe(start);
+    tags.clear();
+  });
+
+  it('after document.open() (a new <html>), the next switch plans the new page', async () => {
+    bigPage();
+    const { tags } = tagger();
+    await tags.goTo('white-on-black');
+    const oldRoot = document.documentElement;
+    const newRoot = document.createElement('html');
+    newRoot.innerHTML = `<head></head><body><main>${`<section>${'<p>新的页面</p>'.repeat(20)}</section>`.repeat(30)}</main></body>`;
+    oldRoot.remove();
+    document.append(newRoot);
+    try {
+      await tags.goTo('yellow-on-black');
+      expect(newRoot.querySelectorAll(`[${TREE}="yellow-on-black"]`).length).toBeGreaterThan(0);
+      expect(oldRoot.querySelectorAll(`[${TREE}], [${SELF}]`)).toHaveLength(0);
+      tags.clear();
+    } finally {
+      newRoot.remove();
+      document.append(oldRoot);
+    }
+  });
+
+  it('once the scheme is off and on again, a tag the page took away three times is put back again', async () => {
+    bigPage();
+    const { tags } = tagger();
+    await tags.goTo('white-on-black');
+    const section = document.querySelector('section')!;
+    for (let i = 0; i < 4; i++) {
+      section.removeAttribute(TREE);
+      tags.onMutations([{ type: 'attributes', target: section, attributeName: TREE } as unknown as MutationRecord]);
+    }
+    expect(section.hasAttribute(TREE)).toBe(false);
+    await tags.goTo(null);
+    await tags.goTo('white-on-black');
+    section.removeAttribute(TREE);
+    tags.onMutations([{ type: 'attributes', target: section, attributeName: TREE } as unknown as MutationRecord]);
+    expect(section.getAttribute(TREE)).toBe('white-on-black');
     tags.clear();
   });
 });

@@ -82,6 +82,12 @@ describe('colour scheme palettes', () => {
     expect(matches('other-p', scope.roots)).toBe(false);
     const link = [scope.sel('a[href]'), scope.sel('a[href]', ' *')].join(', ');
     expect(matches('link', link) && matches('in-link', link)).toBe(true);
+    // A link too big to be one part (a container): the parts under it and what is in them are links too.
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<a id="big-link" href="#" ${SCHEME_SELF_ATTR}="white-on-black"><div id="link-part" ${SCHEME_TREE_ATTR}="white-on-black"><i id="deep">z</i></div></a>`,
+    );
+    expect(['big-link', 'link-part', 'deep'].filter((id) => matches(id, link))).toEqual(['big-link', 'link-part', 'deep']);
     // Every alternative names one of our tags once, so rules keep their order of specificity; and a
     // container's tag is never followed by a combinator or a pseudo-element its descendants inherit.
     const css = buildSchemeCss(p, scope);
