@@ -33,15 +33,18 @@ border:2px solid #102a43;border-radius:6px;background:#ffd166;color:#102a43;font
 button:hover{background:#102a43;color:#ffd166}
 button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}`;
 
-/** The PDF links of a document (http(s) links whose address names a .pdf file). */
-export function pdfLinks(root: ParentNode): HTMLAnchorElement[] {
+/** The PDF links under `root`, itself included (http(s) links whose address names a .pdf file), up to `max`. */
+export function pdfLinks(root: ParentNode, max = MAX_LINKS): HTMLAnchorElement[] {
   const out: HTMLAnchorElement[] = [];
+  const consider = (a: HTMLAnchorElement): void => {
+    if (!isOwnUi(a) && looksLikePdf(a.href)) out.push(a);
+  };
+  if (root instanceof Element && root.matches('a[href]')) consider(root as HTMLAnchorElement);
   for (const a of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-    if (out.length >= MAX_LINKS) break;
-    if (isOwnUi(a)) continue;
-    if (looksLikePdf(a.href)) out.push(a);
+    if (out.length >= max) break;
+    consider(a);
   }
-  return out;
+  return out.slice(0, max);
 }
 
 /** Is this click one a person made, on the link itself, meant to follow it in this tab? */
@@ -55,6 +58,8 @@ export class PdfLinks {
   private toolbarOpen = false;
   private openInReader = new Set<string>();
   private pending = false;
+  /** Elements the page added since the last look. */
+  private readonly added = new Set<Element>();
   private locale: UiLocale = 'zh-CN';
   private readonly listeners = new Listeners();
   private stopped = false;
@@ -93,6 +98,7 @@ export class PdfLinks {
     if (!this.toolbarOpen || this.stopped) {
       this.observer?.disconnect();
       this.observer = null;
+      this.added.clear();
       for (const host of this.controls.values()) host.remove();
       this.controls.clear();
       return;
@@ -100,28 +106,37 @@ export class PdfLinks {
     // Once placed, the observer keeps the controls in step: a settings change (every toolbar press
     // writes one) must not look at every link again, 300 ms on a page of 17,000 links.
     if (this.observer) return;
-    this.addControls();
+    this.addControls([this.o.doc]);
     if (this.o.doc.body) {
-      this.observer = new MutationObserver(() => {
-        if (this.pending) return;
+      // Only what the page adds is looked at (every link looked at again took 300 ms per change on a
+      // page of 17,000 links, the toolbar open); our own controls going in are not.
+      this.observer = new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && !isOwnUi(n)) this.added.add(n as Element);
+        if (this.pending || !this.added.size) return;
         this.pending = true;
         this.o.win.requestAnimationFrame(() => {
           this.pending = false;
-          this.addControls();
+          const roots = [...this.added].filter((el) => el.isConnected);
+          this.added.clear();
+          this.addControls(roots);
         });
       });
       this.observer.observe(this.o.doc.body, { childList: true, subtree: true });
     }
   }
 
-  private addControls(): void {
+  private addControls(roots: readonly ParentNode[]): void {
     try {
       for (const [a, host] of this.controls) {
         if (a.isConnected) continue;
         host.remove();
         this.controls.delete(a);
       }
-      for (const a of pdfLinks(this.o.doc)) if (!this.controls.has(a)) this.controls.set(a, this.control(a));
+      for (const root of roots) {
+        const room = MAX_LINKS - this.controls.size;
+        if (room <= 0) break;
+        for (const a of pdfLinks(root, room)) if (!this.controls.has(a)) this.controls.set(a, this.control(a));
+      }
     } catch (err) {
       this.o.log('pdf links', err instanceof Error ? err.message : err);
     }

@@ -60,6 +60,30 @@ describe('用看见阅读 beside PDF links', () => {
     expect(controls()).toHaveLength(0);
   });
 
+  it('links the page adds later get a control, and only what was added is looked at (not every link again)', async () => {
+    const { links } = setup({ [`site:${SITE}`]: { toolbarOpen: true } });
+    document.body.insertAdjacentHTML('beforeend', `<ul>${'<li><a href="/news.html">新闻</a></li>'.repeat(1000)}</ul>`);
+    await links.start();
+    expect(controls()).toHaveLength(2);
+    const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
+    const href = Object.getOwnPropertyDescriptor(HTMLAnchorElement.prototype, 'href')!;
+    let reads = 0;
+    Object.defineProperty(HTMLAnchorElement.prototype, 'href', { ...href, get(this: HTMLAnchorElement) { reads++; return href.get!.call(this); } });
+    try {
+      const li = document.createElement('li');
+      li.innerHTML = `<a id="late" href="${SITE}/files/后来.pdf">后来的文件</a> <a href="/x.html">网页</a>`;
+      document.querySelector('ul')!.append(li);
+      await frame();
+      await frame();
+      expect(controls().map((c) => c.previousElementSibling?.id)).toContain('late');
+      // The two links added (and the control's label), not the thousand already there.
+      expect(reads).toBeLessThan(10);
+    } finally {
+      Object.defineProperty(HTMLAnchorElement.prototype, 'href', href);
+      links.stop();
+    }
+  });
+
   it('ignores a click a page script makes on the control (not trusted)', async () => {
     const { links, opened } = setup({ [`site:${SITE}`]: { toolbarOpen: true } });
     await links.start();
