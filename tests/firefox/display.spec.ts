@@ -111,3 +111,19 @@ test('Firefox: 显示屏 shows the hovered text in 繁體 and 拼音 (钟楼 →
   await expect.poll(() => page.evaluate(() => !!document.querySelector('kanjian-caption'))).toBe(false);
   await ext.close();
 });
+
+test('Firefox: on a 12,000-element page 黑底黄字 spreads part by part to every text at 7:1, and 原始配色 restores the exact page', async ({ ffPage: page, ffServer }) => {
+  await page.goto(ffServer.url + '/generated/big-12000.html', { waitUntil: 'load' });
+  await openToolbar(page);
+  const before = await styles(page);
+  const html = await page.evaluate(() => document.body.outerHTML);
+  await chooseMenu(page, '配色', '黑底黄字');
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.getElementById('last')!).color), { timeout: 30_000 }).toBe('rgb(255, 255, 0)');
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(255, 255, 0)');
+  // Part by part: the parts carry kanjian's tag, and every text is at 7:1.
+  expect(await page.evaluate(() => document.querySelectorAll('[data-kj-scheme="yellow-on-black"]').length)).toBeGreaterThan(10);
+  expect(await minContrast(page)).toBeGreaterThanOrEqual(7);
+  await chooseMenu(page, '配色', '原始配色');
+  await expect.poll(() => page.evaluate(() => document.body.outerHTML), { timeout: 30_000 }).toBe(html);
+  await expect.poll(async () => JSON.stringify(await styles(page)) === JSON.stringify(before)).toBe(true);
+});
