@@ -4,14 +4,13 @@ import type { ControlSpec } from '../toolbar/types';
 import { isOwnUi, PageStyle } from './page-style';
 import { SchemeTags } from './scheme-tags';
 import {
-  buildSchemeBackgroundCss,
   buildSchemeCss,
   buildSchemeVars,
+  buildTaggedCss,
   inlineOverrides,
   PALETTES,
   SCHEME_SELF_ATTR,
   SCHEME_TREE_ATTR,
-  taggedScope,
   type Palette,
   type SchemeId,
 } from './schemes';
@@ -50,6 +49,8 @@ class SchemeRunner {
   private readonly tags: SchemeTags;
   private readonly saved = new Map<HTMLElement | SVGElement, Saved>();
   private observer: MutationObserver | null = null;
+  /** A one-rule scheme's CSS kept in the layer while tags take the page over from it (see takeOverPageRule). */
+  private pageRule: string | null = null;
 
   constructor(private readonly page: PageContext) {
     this.style = new PageStyle(page.doc);
@@ -59,11 +60,13 @@ class SchemeRunner {
   apply(id: SchemeId): void {
     if (this.scheme === id) return;
     this.restoreInline();
+    const before = this.palette;
     this.scheme = id;
     this.palette = PALETTES[id];
+    if (this.mode === 'page' && before) this.takeOverPageRule(before);
     this.mode ??= this.suitsTags() ? 'tags' : 'page';
     if (this.mode === 'page') this.style.set(buildSchemeVars(this.palette) + buildSchemeCss(this.palette));
-    else void this.tags.goTo(id);
+    else this.runTags(id);
     this.scan(this.page.doc);
     if (!this.observer) {
       this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -76,16 +79,18 @@ class SchemeRunner {
     }
   }
 
-  /** Back to the page's own colours: part by part if the scheme went on that way. */
+  /**
+   * Back to the page's own colours: part by part if the scheme went on that way. Not from one rule
+   * over the page (a part cannot show the page's own colours while that rule is there: revert-layer
+   * in our layer's !important declarations falls back to the browser's defaults, not the page's).
+   */
   off(): void {
-    if (this.mode !== 'tags') return this.remove();
+    if (this.mode !== 'tags' || this.pageRule !== null) return this.remove();
     if (this.scheme === null) return;
     this.restoreInline();
     this.scheme = null;
     this.palette = null;
-    void this.tags.goTo(null).then((done) => {
-      if (done && this.scheme === null) this.remove();
-    });
+    this.runTags(null);
   }
 
   /** Leaves the page as it was, at once. */
@@ -96,8 +101,32 @@ class SchemeRunner {
     this.scheme = null;
     this.palette = null;
     this.mode = null;
+    this.pageRule = null;
     this.tags.clear();
     this.style.remove();
+  }
+
+  /**
+   * A scheme applied as one rule (stored for the site: in place before first paint) is changed part
+   * by part on a big page once it has loaded: its rule stays while the parts take the new scheme
+   * (a tagged rule always outranks its one-rule twin), and goes when they all have. That last step
+   * is one restyle of the page, with nothing to show.
+   */
+  private takeOverPageRule(palette: Palette): void {
+    if (!this.suitsTags()) return;
+    this.pageRule = buildSchemeCss(palette);
+    this.mode = 'tags';
+  }
+
+  private runTags(target: SchemeId | null): void {
+    void this.tags.goTo(target).then((done) => {
+      if (!done) return;
+      if (this.scheme === null) return this.remove();
+      if (this.pageRule !== null) {
+        this.pageRule = null;
+        this.setTaggedRules(this.tags.schemesInUse);
+      }
+    });
   }
 
   private suitsTags(): boolean {
@@ -107,9 +136,9 @@ class SchemeRunner {
 
   /** The rules of every scheme a tag may carry (and the overlays' colours), ahead of the tags. */
   private setTaggedRules(ids: readonly SchemeId[]): void {
-    if (!ids.length && !this.palette) return this.style.remove();
+    if (!ids.length && !this.palette && this.pageRule === null) return this.style.remove();
     const vars = this.palette ? buildSchemeVars(this.palette) : '';
-    this.style.set(vars + ids.map((id) => buildSchemeBackgroundCss(id) + buildSchemeCss(PALETTES[id], taggedScope(id))).join(''));
+    this.style.set(vars + (this.pageRule ?? '') + ids.map((id) => buildTaggedCss(id)).join(''));
   }
 
   private scan(root: ParentNode): void {

@@ -49,6 +49,11 @@ export class SchemeTags {
     return this.parts !== null;
   }
 
+  /** The schemes whose rules the page needs now. */
+  get schemesInUse(): SchemeId[] {
+    return [...this.inUse];
+  }
+
   /** Takes every part to `target` (null: the page's own colours); false if another run took over. */
   async goTo(target: SchemeId | null): Promise<boolean> {
     const run = ++this.run;

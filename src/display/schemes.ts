@@ -100,6 +100,11 @@ export function buildSchemeBackgroundCss(id: SchemeId): string {
   return `[${SCHEME_SELF_ATTR}="${id}-bg"]{background-color:${p.bg}!important;background-image:none!important}`;
 }
 
+/** A tagged scheme's rules, its containers' background rule included. */
+export function buildTaggedCss(id: SchemeId): string {
+  return buildSchemeBackgroundCss(id) + buildSchemeCss(PALETTES[id], taggedScope(id));
+}
+
 /**
  * The scheme's page CSS (to go inside PageStyle's `@layer kanjian`). Everything in scope gets the
  * scheme's text and background colours, background images (which may carry text or low contrast)

@@ -117,4 +117,59 @@ test.describe('配色 on a big page, part by part', () => {
     expect(await page.evaluate(() => document.querySelectorAll('[data-kj-scheme]').length)).toBe(0);
     expect(pageErrors).toEqual([]);
   });
+
+  test('a scheme stored for the site (one rule, before first paint) is changed part by part too, and 原始配色 still gives back the exact page', async ({ page, server, pageErrors }) => {
+    // The page's own colours, one of them !important: what 原始配色 must give back.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const st = document.createElement('style');
+        st.textContent = 'nav a{color:rgb(200, 0, 0)!important} #last{color:rgb(0, 0, 120)}';
+        document.head.append(st);
+      });
+    });
+    await page.goto(server.url + BIG);
+    await openToolbar(page);
+    const original = await snapshot(page);
+    await choose(page, '配色', '黑底黄字');
+    await expect.poll(() => colorOf(page, '#last'), { timeout: 30_000 }).toBe(YELLOW);
+    await page.reload();
+    // Stored for the site: one rule over the page, in place from the first paint.
+    await expect.poll(() => colorOf(page, '#last')).toBe(YELLOW);
+    expect(await page.evaluate(() => document.querySelectorAll('[data-kj-scheme]').length)).toBe(0);
+
+    const watch = (navWant: string, lastWant: string) =>
+      page.evaluate(
+        ([nav, last]) => {
+          const w = window as unknown as { __frames: Array<[boolean, boolean]> };
+          w.__frames = [];
+          const a = document.querySelector('nav a')!;
+          const end = document.getElementById('last')!;
+          const tick = (): void => {
+            w.__frames.push([getComputedStyle(a).color === nav, getComputedStyle(end).color === last]);
+            if (w.__frames.length < 600) requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        },
+        [navWant, lastWant] as [string, string],
+      );
+    const frames = () => page.evaluate(() => (window as unknown as { __frames: Array<[boolean, boolean]> }).__frames);
+
+    // 黑底白字: links white-on-black's link colour (yellow), the rest white.
+    await watch(YELLOW, WHITE);
+    await choose(page, '配色', '黑底白字');
+    await expect.poll(() => colorOf(page, '#last'), { timeout: 30_000 }).toBe(WHITE);
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('style')].some((s) => s.textContent?.includes('body *')))).toBe(false);
+    const seen = await frames();
+    expect(seen.some(([screen, end]) => screen && !end)).toBe(true);
+    expect(seen.some(([screen, end]) => end && !screen)).toBe(false);
+    expect((await contrastScan(page)).offenders).toEqual([]);
+
+    // Stored again, then 原始配色 (in one step from one rule: see color-scheme.ts, off).
+    await page.reload();
+    await expect.poll(() => colorOf(page, '#last')).toBe(WHITE);
+    await choose(page, '配色', '原始配色');
+    await expect.poll(async () => diffSnapshots(original, await snapshot(page)), { timeout: 30_000 }).toEqual([]);
+    expect(await colorOf(page, 'nav a')).toBe('rgb(200, 0, 0)');
+    expect(pageErrors).toEqual([]);
+  });
 });

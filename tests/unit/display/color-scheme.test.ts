@@ -96,4 +96,28 @@ describe('colour scheme aid on a page', () => {
     await vi.waitFor(() => expect(document.documentElement.outerHTML).toBe(before));
     expect(document.getElementById('kanjian-styles')).toBeNull();
   });
+
+  it('a one-rule scheme on a page grown big is taken over part by part: its rule stays until every part has the new scheme', async () => {
+    document.body.innerHTML = '<main><section><p>小页面</p></section></main>';
+    const original = document.documentElement.outerHTML;
+    colorSchemeAid.apply(page, 'white-on-black');
+    const css = () => document.getElementById('kanjian-styles')?.textContent ?? '';
+    expect(css()).toContain('body *');
+    // The page grows past the size where a scheme goes on part by part.
+    const main = document.querySelector('main')!;
+    main.insertAdjacentHTML('beforeend', `<section>${'<p>政府信息公开 <a href="#">链接</a></p>'.repeat(10)}</section>`.repeat(400));
+    const grown = document.documentElement.outerHTML.replace(/<style id="kanjian-styles">.*?<\/style>/, '');
+    const sections = [...document.querySelectorAll('section')];
+    colorSchemeAid.apply(page, 'yellow-on-black');
+    // Meanwhile the one rule (white-on-black) and the tagged rules (yellow-on-black) are both there.
+    expect(css()).toContain('body *');
+    expect(css()).toContain('[data-kj-scheme="yellow-on-black"] *');
+    await vi.waitFor(() => expect(sections.every((s) => s.getAttribute('data-kj-scheme') === 'yellow-on-black')).toBe(true));
+    await vi.waitFor(() => expect(css()).not.toContain('body *'));
+    expect(css()).not.toContain('#c8c8c8'); // white-on-black's quiet text: its rule is gone
+    colorSchemeAid.apply(page, 'original');
+    await vi.waitFor(() => expect(document.getElementById('kanjian-styles')).toBeNull());
+    expect(document.documentElement.outerHTML).toBe(grown);
+    expect(original).not.toBe(grown);
+  });
 });
