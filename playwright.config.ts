@@ -15,12 +15,12 @@ export default defineConfig<object, { browserLanguage: string }>({
     // The users' browser: zh-CN (its UI language, navigator.language and Accept-Language).
     { name: 'chromium' },
     // The same extension in an English browser: what any visitor meets first (launcher, toolbar,
-    // popup, conversion, the defences against the page) and the language checks. (On an English page
+    // popup, conversion, 配色 part by part, the defences against the page) and the language checks. (On an English page
     // the toolbar then speaks English; the specs on the W3C BAD pages name its controls in Chinese.)
     {
       name: 'chromium-en',
       use: { browserLanguage: 'en-US' },
-      testMatch: ['browser-language.spec.ts', 'loader.spec.ts', 'toolbar.spec.ts', 'convert.spec.ts', 'security-toolbar.spec.ts', 'frames-convert.spec.ts'],
+      testMatch: ['browser-language.spec.ts', 'loader.spec.ts', 'toolbar.spec.ts', 'convert.spec.ts', 'security-toolbar.spec.ts', 'frames-convert.spec.ts', 'display-scheme-big.spec.ts', 'frames-scheme-big.spec.ts'],
     },
   ],
 });

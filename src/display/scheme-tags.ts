@@ -1,5 +1,6 @@
 import type { PageContext } from './aid';
 import { isMarkedOwnUi } from '../shared/own-ui';
+import { UNRENDERED_TAGS } from '../shared/unrendered';
 import { afterNextFrame, runPaced } from '../shared/slices';
 import { orderForViewport, placeInViewport, planSegments } from '../convert/page/chunks';
 import { SCHEME_SELF_ATTR, SCHEME_TREE_ATTR, type SchemeId } from './schemes';
@@ -21,15 +22,14 @@ const SLICE_MS = 8;
 const RENDER_MS = 100;
 /** A tag the page takes away is put back this often per element, then left: no tug of war with a page script. */
 const MAX_RETAGS = 3;
-const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template', 'link', 'meta', 'title']);
 
-const skipped = (el: Element): boolean => SKIP.has(el.localName) || isMarkedOwnUi(el);
+const skipped = (el: Element): boolean => UNRENDERED_TAGS.has(el.localName) || isMarkedOwnUi(el);
 
 export class SchemeTags {
   /** Subtrees tagged as one part, and the containers above them; null until the first run plans them. */
   private parts: Set<Element> | null = null;
   private readonly containers = new Set<Element>();
-  /** <html>, a container like the others but for its colour (see goTo). */
+  /** <html> as planned: a container like the others but for its colour (see goTo), and a new one means a new document. */
   private root: Element | null = null;
   /** The value each tag of ours should have (null: none), to tell the page's changes from ours. */
   private readonly wanted = new Map<Element, string | null>();
@@ -64,14 +64,16 @@ export class SchemeTags {
     if (target) this.inUse.add(target);
     this.setRules([...this.inUse]);
     if (!this.parts) this.plan();
-    // The root carries the background alone, first to last: the root's colour-scheme is the whole
-    // document's, and a change of it restyles every element (~0.6 s on 80,000 elements).
-    if (this.root && target) this.write(this.root, SCHEME_SELF_ATTR, `${target}-bg`);
-    // Containers next. A container has the whole scheme only once every part under it has one of
+    // Containers first. A container has the whole scheme only once every part under it has one of
     // its own (a run to a scheme finished; runs between schemes keep it so): its colour may then
-    // change at once, the browser stopping at its children. Otherwise its background alone.
+    // change at once, the browser stopping at its children. Otherwise its background alone. The
+    // root keeps the background alone throughout: the root's colour-scheme is the whole document's,
+    // and a change of it restyles every element (~0.6 s on 80,000 elements).
     for (const el of this.containers) {
-      if (el === this.root) continue;
+      if (el === this.root) {
+        if (target) this.write(el, SCHEME_SELF_ATTR, `${target}-bg`);
+        continue;
+      }
       const now = this.wanted.get(el) ?? null;
       const whole = now !== null && !now.endsWith('-bg');
       if (target) this.write(el, SCHEME_SELF_ATTR, whole ? target : `${target}-bg`);
@@ -88,26 +90,19 @@ export class SchemeTags {
       parts.map((node) => ({ node, deep: true })),
       (s) => placeInViewport(s, win),
     );
-    const now = (): number => win.performance.now();
-    const nextFrame = afterNextFrame(win);
     const done = await runPaced(order, (s) => this.write(s.node as Element, SCHEME_TREE_ATTR, target), {
       scriptBudgetMs: SLICE_MS,
       renderBudgetMs: RENDER_MS,
       firstItems: Math.max(1, visibleCount),
-      now,
+      now: () => win.performance.now(),
       // From the slice's end, not the frame's start: the restyle of what it tagged may come before
       // the frame's callbacks (traced), and a slice must be sized by all of it.
-      frame: async () => {
-        const start = now();
-        await nextFrame();
-        return now() - start;
-      },
+      frame: afterNextFrame(win, 'call'),
       cancelled: () => run !== this.run,
       visibleCount,
     });
     if (!done) return false;
-    for (const el of this.containers) if (el !== this.root) this.write(el, SCHEME_SELF_ATTR, target);
-    if (this.root) this.write(this.root, SCHEME_SELF_ATTR, target && `${target}-bg`);
+    for (const el of this.containers) this.write(el, SCHEME_SELF_ATTR, el === this.root ? target && `${target}-bg` : target);
     this.inUse = new Set(target ? [target] : []);
     this.setRules([...this.inUse]);
     if (!target) this.forget();

@@ -3,6 +3,7 @@ import type { Aid, PageContext } from './aid';
 import type { ControlSpec } from '../toolbar/types';
 import { isOwnUi, PageStyle } from './page-style';
 import { isMarkedOwnUi } from '../shared/own-ui';
+import { UNRENDERED_TAGS as SKIP } from '../shared/unrendered';
 import { Listeners } from '../shared/listeners';
 import { afterNextFrame, pauseFor, runInSlices, runPaced } from '../shared/slices';
 import { orderForViewport, placeInViewport, planSegments, type Segment } from '../convert/page/chunks';
@@ -15,7 +16,6 @@ import { orderForViewport, placeInViewport, planSegments, type Segment } from '.
  */
 const FS = 'data-kj-fs';
 const LH = 'data-kj-lh';
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link']);
 const CONTROLS = 'input, button, select, textarea, option, optgroup, legend';
 /** Pages up to this many elements are measured and tagged in one go; bigger ones in slices. */
 const ONE_GO_ELEMENTS = 3000;

@@ -155,14 +155,17 @@ export async function runPaced<T>(items: readonly T[], work: (item: T) => void, 
 /**
  * Waits for the window's next frame and resolves just after it, with the time from the frame's
  * animation callbacks to the task after it: the frame's restyle, layout and paint, as the page saw
- * them. A hidden tab renders no frames (and throttles timers): there it only yields, reporting 0.
+ * them. `from: 'call'` times from the call instead: a restyle the browser does before the frame's
+ * callbacks (traced for 配色's tags) then counts too. A hidden tab renders no frames (and throttles
+ * timers): there it only yields, reporting 0.
  */
-export function afterNextFrame(win: Window): () => Promise<number> {
+export function afterNextFrame(win: Window, from: 'frame' | 'call' = 'frame'): () => Promise<number> {
   const doc = win.document;
   return () =>
     new Promise<number>((resolve) => {
       let settled = false;
       const ch = new MessageChannel();
+      const calledAt = win.performance.now();
       let frameAt = -1;
       ch.port1.onmessage = () => {
         ch.port1.close();
@@ -172,7 +175,7 @@ export function afterNextFrame(win: Window): () => Promise<number> {
         if (settled) return;
         settled = true;
         doc.removeEventListener('visibilitychange', hidden);
-        if (inFrame) frameAt = win.performance.now();
+        if (inFrame) frameAt = from === 'call' ? calledAt : win.performance.now();
         ch.port2.postMessage(null);
       };
       const hidden = (): void => {

@@ -1,10 +1,11 @@
 import { isOwnUi as isOwnElement } from '../shared/own-ui';
+import { UNRENDERED_TAGS } from '../shared/unrendered';
 // DOM predicates shared by extraction, reading order and accessible names. Read-only: nothing here
 // changes the page.
 
 /** Subtrees never read: not content, or content we cannot meaningfully read as text. */
 const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link',
+  ...UNRENDERED_TAGS,
   'iframe', 'frame', 'object', 'embed', 'canvas', 'video', 'audio', 'svg', 'datalist',
 ]);
 
