@@ -127,7 +127,8 @@ test.describe('配色 on a big page, part by part', () => {
         document.head.append(st);
       });
     });
-    await page.goto(server.url + BIG);
+    // The page's last bytes come 2 s late: the stored scheme is applied while it still loads (one rule).
+    await page.goto(`${server.url}${BIG}?tail-ms=2000`);
     await openToolbar(page);
     const original = await snapshot(page);
     await choose(page, '配色', '黑底黄字');

@@ -2,7 +2,8 @@
 //   /            tests/fixtures/pages
 //   /corpus/     ../shared/corpus (W3C BAD site, ACT cases), read-only
 //   /WAI/content-assets/wcag-act-rules/  ../shared/corpus/act (the ACT cases' absolute asset prefix)
-//   /generated/big-80k.html, /generated/big-<n>.html  tests/fixtures/generate/big-page.mjs (too big to commit)
+//   /generated/big-80k.html, /generated/big-<n>.html  tests/fixtures/generate/big-page.mjs (too big to commit);
+//     ?tail-ms=N sends the closing tags N ms after the rest (a page still loading)
 // A file X may have a sidecar X.headers.json with extra response headers (e.g. a strict CSP).
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -57,7 +58,13 @@ export function startServer({ port = 0, extraRoots = [], handler } = {}) {
     if (big) {
       const elements = Math.min(Number(big[1]) * (big[2] ? 1000 : 1), 500000);
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
-      res.end(generated(elements));
+      const html = generated(elements);
+      // ?tail-ms=N: the closing tags N ms after the rest, so the document is still loading meanwhile.
+      const tail = Math.min(Number(url.searchParams.get('tail-ms')) || 0, 10000);
+      if (!tail) return void res.end(html);
+      const cut = html.lastIndexOf('</body>');
+      res.write(html.slice(0, cut));
+      setTimeout(() => res.end(html.slice(cut)), tail);
       return;
     }
     let file = mapPath(url.pathname, extraRoots);
