@@ -3,6 +3,7 @@ import type { Aid, PageContext } from './aid';
 import type { ControlSpec } from '../toolbar/types';
 import { isOwnUi, PageStyle } from './page-style';
 import { SchemeTags } from './scheme-tags';
+import { isBigLoadedPage } from '../shared/big-page';
 import {
   buildSchemeCss,
   buildSchemeVars,
@@ -22,15 +23,6 @@ import {
  * is put back exactly (its style attribute byte for byte when the page has not touched it since).
  */
 const IMPORTANT_INLINE = '[style*="important" i]';
-/**
- * A page loaded this far with more elements than this gets a scheme switched on part by part
- * (scheme-tags.ts), its screen first; smaller pages, and a scheme applied while the page loads
- * (stored for the site, before first paint), get one rule over the whole page. Below it one rule
- * shows in one frame of under ~80 ms (measured: 10,000 elements 77 ms, 20,000 154 ms, 40,000 320 ms;
- * part by part the screen shows in 15–46 ms, the whole page done later).
- */
-const TAGGED_FROM_ELEMENTS = 8000;
-
 interface Saved {
   /** The style attribute before we wrote to it. */
   original: string;
@@ -130,8 +122,7 @@ class SchemeRunner {
   }
 
   private suitsTags(): boolean {
-    const doc = this.page.doc;
-    return doc.readyState !== 'loading' && !!doc.body && doc.getElementsByTagName('*').item(TAGGED_FROM_ELEMENTS) !== null;
+    return isBigLoadedPage(this.page.doc);
   }
 
   /** The rules of every scheme a tag may carry (and the overlays' colours), ahead of the tags. */

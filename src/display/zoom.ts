@@ -4,12 +4,15 @@ import { isOwnUi, PageStyle } from './page-style';
 import { clearUnclip, fitOverflowing, overflowsVertically, textOverflows, unclipCss } from './unclip';
 import { Listeners } from '../shared/listeners';
 import { pauseFor, runInSlices } from '../shared/slices';
+import { isBigLoadedPage } from '../shared/big-page';
+import { readingPlace, ZoomParts } from './zoom-parts';
 
 /**
  * 页面放大: CSS `zoom` on the page's body. It reflows like browser zoom (Chromium, Firefox ≥ 126)
  * but leaves kanjian's own UI alone: the toolbar and overlays live in <html>, outside <body>.
  * While zoomed, reflow rules keep fixed-width layouts inside the window (WCAG 1.4.10), and the
  * few absolutely positioned boxes that still stick out are pulled back in, each tagged and untagged.
+ * A big page loaded this far zooms in and out with its parts off screen set aside (zoom-parts.ts).
  */
 export const ZOOM_STEPS = [100, 110, 125, 150, 175, 200, 225, 250, 275, 300] as const;
 const REFLOW = 'data-kj-reflow';
@@ -76,6 +79,7 @@ function misplacement(el: Element, viewportWidth: number, position: (el: Element
 class Zoomer {
   private readonly listeners = new Listeners();
   private readonly style: PageStyle;
+  private readonly parts: ZoomParts;
   private percent = 100;
   private frame = 0;
   /** Bumped by every fit and by remove: a fit running in slices that sees it change stops. */
@@ -85,23 +89,54 @@ class Zoomer {
 
   constructor(private readonly page: PageContext) {
     this.style = new PageStyle(page.doc);
+    this.parts = new ZoomParts(page);
   }
 
   apply(percent: number): void {
     if (percent === this.percent && this.listening) return;
+    const ratio = percent / this.percent;
     this.percent = percent;
+    this.fitRun++;
     this.untag();
-    this.style.set(buildZoomCss(percent));
+    const css = buildZoomCss(percent);
     if (!this.listening) {
       this.listening = true;
       this.listeners.on(this.page.win, 'resize', this.refit, { passive: true });
       this.listeners.on(this.page.win, 'load', this.refit);
       this.listeners.on(this.page.doc, 'DOMContentLoaded', this.refit);
     }
-    this.scheduleFit();
+    if (!isBigLoadedPage(this.page.doc)) {
+      this.parts.clear();
+      const place = readingPlace(this.page.win, this.page.doc.body);
+      this.style.set(css);
+      place?.keep();
+      return this.scheduleFit();
+    }
+    void this.parts.change(() => this.style.set(css), ratio).then((done) => {
+      if (done) this.scheduleFit();
+    });
+  }
+
+  /** Back to 100 %: on a big page part by part like a zoom (the aid's own off, remove, is at once). */
+  reset(): void {
+    if (!this.listening || !isBigLoadedPage(this.page.doc)) {
+      const place = readingPlace(this.page.win, this.page.doc.body);
+      this.remove();
+      return place?.keep();
+    }
+    const ratio = 100 / this.percent;
+    this.stop();
+    void this.parts.change(() => this.style.remove(), ratio);
   }
 
   remove(): void {
+    this.stop();
+    this.parts.clear();
+    this.style.remove();
+  }
+
+  /** Listening and fitting stopped, our reflow tags off, the zoom noted as 100 %. */
+  private stop(): void {
     if (this.listening) {
       this.listeners.off();
       this.listening = false;
@@ -110,12 +145,12 @@ class Zoomer {
     this.frame = 0;
     this.fitRun++;
     this.untag();
-    this.style.remove();
     this.percent = 100;
   }
 
   private scheduleFit(): void {
-    if (this.frame || !this.page.doc.body) return;
+    // While parts are set aside, reading boxes would lay them out here: the fit comes once they are back.
+    if (this.frame || !this.page.doc.body || this.parts.running) return;
     this.frame = this.page.win.requestAnimationFrame(() => {
       this.frame = 0;
       const run = ++this.fitRun;
@@ -193,7 +228,7 @@ export const zoomAid: Aid<'pageZoom'> = {
   apply(page, value) {
     let z = zoomers.get(page.doc);
     if (value === 100) {
-      z?.remove();
+      z?.reset();
       return;
     }
     if (!z) {
