@@ -127,3 +127,31 @@ test('Firefox: on a 12,000-element page 黑底黄字 spreads part by part to eve
   await expect.poll(() => page.evaluate(() => document.body.outerHTML), { timeout: 30_000 }).toBe(html);
   await expect.poll(async () => JSON.stringify(await styles(page)) === JSON.stringify(before)).toBe(true);
 });
+
+test('Firefox: on a 12,000-element page 页面放大 sets the parts off screen aside, gives every one back, and 页面还原 restores the exact page', async ({ ffPage: page, ffServer }) => {
+  await page.goto(ffServer.url + '/generated/big-12000.html', { waitUntil: 'load' });
+  await openToolbar(page);
+  const before = await styles(page);
+  const html = await page.evaluate(() => document.body.outerHTML);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  // Count, at every frame, the parts set aside while the zoom is on.
+  await page.evaluate(() => {
+    const w = window as unknown as { __aside: number };
+    w.__aside = 0;
+    const tick = (): void => {
+      if (getComputedStyle(document.body).zoom === '1.1') w.__aside = Math.max(w.__aside, document.querySelectorAll('[data-kj-zoom-part]').length);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await clickToolbarButton(page, '页面放大');
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).zoom)).toBe('1.1');
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('[data-kj-zoom-part]').length), { timeout: 30_000 }).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __aside: number }).__aside)).toBeGreaterThan(10);
+  expect(await page.evaluate(() => [...document.querySelectorAll('main > section')].filter((s) => getComputedStyle(s).contentVisibility !== 'visible').length)).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(height);
+  await clickToolbarButton(page, '页面还原');
+  await expect.poll(() => page.evaluate(() => document.body.outerHTML), { timeout: 30_000 }).toBe(html);
+  await expect.poll(async () => JSON.stringify(await styles(page)) === JSON.stringify(before)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(height);
+});
