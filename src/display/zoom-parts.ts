@@ -193,16 +193,25 @@ export class ZoomParts {
       zoom();
       return true;
     }
-    const plan = planSetAside(this.boxes(body), win.innerHeight, ratio);
-    const kept = new Set(plan.aside.map((a) => a.el));
-    // Parts still aside from a run this one overtook: those now near the screen come back with the zoom.
-    for (const el of this.aside) if (!kept.has(el)) this.giveBack(el);
-    // Scrolled down the page: what the reader sees is kept in place.
-    const place = readingPlace(win, plan.onScreen);
-    this.style.set(buildSetAsideCss(new Set(plan.aside.map((a) => a.step))) + (place ? NO_SCROLL_ANCHORING : ''));
-    for (const { el, step } of plan.aside) {
-      this.aside.add(el);
-      el.setAttribute(ZOOM_PART_ATTR, String(step));
+    let plan: SetAsidePlan;
+    let place: ReadingPlace | null;
+    try {
+      plan = planSetAside(this.boxes(body), win.innerHeight, ratio);
+      const kept = new Set(plan.aside.map((a) => a.el));
+      // Parts still aside from a run this one overtook: those now near the screen come back with the zoom.
+      for (const el of this.aside) if (!kept.has(el)) this.giveBack(el);
+      // Scrolled down the page: what the reader sees is kept in place.
+      place = readingPlace(win, plan.onScreen);
+      this.style.set(buildSetAsideCss(new Set(plan.aside.map((a) => a.step))) + (place ? NO_SCROLL_ANCHORING : ''));
+      for (const { el, step } of plan.aside) {
+        this.aside.add(el);
+        el.setAttribute(ZOOM_PART_ATTR, String(step));
+      }
+    } catch {
+      // Whatever stopped the plan, the zoom itself must happen: in one step, as on a small page.
+      this.release();
+      zoom();
+      return true;
     }
     zoom();
     // Read after the writes, this lays out the screen (not the parts aside) in this task rather than the frame's.
@@ -220,9 +229,9 @@ export class ZoomParts {
       if (run !== this.run) return false;
       const end = Math.min(plan.aside.length, i + n);
       const movesScreen = place !== null && end > plan.aside.length - plan.above;
-      if (movesScreen) place.note();
+      if (movesScreen) place?.note();
       while (i < end) this.giveBack(plan.aside[i++]!.el);
-      if (movesScreen) place.keep();
+      if (movesScreen) place?.keep();
       n = nextSliceParts(n, await frame());
     }
     if (run !== this.run) return false;
