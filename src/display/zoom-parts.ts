@@ -38,8 +38,10 @@ const NEAR_SCREENS = 1;
  */
 const SET_ASIDE_DISPLAYS = new Set(['block', 'flow-root', 'list-item', 'flex', 'grid']);
 const BLOCK_CONTAINERS = new Set(['block', 'flow-root', 'list-item']);
-/** The browser's scroll anchoring, off while ReadingPlace keeps the reader's place. */
+/** The browser's scroll anchoring, off while parts come back (ReadingPlace keeps the reader's place). */
 const NO_SCROLL_ANCHORING = 'html{overflow-anchor:none!important}';
+
+const inFlow = (cs: CSSStyleDeclaration): boolean => (cs.position === 'static' || cs.position === 'relative') && (cs.writingMode === undefined || cs.writingMode === 'horizontal-tb');
 
 const skipped = (el: Element): boolean => UNRENDERED_TAGS.has(el.localName) || isMarkedOwnUi(el);
 
@@ -70,34 +72,34 @@ export interface PartBox {
 export interface SetAsidePlan {
   /** Parts to set aside, each with its estimated height at the new zoom, in the order they come back. */
   readonly aside: Array<{ el: Element; step: number }>;
-  /** How many of them (the last ones) are above the screen: giving those back moves what is on it. */
+  /** How many of them (the last ones) are above the screen. */
   readonly above: number;
-  /** The first part on screen, whose place the reader keeps (null: none). */
-  readonly onScreen: Element | null;
 }
 
 /**
- * Which parts to set aside for a zoom by `ratio` (new over old), and in what order they come back:
- * those more than a window height (NEAR_SCREENS) above or below the screen (below: as far as the
- * screen will show after zooming out), the ones below first in document order, then the ones above,
- * nearest first. The estimated height grows as the square of the ratio: text gets bigger and its
- * lines shorter (measured on the 80,000-element page: 110 % made it 1.20 times as tall).
+ * Which parts to set aside for a zoom by `ratio` (new over old) from `fromZoom` (the zoom on the page
+ * now, 1 for none), and in what order they come back: those more than a window height (NEAR_SCREENS)
+ * above or below the screen (below: as far as the screen will show after zooming out), the ones below
+ * first in document order, then the ones above, nearest first.
+ *
+ * The estimate is the part's height now in the page's own CSS pixels (its drawn height over the zoom
+ * now): the rule's length sits inside the zoomed body, so the browser draws it at the new zoom, as it
+ * would the part (whose text also rewraps: measured on the 80,000-element page, 110 % made it 1.05
+ * times as tall, not 1.1).
  */
-export function planSetAside(parts: readonly PartBox[], viewportHeight: number, ratio: number): SetAsidePlan {
+export function planSetAside(parts: readonly PartBox[], viewportHeight: number, ratio: number, fromZoom = 1): SetAsidePlan {
   const near = viewportHeight * NEAR_SCREENS;
   const reach = viewportHeight * Math.max(1, 1 / ratio) + near;
   const below: Array<{ el: Element; step: number }> = [];
   const above: Array<{ el: Element; step: number }> = [];
-  let onScreen: Element | null = null;
   for (const p of parts) {
-    if (!onScreen && p.bottom > 0 && p.top < viewportHeight && p.bottom > p.top) onScreen = p.el;
     if (!p.settable || p.bottom <= p.top) continue;
-    const step = heightStep((p.bottom - p.top) * ratio);
+    const step = heightStep((p.bottom - p.top) / fromZoom);
     if (step <= 0) continue;
     if (p.top > reach) below.push({ el: p.el, step });
     else if (p.bottom < -near) above.push({ el: p.el, step });
   }
-  return { aside: [...below, ...above.reverse()], above: above.length, onScreen };
+  return { aside: [...below, ...above.reverse()], above: above.length };
 }
 
 /** Parts to give back in the next slice, from this slice's count and the time of the frame after it (0: no frame, a hidden tab). */
@@ -111,40 +113,45 @@ export function nextSliceParts(parts: number, frameMs: number): number {
  * Where the reader is: the element at the top of the window and how far from it. A zoom moves
  * everything below the top of the page, and parts given back above the screen move what is on it;
  * the window is scrolled after each so that this element stays where it was (the browser's own
- * scroll anchoring is off meanwhile: it keeps nothing in place across a zoom, measured).
+ * scroll anchoring is off during a run: it keeps nothing in place across a zoom, measured, and it
+ * made giving back the parts above the screen five times as slow).
  */
 export class ReadingPlace {
   private readonly el: Element;
   private top: number;
 
-  constructor(
-    part: Element,
-    private readonly win: Window,
-  ) {
-    let el = part;
-    // Down to the smallest element at the window's top: a part can be screens tall.
-    for (let depth = 0; depth < 32; depth++) {
-      let next: Element | null = null;
-      for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-        const r = c.getBoundingClientRect();
-        if (r.bottom > 0 && r.height > 0) {
-          next = c;
-          break;
-        }
-      }
-      if (!next) break;
-      el = next;
-    }
+  private constructor(el: Element, private readonly win: Window) {
     this.el = el;
     this.top = el.getBoundingClientRect().top;
   }
 
-  /** Notes where it is now: the reader may have scrolled since. */
-  note(): void {
-    this.top = this.el.getBoundingClientRect().top;
+  /**
+   * The smallest element at the window's top, found down from `from`: at each level the first child
+   * the window shows there. Fixed and sticky boxes do not move with the page (a header kept on
+   * screen would anchor nothing), nor do boxes off to the side (a drawer slid out of view): skipped.
+   */
+  static at(win: Window, from: Element): ReadingPlace | null {
+    const view = from.ownerDocument.defaultView ?? win;
+    const width = win.innerWidth;
+    let el: Element | null = null;
+    let level: Element = from;
+    for (let depth = 0; depth < 32; depth++) {
+      let next: Element | null = null;
+      for (let c = level.firstElementChild; c; c = c.nextElementSibling) {
+        const r = c.getBoundingClientRect();
+        if (r.bottom <= 0 || r.height <= 0 || r.right <= 0 || r.left >= width) continue;
+        const position = view.getComputedStyle(c).position;
+        if (position === 'fixed' || position === 'sticky') continue;
+        next = c;
+        break;
+      }
+      if (!next) break;
+      el = level = next;
+    }
+    return el ? new ReadingPlace(el, win) : null;
   }
 
-  /** Scrolls it back to where it was noted. */
+  /** Scrolls it back to where it was found. */
   keep(): void {
     if (!this.el.isConnected) return;
     const moved = this.el.getBoundingClientRect().top - this.top;
@@ -154,7 +161,23 @@ export class ReadingPlace {
 
 /** The reader's place on a page scrolled down (null at its top: a zoom keeps the top where it is). */
 export function readingPlace(win: Window, from: Element | null): ReadingPlace | null {
-  return from && win.scrollY > 0 ? new ReadingPlace(from, win) : null;
+  return from && win.scrollY > 0 ? ReadingPlace.at(win, from) : null;
+}
+
+/**
+ * The frame after now, timed (afterNextFrame), or 0 after a second without one: a frame the browser
+ * does not render (a hidden or far-off iframe) must not hold parts aside for good.
+ */
+function frameOrTimeout(win: Window): () => Promise<number> {
+  const next = afterNextFrame(win, 'call');
+  return () =>
+    new Promise<number>((resolve) => {
+      const timer = win.setTimeout(() => resolve(0), 1000);
+      void next().then((ms) => {
+        win.clearTimeout(timer);
+        resolve(ms);
+      });
+    });
 }
 
 /** Whether the browser can set parts aside (Chromium ≥ 85, Firefox ≥ 125). */
@@ -184,55 +207,63 @@ export class ZoomParts {
    * gives the parts back in paced slices. Resolves true once all are back, false if another change
    * or clear() took over.
    */
-  async change(zoom: () => void, ratio: number): Promise<boolean> {
+  async change(zoom: () => void, ratio: number, fromZoom: number): Promise<boolean> {
     const run = ++this.run;
     const { doc, win } = this.page;
     const body = doc.body;
-    if (!body || !canSetAside(win)) {
+    // Scrolled down the page: what the reader sees is kept in place (found before anything moves).
+    const place = readingPlace(win, body);
+    const oneStep = (): boolean => {
       this.release();
       zoom();
+      place?.keep();
       return true;
-    }
+    };
+    if (!body || !canSetAside(win)) return oneStep();
     let plan: SetAsidePlan;
-    let place: ReadingPlace | null;
     try {
-      plan = planSetAside(this.boxes(body), win.innerHeight, ratio);
+      plan = planSetAside(this.boxes(body), win.innerHeight, ratio, fromZoom);
       const kept = new Set(plan.aside.map((a) => a.el));
       // Parts still aside from a run this one overtook: those now near the screen come back with the zoom.
       for (const el of this.aside) if (!kept.has(el)) this.giveBack(el);
-      // Scrolled down the page: what the reader sees is kept in place.
-      place = readingPlace(win, plan.onScreen);
-      this.style.set(buildSetAsideCss(new Set(plan.aside.map((a) => a.step))) + (place ? NO_SCROLL_ANCHORING : ''));
+      this.style.set(buildSetAsideCss(new Set(plan.aside.map((a) => a.step))) + NO_SCROLL_ANCHORING);
       for (const { el, step } of plan.aside) {
         this.aside.add(el);
         el.setAttribute(ZOOM_PART_ATTR, String(step));
       }
     } catch {
       // Whatever stopped the plan, the zoom itself must happen: in one step, as on a small page.
-      this.release();
-      zoom();
-      return true;
+      return oneStep();
     }
-    zoom();
-    // Read after the writes, this lays out the screen (not the parts aside) in this task rather than the frame's.
-    place?.keep();
+    try {
+      zoom();
+      // Read after the writes, this lays out the screen (not the parts aside) in this task rather than the frame's.
+      place?.keep();
+    } catch (err) {
+      this.release();
+      throw err;
+    }
     if (!plan.aside.length) {
       this.release();
       return true;
     }
     this.busy = true;
-    const frame = afterNextFrame(win, 'call');
+    const frame = frameOrTimeout(win);
     let n = FIRST_SLICE_PARTS;
     // The zoom's own frame first: the screen shows it before any part comes back.
     await frame();
     for (let i = 0; i < plan.aside.length; ) {
       if (run !== this.run) return false;
+      const start = win.performance.now();
       const end = Math.min(plan.aside.length, i + n);
-      const movesScreen = place !== null && end > plan.aside.length - plan.above;
-      if (movesScreen) place?.note();
+      // The reader may have scrolled since: their place now, kept while the parts come back (a part
+      // above it changes from its estimate to its height; the browser's anchoring is off meanwhile).
+      const here = readingPlace(win, body);
       while (i < end) this.giveBack(plan.aside[i++]!.el);
-      if (movesScreen) place?.keep();
-      n = nextSliceParts(n, await frame());
+      here?.keep();
+      // keep() laid the page out in this task: that counts with the frame's time.
+      const taskMs = win.performance.now() - start;
+      n = nextSliceParts(n, taskMs + (await frame()));
     }
     if (run !== this.run) return false;
     this.release();
@@ -256,14 +287,19 @@ export class ZoomParts {
       if (s.deep && s.node.nodeType === 1) parts.push(s.node as Element);
     }
     const rects = parts.map((el) => el.getBoundingClientRect());
-    const containers = new Map<Element, boolean>();
+    const unsettable = this.showingThrough(body, new Set(parts));
+    // Every box from the part up to <body> must be a block container in normal flow: then a part's
+    // width comes from above it, and setting it aside changes nothing but its height. (A flex item, a
+    // float or a shrink-to-fit box anywhere above would take its width from the part's content.)
+    const flowing = new Map<Element, boolean>();
     const inBlockFlow = (el: Element): boolean => {
       const parent = el.parentElement;
-      if (!parent) return false;
-      let ok = containers.get(parent);
+      if (!parent || (el as HTMLElement).assignedSlot) return false;
+      let ok = flowing.get(parent);
       if (ok === undefined) {
-        ok = BLOCK_CONTAINERS.has(view.getComputedStyle(parent).display);
-        containers.set(parent, ok);
+        const cs = view.getComputedStyle(parent);
+        ok = BLOCK_CONTAINERS.has(cs.display) && cs.float === 'none' && inFlow(cs) && (parent === body || inBlockFlow(parent));
+        flowing.set(parent, ok);
       }
       return ok;
     };
@@ -271,19 +307,46 @@ export class ZoomParts {
       const r = rects[i]!;
       // A part of ours already aside was checked when set aside (its style now says content-visibility).
       const ours = this.aside.has(el);
-      let settable = r.height > 0 && (ours || inBlockFlow(el));
+      let settable = r.height > 0 && (ours || (!unsettable.has(el) && !(el as HTMLElement).isContentEditable && inBlockFlow(el)));
       if (settable && !ours) {
         const cs = view.getComputedStyle(el);
         settable =
           SET_ASIDE_DISPLAYS.has(cs.display) &&
           cs.float === 'none' &&
-          (cs.position === 'static' || cs.position === 'relative') &&
+          inFlow(cs) &&
           // The page's own content-visibility (or containment) is left as it is.
           (cs.contentVisibility === undefined || cs.contentVisibility === 'visible') &&
           (cs.contain === undefined || cs.contain === 'none');
       }
       return { el, top: r.top, bottom: r.bottom, settable };
     });
+  }
+
+  /**
+   * Parts that show something on screen from wherever they are: a fixed or absolutely positioned box
+   * inside (a "back to top" button in the footer, a chat window) is drawn on screen although its part
+   * is not. Set aside, the part would contain and hide it, so such parts stay. Found by hit-testing a
+   * grid of points across the window (edges included, where such widgets sit).
+   */
+  private showingThrough(body: HTMLElement, parts: ReadonlySet<Element>): Set<Element> {
+    const { doc, win } = this.page;
+    const found = new Set<Element>();
+    const w = win.innerWidth;
+    const h = win.innerHeight;
+    const across = (n: number): number[] => [4, 48, n / 4, n / 2, (3 * n) / 4, n - 48, n - 4];
+    for (const x of across(w)) {
+      for (const y of across(h)) {
+        for (const hit of doc.elementsFromPoint(x, y)) {
+          for (let el: Element | null = hit; el && el !== body; el = el.parentElement) {
+            if (parts.has(el)) {
+              found.add(el);
+              break;
+            }
+          }
+        }
+      }
+    }
+    return found;
   }
 
   private giveBack(el: Element): void {

@@ -94,9 +94,9 @@ class Zoomer {
 
   apply(percent: number): void {
     if (percent === this.percent && this.listening) return;
-    const ratio = percent / this.percent;
+    const from = this.percent;
     this.percent = percent;
-    this.fitRun++;
+    this.cancelFit();
     this.untag();
     const css = buildZoomCss(percent);
     if (!this.listening) {
@@ -112,9 +112,13 @@ class Zoomer {
       place?.keep();
       return this.scheduleFit();
     }
-    void this.parts.change(() => this.style.set(css), ratio).then((done) => {
-      if (done) this.scheduleFit();
-    });
+    void this.parts.change(() => this.style.set(css), percent / from, from / 100).then(
+      (done) => {
+        if (done) this.scheduleFit();
+      },
+      // An aid must never break the page: one that failed is left off.
+      () => this.remove(),
+    );
   }
 
   /** Back to 100 %: on a big page part by part like a zoom (the aid's own off, remove, is at once). */
@@ -124,9 +128,9 @@ class Zoomer {
       this.remove();
       return place?.keep();
     }
-    const ratio = 100 / this.percent;
+    const from = this.percent;
     this.stop();
-    void this.parts.change(() => this.style.remove(), ratio);
+    void this.parts.change(() => this.style.remove(), 100 / from, from / 100).catch(() => this.remove());
   }
 
   remove(): void {
@@ -141,11 +145,16 @@ class Zoomer {
       this.listeners.off();
       this.listening = false;
     }
+    this.cancelFit();
+    this.untag();
+    this.percent = 100;
+  }
+
+  /** A fit scheduled or running stops: the zoom it was for has changed. */
+  private cancelFit(): void {
     if (this.frame) this.page.win.cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.fitRun++;
-    this.untag();
-    this.percent = 100;
   }
 
   private scheduleFit(): void {
@@ -155,7 +164,7 @@ class Zoomer {
       this.frame = 0;
       const run = ++this.fitRun;
       const body = this.page.doc.body;
-      if (!body) return;
+      if (!body || this.parts.running) return;
       if (body.getElementsByTagName('*').length <= FIT_ONE_GO_ELEMENTS) return this.fit();
       // A big page: reading every box here would force the zoomed restyle and layout into this
       // script's task, on top of the reads. Let the frame do its own, then read in slices after it.
@@ -186,7 +195,7 @@ class Zoomer {
     const doc = this.page.doc;
     const win = this.page.win;
     const view = doc.defaultView ?? win;
-    const slices = { budgetMs: FIT_SLICE_MS, now: () => win.performance.now(), pause: pauseFor(win), cancelled: () => run !== this.fitRun || !doc.body };
+    const slices = { budgetMs: FIT_SLICE_MS, now: () => win.performance.now(), pause: pauseFor(win), cancelled: () => run !== this.fitRun || !doc.body || this.parts.running };
     const position = (el: Element): string => view.getComputedStyle(el).position;
     for (let pass = 0; pass < 3; pass++) {
       const width = doc.documentElement.clientWidth;

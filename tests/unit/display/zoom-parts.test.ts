@@ -47,13 +47,12 @@ describe('planSetAside', () => {
     // end above -1,000 px; p3 ends at -1,000, within a window height, and stays.
     expect(names(plan.aside)).toEqual(['p11', 'p12', 'p13', 'p14', 'p15', 'p2', 'p1', 'p0']);
     expect(plan.above).toBe(3);
-    // The first part on screen: p6 (0..500).
-    expect((plan.onScreen as unknown as { name: string }).name).toBe('p6');
   });
 
-  it('estimates each height at the new zoom', () => {
-    const plan = planSetAside(parts, vh, 1.5);
-    for (const a of plan.aside) expect(a.step).toBe(heightStep(750));
+  it("estimates each height in the page's own CSS pixels: its drawn height over the zoom it has now (the browser zooms the rule with the part)", () => {
+    for (const a of planSetAside(parts, vh, 1.5).aside) expect(a.step).toBe(heightStep(500));
+    // From 200 % to 225 %: drawn 500 px tall, 250 CSS px, drawn at 225 % as 562 px.
+    for (const a of planSetAside(parts, vh, 2.25 / 2, 2).aside) expect(a.step).toBe(heightStep(250));
   });
 
   it('zooming out keeps more below: the window will show more of the page', () => {
