@@ -26,6 +26,12 @@ const PART_ELEMENTS = 400;
 const FRAME_LOW_MS = 110;
 const FRAME_HIGH_MS = 160;
 const FIRST_SLICE_PARTS = 8;
+/**
+ * A run gives every part back within about this many frames, however slow its frames: the page's own
+ * scripts or a busy machine make frames slow that the slices did not (on a page polled by a test,
+ * slices shrank to one part a frame and the run outlasted two minutes).
+ */
+const MOST_FRAMES = 100;
 const MAX_SLICE_PARTS = 400;
 
 /** Parts within this many window heights of the screen are never set aside. */
@@ -249,7 +255,8 @@ export class ZoomParts {
     }
     this.busy = true;
     const frame = frameOrTimeout(win);
-    let n = FIRST_SLICE_PARTS;
+    const least = Math.ceil(plan.aside.length / MOST_FRAMES);
+    let n = Math.max(least, FIRST_SLICE_PARTS);
     // The zoom's own frame first: the screen shows it before any part comes back.
     await frame();
     for (let i = 0; i < plan.aside.length; ) {
@@ -263,7 +270,7 @@ export class ZoomParts {
       here?.keep();
       // keep() laid the page out in this task: that counts with the frame's time.
       const taskMs = win.performance.now() - start;
-      n = nextSliceParts(n, taskMs + (await frame()));
+      n = Math.max(least, nextSliceParts(n, taskMs + (await frame())));
     }
     if (run !== this.run) return false;
     this.release();
