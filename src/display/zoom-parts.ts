@@ -4,6 +4,7 @@ import { isMarkedOwnUi } from '../shared/own-ui';
 import { UNRENDERED_TAGS } from '../shared/unrendered';
 import { afterNextFrame } from '../shared/slices';
 import { planSegments } from '../convert/page/chunks';
+import { isBigLoadedPage } from '../shared/big-page';
 
 /**
  * 页面放大 on a big page without one long freeze. A zoom changes the size of every box: one rule
@@ -210,8 +211,9 @@ export class ZoomParts {
 
   /**
    * Sets the parts off screen aside, calls `zoom` (which writes the new zoom) in the same task, and
-   * gives the parts back in paced slices. Resolves true once all are back, false if another change
-   * or clear() took over.
+   * gives the parts back in paced slices; on a page that is not big (isBigLoadedPage), or still
+   * loading, just the zoom. Resolves true once all are back, false if another change or clear()
+   * took over.
    */
   async change(zoom: () => void, ratio: number, fromZoom: number): Promise<boolean> {
     const run = ++this.run;
@@ -225,7 +227,8 @@ export class ZoomParts {
       place?.keep();
       return true;
     };
-    if (!body || !canSetAside(win)) return oneStep();
+    // A page small enough (or still loading) zooms in one step, the reader's place kept all the same.
+    if (!body || !isBigLoadedPage(doc) || !canSetAside(win)) return oneStep();
     let plan: SetAsidePlan;
     try {
       plan = planSetAside(this.boxes(body), win.innerHeight, ratio, fromZoom);

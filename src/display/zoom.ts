@@ -4,8 +4,7 @@ import { isOwnUi, PageStyle } from './page-style';
 import { clearUnclip, fitOverflowing, overflowsVertically, textOverflows, unclipCss } from './unclip';
 import { Listeners } from '../shared/listeners';
 import { pauseFor, runInSlices } from '../shared/slices';
-import { isBigLoadedPage } from '../shared/big-page';
-import { readingPlace, ZoomParts } from './zoom-parts';
+import { ZoomParts } from './zoom-parts';
 
 /**
  * 页面放大: CSS `zoom` on the page's body. It reflows like browser zoom (Chromium, Firefox ≥ 126)
@@ -105,13 +104,6 @@ class Zoomer {
       this.listeners.on(this.page.win, 'load', this.refit);
       this.listeners.on(this.page.doc, 'DOMContentLoaded', this.refit);
     }
-    if (!isBigLoadedPage(this.page.doc)) {
-      this.parts.clear();
-      const place = readingPlace(this.page.win, this.page.doc.body);
-      this.style.set(css);
-      place?.keep();
-      return this.scheduleFit();
-    }
     void this.parts.change(() => this.style.set(css), percent / from, from / 100).then(
       (done) => {
         if (done) this.scheduleFit();
@@ -121,13 +113,9 @@ class Zoomer {
     );
   }
 
-  /** Back to 100 %: on a big page part by part like a zoom (the aid's own off, remove, is at once). */
+  /** Back to 100 % the way a zoom goes (the aid's own off, remove, is at once). */
   reset(): void {
-    if (!this.listening || !isBigLoadedPage(this.page.doc)) {
-      const place = readingPlace(this.page.win, this.page.doc.body);
-      this.remove();
-      return place?.keep();
-    }
+    if (!this.listening) return this.remove();
     const from = this.percent;
     this.stop();
     void this.parts.change(() => this.style.remove(), 100 / from, from / 100).catch(() => this.remove());
