@@ -14,17 +14,19 @@ export function extensionAlive(runtime: () => { id?: string } | undefined): bool
 }
 
 export function whenExtensionGone(win: Window, alive: () => boolean, gone: () => void): { check(): void; stop(): void } {
-  const ac = new AbortController();
+  // Listeners taken off one by one, not by an AbortSignal: this runs in every frame's loader, and
+  // each DOM interface touched is made anew in its world.
+  let stopped = false;
+  const targets: Array<[EventTarget, string]> = [[win, 'focus'], [win, 'pageshow'], [win, 'pointerdown'], [win, 'keydown'], [win.document, 'visibilitychange']];
+  const stop = (): void => {
+    stopped = true;
+    for (const [t, type] of targets) t.removeEventListener(type, check, true);
+  };
   const check = (): void => {
-    if (ac.signal.aborted || alive()) return;
-    ac.abort();
+    if (stopped || alive()) return;
+    stop();
     gone();
   };
-  const o = { capture: true, passive: true, signal: ac.signal };
-  win.addEventListener('focus', check, o);
-  win.addEventListener('pageshow', check, o);
-  win.addEventListener('pointerdown', check, o);
-  win.addEventListener('keydown', check, o);
-  win.document.addEventListener('visibilitychange', check, o);
-  return { check, stop: () => ac.abort() };
+  for (const [t, type] of targets) t.addEventListener(type, check, { capture: true, passive: true });
+  return { check, stop };
 }

@@ -22,19 +22,9 @@ export const LAUNCHER_TEXT: Record<UiLocale, { label: string; hint: string }> = 
  * way elsewhere loads nothing.
  */
 export function showLauncher(doc: Document, locale: UiLocale, onOpen: () => void, onIntent: () => void = () => undefined): HTMLElement {
-  const host = doc.createElement('kanjian-toolbar');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = `:host{all:initial!important}${launcherCss}`;
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.className = 'kj-launcher';
-  const icon = doc.createElement('span');
-  icon.setAttribute('aria-hidden', 'true');
-  icon.textContent = '♿';
-  button.append(icon, LAUNCHER_TEXT[locale].label);
-  button.title = LAUNCHER_TEXT[locale].hint;
-  button.addEventListener('click', (e) => {
+  const host = launcherHost(doc, LAUNCHER_TEXT[locale]);
+  // The shadow root holds the button alone, so the host hears its events (all composed).
+  host.addEventListener('click', (e) => {
     if (isUserInput(e)) onOpen();
   });
   // A press that began here and ends after the toolbar's code replaced this launcher (same place,
@@ -54,16 +44,37 @@ export function showLauncher(doc: Document, locale: UiLocale, onOpen: () => void
     );
     if (type === 'pointerup') win?.addEventListener('pointercancel', () => ac.abort(), { capture: true, signal: ac.signal });
   };
-  onPressIntent(button, (press) => {
+  onPressIntent(host, (press) => {
     onIntent();
     if (press?.type === 'pointerdown') {
       const id = (press as PointerEvent).pointerId;
       onRelease('pointerup', (up) => (up as PointerEvent).pointerId === id, (up) => (up.target as Element | null)?.localName === 'kanjian-toolbar');
     } else if (press) onRelease('keyup', (up) => (up as KeyboardEvent).key === ' ', () => true); // Space clicks when it comes up
   });
-  shadow.append(style, button);
   for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());
   markOwnUi(host);
   (doc.documentElement ?? doc).append(host);
+  return host;
+}
+
+/**
+ * The launcher's host with its shadow root, made from markup: this runs on every page, and each DOM
+ * interface the loader touches (a button's, a style's, a shadow root's) is made anew in its world and
+ * held by the page for as long as it is open (~11 KB of the ~300 KB budget). Parsed as a document of
+ * its own with a declarative shadow root, then adopted: no wrapper but the host's is made. The words
+ * are our own constants, never the page's. Where the browser cannot parse a shadow root from markup,
+ * the shadow root is attached by script.
+ */
+function launcherHost(doc: Document, text: { label: string; hint: string }): HTMLElement {
+  const markup = `<style>:host{all:initial!important}${launcherCss}</style><button type="button" class="kj-launcher" title="${text.hint}"><span aria-hidden="true">♿</span>${text.label}</button>`;
+  const parse = (Document as unknown as { parseHTMLUnsafe?: (html: string) => Document }).parseHTMLUnsafe;
+  const parsed = typeof parse === 'function' ? parse.call(Document, `<kanjian-toolbar><template shadowrootmode="open">${markup}</template></kanjian-toolbar>`) : null;
+  // A template still there is one the parser did not take as a shadow root.
+  if (parsed && !parsed.querySelector('template')) {
+    const host = parsed.querySelector('kanjian-toolbar');
+    if (host) return doc.adoptNode(host as HTMLElement);
+  }
+  const host = doc.createElement('kanjian-toolbar');
+  host.attachShadow({ mode: 'open' }).innerHTML = markup;
   return host;
 }

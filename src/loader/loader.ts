@@ -2,9 +2,11 @@ import { autoLocale, localeForLanguage, type UiLocale } from '../i18n/locale';
 import { revealEarlyHidden } from '../shared/early-reveal';
 import { extensionAlive, whenExtensionGone } from '../content/life';
 import { changesFirstPaint } from '../settings/early';
-import { siteKeyFor } from '../settings/origin';
-import { loadPdfPrefs, pdfPrefsKey } from '../pdf/prefs';
-import { GLOBAL_KEY, loadSettings, siteStorageKey, type KeyValueArea } from '../settings/store';
+import { siteKeyForDocumentUrl } from '../settings/origin';
+import { parsePdfPrefs, pdfPrefsKey } from '../pdf/prefs';
+import { parseWithDefaults } from '../settings/fields';
+import { loaderGlobalFields } from '../settings/schema';
+import { GLOBAL_KEY, parseSite, siteStorageKey, type KeyValueArea } from '../settings/store';
 import { isUiDocument } from '../shared/ui-document';
 import { indexInTop } from '../content/frames';
 import { leaveHandoff, PAGE_UI_REQUEST, pageUiPresent, parseHelloAnswer, type LoaderHandoff, type LoaderHelloRequest } from './handoff';
@@ -36,7 +38,7 @@ export function startLoader(browser: LoaderBrowser, doc: Document, win: Window):
   // Registered for this site with its stored aids (background/early-styles.ts): it is here already.
   if (pageUiPresent()) return;
   if (win.top === win) {
-    runLoader(browser, doc, win, siteKeyFor(win.location.href));
+    runLoader(browser, doc, win, siteKeyForDocumentUrl(doc.URL));
     return;
   }
   const hello: LoaderHelloRequest = { kanjian: 'frame-hello', indexInTop: indexInTop(win) };
@@ -90,13 +92,15 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
   const decide = async (): Promise<void> => {
     // One read of storage for the page's start-up: the settings and the site's PDF choice together.
     const keys = siteKey ? [GLOBAL_KEY, siteStorageKey(siteKey), pdfPrefsKey(siteKey)] : [GLOBAL_KEY];
-    const raw = await browser.storage.local.get(keys).catch(() => ({}));
-    const once: KeyValueArea = { get: async () => raw, set: async () => undefined, remove: async () => undefined };
-    const [{ site, global }, pdf] = await Promise.all([loadSettings(once, siteKey), loadPdfPrefs(once, siteKey)]);
+    const raw: Record<string, unknown> = await browser.storage.local.get(keys).catch(() => ({}));
+    // Only the settings the loader acts on: the rest of the schema is the page bundle's.
+    const global = parseWithDefaults(loaderGlobalFields, raw[GLOBAL_KEY]);
     if (stopped || requested || pageUiPresent()) return;
-    if (site.toolbarOpen || (siteKey !== null && changesFirstPaint(site, global, siteKey))) return request();
-    // 本站的 PDF 都用看见阅读: the bundle's link handler opens this site's PDFs in the reader.
-    if (siteKey !== null && pdf.openInReader) return request();
+    if (siteKey !== null) {
+      const site = parseSite(raw[siteStorageKey(siteKey)]);
+      // 本站的 PDF 都用看见阅读: the bundle's link handler opens this site's PDFs in the reader.
+      if (site.toolbarOpen || changesFirstPaint(site, global, siteKey) || parsePdfPrefs(raw[pdfPrefsKey(siteKey)]).openInReader) return request();
+    }
     revealEarlyHidden(doc, win);
     if (!global.showLauncher) {
       handoff.host?.remove();
@@ -107,7 +111,7 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
     // The host goes into <html> once there is a body to sit beside (a frameset page has no place for
     // it): as soon as there is, so the page's first layout has it, not a second one.
     const body = await whenBody(doc);
-    if (stopped || requested || handoff.host || !body || body.localName === 'frameset') return;
+    if (stopped || requested || handoff.host || !body) return;
     handoff.host = showLauncher(doc, launcherLocale(global.uiLanguage, browser.i18n.getUILanguage(), doc.documentElement?.lang), press, request);
   };
   const run = (): void => void decide().catch(() => revealEarlyHidden(doc, win));
@@ -134,19 +138,24 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
   run();
 }
 
-/** The document's body (or frameset) as soon as the parser has made it; null if it ends without one. */
-function whenBody(doc: Document): Promise<HTMLElement | null> {
+/**
+ * Resolves true once the parser has made the document's `<body>` (false for a frameset page, or one
+ * that ends without a body). Asked of `<html>` by selector, so no wrapper of the body is made in this
+ * world for it (each new DOM interface touched is held by every page's loader).
+ */
+function whenBody(doc: Document): Promise<boolean> {
   const root = doc.documentElement;
-  if (doc.body || doc.readyState !== 'loading' || !root) return Promise.resolve(doc.body);
+  const hasBody = (): boolean => !!root?.matches(':has(> body)');
+  if (!root || hasBody() || doc.readyState !== 'loading') return Promise.resolve(hasBody());
   return new Promise((resolve) => {
     const done = (): void => {
       observer.disconnect();
       doc.removeEventListener('DOMContentLoaded', done);
-      resolve(doc.body);
+      resolve(hasBody());
     };
     // Only <html>'s own children: the body arrives early in parsing, long before the first layout.
     const observer = new MutationObserver(() => {
-      if (doc.body) done();
+      if (hasBody() || root.matches(':has(> frameset)')) done();
     });
     observer.observe(root, { childList: true });
     doc.addEventListener('DOMContentLoaded', done);

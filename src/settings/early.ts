@@ -7,7 +7,7 @@ const SITE_DEFAULTS = defaultsOf(siteFields);
 const NOT_VISUAL = new Set<keyof SiteSettings>(['toolbarOpen']);
 
 /** Whether a site's stored settings change the page before it is first shown. */
-export function changesFirstPaint(site: SiteSettings, global: GlobalSettings, siteKey: string): boolean {
+export function changesFirstPaint(site: SiteSettings, global: Pick<GlobalSettings, 'convertEverySite' | 'convertExcludedSites'>, siteKey: string): boolean {
   if (site.convert) return true;
   if (global.convertEverySite && !global.convertExcludedSites.includes(siteKey)) return true;
   return (Object.keys(site) as Array<keyof SiteSettings>).some((k) => !NOT_VISUAL.has(k) && site[k] !== SITE_DEFAULTS[k]);

@@ -63,3 +63,8 @@ export function defaultsOf<T extends object>(fields: FieldsOf<T>): T {
   for (const key of Object.keys(fields)) out[key] = (fields as Record<string, Field<unknown>>)[key]!.default;
   return out as T;
 }
+
+/** A stored record read whole: each field's valid stored value, else its default. */
+export function parseWithDefaults<T extends object>(fields: FieldsOf<T>, raw: unknown): T {
+  return { ...defaultsOf(fields), ...parseRecord(fields, raw).values };
+}

@@ -106,13 +106,22 @@ export interface GlobalSettings {
   speechDwellMs: number;
 }
 
-export const globalFields: FieldsOf<GlobalSettings> = {
+/**
+ * The global settings the document_start loader reads (the launcher, its language, 繁简 on every
+ * site): apart, so the loader in every page builds this much of the schema and no more.
+ */
+export const loaderGlobalFields = {
   showLauncher: boolField(true),
   uiLanguage: enumField<UiLanguageChoice>('auto', ['auto', 'zh-CN', 'zh-TW', 'en']),
   // 繁体版 (issue 3)
-  traditionalTarget: enumField<TraditionalTarget>('tw', ['tw', 'twp', 'hk', 't']),
   convertEverySite: boolField(false),
   convertExcludedSites: stringListField([], 1000, 300),
+} satisfies Partial<FieldsOf<GlobalSettings>>;
+export type LoaderGlobalSettings = { [K in keyof typeof loaderGlobalFields]: GlobalSettings[K] };
+
+export const globalFields: FieldsOf<GlobalSettings> = {
+  ...loaderGlobalFields,
+  traditionalTarget: enumField<TraditionalTarget>('tw', ['tw', 'twp', 'hk', 't']),
   phrasesToTraditional: stringListField([], 10000, 200),
   phrasesToSimplified: stringListField([], 10000, 200),
   // audit (issue 6)

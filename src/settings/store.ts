@@ -1,4 +1,4 @@
-import { defaultsOf, parseRecord } from './fields';
+import { defaultsOf, parseRecord, parseWithDefaults } from './fields';
 import { globalFields, SCHEMA_VERSION, siteFields, type GlobalSettings, type SiteSettings } from './schema';
 
 /** The subset of browser.storage.local that settings need (a fake in unit tests). */
@@ -80,11 +80,11 @@ export async function loadSettings(area: KeyValueArea, siteKey: string | null): 
 }
 
 export function parseSite(raw: unknown): SiteSettings {
-  return { ...defaultsOf(siteFields), ...parseRecord(siteFields, raw).values };
+  return parseWithDefaults(siteFields, raw);
 }
 
 export function parseGlobal(raw: unknown): GlobalSettings {
-  return { ...defaultsOf(globalFields), ...parseRecord(globalFields, raw).values };
+  return parseWithDefaults(globalFields, raw);
 }
 
 /**

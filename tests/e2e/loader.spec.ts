@@ -82,6 +82,38 @@ test('a page where nothing is on gets only the loader; the user’s click loads 
   await expect(page.getByRole('button', { name: '无障碍浏览' })).toBeFocused();
 });
 
+test('the loader’s launcher (made from markup on every page) looks, sits and reads exactly as the toolbar’s own', async ({ page, server }) => {
+  await page.goto(server.url + '/zhonglou-2006.html');
+  const launcher = page.getByRole('button', { name: '无障碍浏览' });
+  await expect(launcher).toBeVisible();
+  const look = (): Promise<Record<string, string>> =>
+    launcher.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      const props = ['position', 'display', 'color', 'background-color', 'border-top-color', 'border-top-width', 'border-radius', 'font-size', 'font-weight', 'font-family', 'min-height', 'padding-left', 'z-index', 'cursor', 'box-shadow'];
+      const icon = el.querySelector('[aria-hidden="true"]');
+      return {
+        ...Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)])),
+        box: [r.x, r.y, r.width, r.height].map(Math.round).join(','),
+        title: el.getAttribute('title') ?? '',
+        text: el.textContent ?? '',
+        icon: icon?.textContent ?? '',
+        type: el.getAttribute('type') ?? '',
+        hostStyle: el.getRootNode() instanceof ShadowRoot ? getComputedStyle((el.getRootNode() as ShadowRoot).host).display : 'no shadow root',
+      };
+    });
+  const fromLoader = await look();
+  expect(fromLoader.position).toBe('fixed');
+  expect(parseFloat(fromLoader['min-height']!)).toBeGreaterThanOrEqual(48);
+  expect(fromLoader.title).toBe('打开无障碍工具栏');
+  expect(fromLoader.icon).toBe('♿');
+  await launcher.click();
+  await toolbar(page).getByRole('button', { name: '关闭工具栏' }).click();
+  await expect(launcher).toBeFocused();
+  await page.mouse.click(5, 5); // focus away, as it was
+  expect(await look()).toEqual(fromLoader);
+});
+
 test('a hostile page clicking and keying at the launcher cannot make kanjian load its toolbar', async ({ page, server, serviceWorker }) => {
   // The attack page clicks, keys, points at and focuses everything in every shadow root it reaches,
   // ten times a second (fixtures/pages/security/operate-toolbar.html).

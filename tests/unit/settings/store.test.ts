@@ -11,9 +11,9 @@ import {
   updateGlobal,
   updateSite,
 } from '../../../src/settings/store';
-import { siteKeyFor } from '../../../src/settings/origin';
-import { defaultsOf } from '../../../src/settings/fields';
-import { globalFields, siteFields } from '../../../src/settings/schema';
+import { siteKeyFor, siteKeyForDocumentUrl } from '../../../src/settings/origin';
+import { defaultsOf, parseWithDefaults } from '../../../src/settings/fields';
+import { globalFields, loaderGlobalFields, siteFields } from '../../../src/settings/schema';
 
 const SITE = defaultsOf(siteFields);
 const GLOBAL = defaultsOf(globalFields);
@@ -130,5 +130,26 @@ describe('site keys', () => {
     expect(siteKeyFor('file:///home/u/a.html')).toBe('file://');
     expect(siteKeyFor('about:blank')).toBeNull();
     expect(siteKeyFor('not a url')).toBeNull();
+  });
+
+  it('are the same read from a document’s serialized address (the loader’s way, no URL parser) as from its address', () => {
+    const hrefs = [
+      'https://www.gov.cn/a/b.html?x=1#y', 'http://127.0.0.1:8080/x', 'HTTP://WWW.GOV.CN:80/', 'https://user:p%40ss@www.gov.cn:8443/a@b?c@d#e@f',
+      'https://@host/x', 'https://a@b@c.gov.cn/', 'http://[::1]:8080/x', 'https://例子.政务.cn/路径', 'http://host?q', 'http://host#h', 'http://a.b.c', 'file:///home/u/a.html',
+      'about:blank', 'about:srcdoc', 'data:text/html,https://x', 'blob:https://www.gov.cn/0f1e', 'javascript:void 0', 'chrome-extension://abc/x.html',
+    ];
+    for (const href of hrefs) expect(siteKeyForDocumentUrl(new URL(href).href), href).toBe(siteKeyFor(href));
+  });
+});
+
+describe('the loader’s part of the global settings', () => {
+  it('is the full schema’s own fields, read with the same defaults and the same refusals', () => {
+    for (const [key, field] of Object.entries(loaderGlobalFields)) expect(globalFields[key as keyof typeof globalFields], key).toBe(field);
+    const stored = { showLauncher: false, uiLanguage: 'klingon', convertEverySite: true, convertExcludedSites: ['https://a.gov.cn', 7], speechRate: 2 };
+    const full = parseWithDefaults(globalFields, stored);
+    const part = parseWithDefaults(loaderGlobalFields, stored);
+    expect(part).toEqual({ showLauncher: false, uiLanguage: 'auto', convertEverySite: true, convertExcludedSites: [] });
+    for (const key of Object.keys(part)) expect(part[key as keyof typeof part], key).toEqual(full[key as keyof typeof full]);
+    expect(parseWithDefaults(loaderGlobalFields, 'corrupt')).toEqual(defaultsOf(loaderGlobalFields));
   });
 });
