@@ -20,7 +20,7 @@ export default defineConfig<object, { browserLanguage: string }>({
     {
       name: 'chromium-en',
       use: { browserLanguage: 'en-US' },
-      testMatch: ['browser-language.spec.ts', 'loader.spec.ts', 'toolbar.spec.ts', 'convert.spec.ts', 'security-toolbar.spec.ts', 'frames-convert.spec.ts', 'display-scheme-big.spec.ts', 'frames-scheme-big.spec.ts'],
+      testMatch: ['browser-language.spec.ts', 'loader.spec.ts', 'toolbar.spec.ts', 'convert.spec.ts', 'security-toolbar.spec.ts', 'frames-convert.spec.ts', 'display-scheme-big.spec.ts', 'frames-scheme-big.spec.ts', 'display-zoom-big.spec.ts', 'frames-zoom-big.spec.ts'],
     },
   ],
 });

@@ -180,4 +180,58 @@ test.describe('页面放大 on a big page, the screen first', () => {
     expect(shown.every(Boolean)).toBe(true);
     expect(pageErrors).toEqual([]);
   });
+
+  test('a page that forges and fights the zoom’s tags hides nothing: once the zoom is done nothing is left aside, whatever it writes', async ({ page, server, pageErrors }) => {
+    await page.goto(server.url + BIG);
+    await openToolbar(page);
+    // The page's script: every section carries a tag of ours before any zoom; each tag kanjian writes
+    // is copied onto every section, and each one kanjian takes off is written back.
+    await page.evaluate((attr) => {
+      const w = window as unknown as { __forged: number };
+      w.__forged = 0;
+      const sections = [...document.querySelectorAll('section, footer')];
+      for (const s of sections) s.setAttribute(attr, '1000');
+      let last = '1000';
+      let own = false;
+      new MutationObserver((records) => {
+        if (own) return;
+        own = true;
+        for (const r of records) {
+          const el = r.target as Element;
+          const now = el.getAttribute(attr);
+          if (now !== null) last = now;
+          else el.setAttribute(attr, r.oldValue ?? last);
+          w.__forged++;
+        }
+        for (const s of sections) if (s.getAttribute(attr) !== last) s.setAttribute(attr, last);
+        queueMicrotask(() => (own = false));
+      }).observe(document.body, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: [attr] });
+    }, PART.slice(1, -1));
+    const before = await page.evaluate(() => document.documentElement.scrollHeight);
+    await button(page, '页面放大').click();
+    // kanjian's run ends (its own list, not the tags, says what it set aside) and its rules go.
+    const ourRules = (): Promise<string> =>
+      page.evaluate(() => [...(document.getElementById('kanjian-styles') as HTMLStyleElement | null)?.sheet?.cssRules ?? []].map((r) => r.cssText).join(''));
+    await expect.poll(async () => (await ourRules()).includes('content-visibility'), { timeout: 30_000 }).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { __forged: number }).__forged)).toBeGreaterThan(0);
+    // The tags are all still there (the page's), and none sets anything aside: every section is laid
+    // out at the new zoom and the page is taller.
+    const state = await page.evaluate((part) => ({
+      tagged: document.querySelectorAll(part).length,
+      aside: [...document.querySelectorAll('section, footer')].filter((s) => getComputedStyle(s).contentVisibility !== 'visible').length,
+      zoom: getComputedStyle(document.body).zoom,
+      last: (() => {
+        const r = document.createRange();
+        r.selectNodeContents(document.getElementById('last')!);
+        return r.getBoundingClientRect().height;
+      })(),
+      height: document.documentElement.scrollHeight,
+    }), PART);
+    expect(state.tagged).toBeGreaterThan(100);
+    expect(state.aside).toBe(0);
+    expect(state.zoom).toBe('1.1');
+    expect(state.last).toBeGreaterThan(0);
+    expect(state.height).toBeGreaterThan(before);
+    expect(pageErrors).toEqual([]);
+  });
 });
