@@ -251,3 +251,28 @@ export async function watchFramesFromStart(page: Page, shown: (doc: Document) =>
 export async function framesShownWrong(page: Page): Promise<{ wrong: number; all: number }> {
   return page.evaluate(() => (window as unknown as { __frames: { wrong: number; all: number } }).__frames);
 }
+
+/** 页面放大's tag on the parts it sets aside on a big page (src/display/zoom-parts.ts). */
+export const ZOOM_PART = '[data-kj-zoom-part]';
+
+/** Records in `window.__frames`, at every animation frame, the body's zoom and how many parts are set aside. */
+export async function watchZoomFrames(page: Page | Frame): Promise<void> {
+  await page.evaluate((part) => {
+    const w = window as unknown as { __frames: Array<[string, number]> };
+    w.__frames = [];
+    const tick = (): void => {
+      w.__frames.push([getComputedStyle(document.body).zoom, document.querySelectorAll(part).length]);
+      if (w.__frames.length < 600) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, ZOOM_PART);
+}
+
+/** Whether every part is back and nothing of the zoom's run is left in the page (tags, rules, containment). */
+export function zoomSettled(page: Page | Frame): Promise<boolean> {
+  return page.evaluate((part) => {
+    if (document.querySelector(part)) return false;
+    const rules = [...(document.getElementById('kanjian-styles') as HTMLStyleElement | null)?.sheet?.cssRules ?? []].map((r) => r.cssText).join('');
+    return !rules.includes('content-visibility') && !rules.includes('overflow-anchor');
+  }, ZOOM_PART);
+}

@@ -1,32 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { button, diffSnapshots, openToolbar, snapshot } from './display-helpers';
+import { button, diffSnapshots, openToolbar, snapshot, watchZoomFrames as watchFrames, ZOOM_PART, zoomSettled as settled } from './display-helpers';
 
 // 页面放大 on a big page sets the parts off screen aside while the zoom changes, then gives them back
 // (src/display/zoom-parts.ts): a generated page of 12,000 elements.
 const BIG = '/generated/big-12000.html';
-const PART = '[data-kj-zoom-part]';
-
-/** Records, at every frame, the body's zoom and how many parts are set aside. */
-async function watchFrames(page: Page): Promise<void> {
-  await page.evaluate((part) => {
-    const w = window as unknown as { __frames: Array<[string, number]> };
-    w.__frames = [];
-    const tick = (): void => {
-      w.__frames.push([getComputedStyle(document.body).zoom, document.querySelectorAll(part).length]);
-      if (w.__frames.length < 600) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  }, PART);
-}
-
-/** Whether every part is back and nothing of the run is left in the page (tags, rules, containment). */
-const settled = (page: Page): Promise<boolean> =>
-  page.evaluate((part) => {
-    if (document.querySelector(part)) return false;
-    const rules = [...(document.getElementById('kanjian-styles') as HTMLStyleElement | null)?.sheet?.cssRules ?? []].map((r) => r.cssText).join('');
-    return !rules.includes('content-visibility') && !rules.includes('overflow-anchor');
-  }, PART);
+const PART = ZOOM_PART;
 
 /** The element at a third of the window's width, 200 px down, and its top. */
 const atReadingLine = (page: Page): Promise<{ text: string; top: number }> =>

@@ -1,31 +1,11 @@
 import type { Frame, FrameLocator, Locator } from '@playwright/test';
 import { expect, test, toolbar } from './fixtures';
 import { frameByElement, frameMarkup } from './frames-helpers';
+import { watchZoomFrames as watch, zoomSettled as settled } from './display-helpers';
 
 // 页面放大 with parts set aside (src/display/zoom-parts.ts) where the big page is a frame: an <iframe>
 // in a small page (the toolbar in the top frame) and the content frame of a <frameset> (the toolbar
 // there). The frame's own window decides what is off screen.
-const PART = '[data-kj-zoom-part]';
-
-/** Records, at every frame of the big frame's window, its body's zoom and how many parts are aside. */
-const watch = (big: Frame): Promise<void> =>
-  big.evaluate((part) => {
-    const w = window as unknown as { __frames: Array<[string, number]> };
-    w.__frames = [];
-    const tick = (): void => {
-      w.__frames.push([getComputedStyle(document.body).zoom, document.querySelectorAll(part).length]);
-      if (w.__frames.length < 600) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  }, PART);
-
-const settled = (big: Frame): Promise<boolean> =>
-  big.evaluate((part) => {
-    if (document.querySelector(part)) return false;
-    const rules = [...(document.getElementById('kanjian-styles') as HTMLStyleElement | null)?.sheet?.cssRules ?? []].map((r) => r.cssText).join('');
-    return !rules.includes('content-visibility') && !rules.includes('overflow-anchor');
-  }, PART);
-
 const zoomOf = (big: Frame): Promise<string> => big.evaluate(() => getComputedStyle(document.body).zoom);
 
 async function zoomInAndBack(big: Frame, bar: Locator): Promise<void> {
