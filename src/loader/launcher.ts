@@ -58,23 +58,49 @@ export function showLauncher(doc: Document, locale: UiLocale, onOpen: () => void
 }
 
 /**
- * The launcher's host with its shadow root, made from markup: this runs on every page, and each DOM
- * interface the loader touches (a button's, a style's, a shadow root's) is made anew in its world and
- * held by the page for as long as it is open (~11 KB of the ~300 KB budget). Parsed as a document of
- * its own with a declarative shadow root, then adopted: no wrapper but the host's is made. The words
- * are our own constants, never the page's. Where the browser cannot parse a shadow root from markup,
- * the shadow root is attached by script.
+ * The launcher's host with its shadow root. This runs on every page, and each DOM interface the
+ * loader touches (a button's, a style's, a shadow root's) is made anew in its world and held by the
+ * page for as long as it is open (~11 KB of the ~300 KB budget). So in Chromium it is parsed from
+ * markup as a document of its own with a declarative shadow root, then adopted: no wrapper but the
+ * host's is made. The words and styles are our own constants, never the page's.
+ *
+ * Built element by element instead in Firefox, where a style element made by a parser is judged by
+ * the page's CSP (only a content script setting its text makes it the script's: a page with a strict
+ * `style-src` left the launcher unstyled), and wherever parsing is missing, refused (a page's Trusted
+ * Types, were they ever to reach our world) or gives no shadow root.
  */
 function launcherHost(doc: Document, text: { label: string; hint: string }): HTMLElement {
-  const markup = `<style>:host{all:initial!important}${launcherCss}</style><button type="button" class="kj-launcher" title="${text.hint}"><span aria-hidden="true">♿</span>${text.label}</button>`;
-  const parse = (Document as unknown as { parseHTMLUnsafe?: (html: string) => Document }).parseHTMLUnsafe;
-  const parsed = typeof parse === 'function' ? parse.call(Document, `<kanjian-toolbar><template shadowrootmode="open">${markup}</template></kanjian-toolbar>`) : null;
-  // A template still there is one the parser did not take as a shadow root.
-  if (parsed && !parsed.querySelector('template')) {
-    const host = parsed.querySelector('kanjian-toolbar');
-    if (host) return doc.adoptNode(host as HTMLElement);
+  if (!import.meta.env.FIREFOX) {
+    try {
+      const parsed = parsedHost(doc, text);
+      if (parsed) return parsed;
+    } catch {
+      // Built below.
+    }
   }
   const host = doc.createElement('kanjian-toolbar');
-  host.attachShadow({ mode: 'open' }).innerHTML = markup;
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = `:host{all:initial!important}${launcherCss}`;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'kj-launcher';
+  button.title = text.hint;
+  const icon = doc.createElement('span');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = '♿';
+  button.append(icon, text.label);
+  shadow.append(style, button);
   return host;
+}
+
+function parsedHost(doc: Document, text: { label: string; hint: string }): HTMLElement | null {
+  const parse = (Document as unknown as { parseHTMLUnsafe?: (html: string) => Document }).parseHTMLUnsafe;
+  if (typeof parse !== 'function') return null;
+  const markup = `<style>:host{all:initial!important}${launcherCss}</style><button type="button" class="kj-launcher" title="${text.hint}"><span aria-hidden="true">♿</span>${text.label}</button>`;
+  const parsed = parse.call(Document, `<kanjian-toolbar><template shadowrootmode="open">${markup}</template></kanjian-toolbar>`);
+  // A template still there is one the parser did not take as a shadow root.
+  if (parsed.querySelector('template')) return null;
+  const host = parsed.querySelector('kanjian-toolbar');
+  return host ? doc.adoptNode(host as HTMLElement) : null;
 }

@@ -145,21 +145,30 @@ function runLoader(browser: LoaderBrowser, doc: Document, win: Window, siteKey: 
  */
 function whenBody(doc: Document): Promise<boolean> {
   const root = doc.documentElement;
-  const hasBody = (): boolean => !!root?.matches(':has(> body)');
-  if (!root || hasBody() || doc.readyState !== 'loading') return Promise.resolve(hasBody());
+  if (!root || rootHas(doc, 'body') || doc.readyState !== 'loading') return Promise.resolve(rootHas(doc, 'body'));
   return new Promise((resolve) => {
     const done = (): void => {
       observer.disconnect();
       doc.removeEventListener('DOMContentLoaded', done);
-      resolve(hasBody());
+      resolve(rootHas(doc, 'body'));
     };
     // Only <html>'s own children: the body arrives early in parsing, long before the first layout.
     const observer = new MutationObserver(() => {
-      if (hasBody() || root.matches(':has(> frameset)')) done();
+      if (rootHas(doc, 'body') || rootHas(doc, 'frameset')) done();
     });
     observer.observe(root, { childList: true });
     doc.addEventListener('DOMContentLoaded', done);
   });
+}
+
+/** Whether the document's root (now: a page may replace it) has a child `<body>` or `<frameset>`. */
+function rootHas(doc: Document, child: 'body' | 'frameset'): boolean {
+  try {
+    return !!doc.documentElement?.matches(`:has(> ${child})`);
+  } catch {
+    // A browser without :has() (Chrome before 105): ask the document, making the body's wrapper.
+    return doc.body?.localName === child;
+  }
 }
 
 /**

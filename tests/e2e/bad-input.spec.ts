@@ -39,8 +39,13 @@ test.describe('hostile and unusual documents', () => {
   test('strict CSP (default-src none; style-src self; Trusted Types required): the launcher shows, the toolbar is styled and text size works', async ({ page, server, pageErrors }) => {
     await page.goto(server.url + '/hostile/csp.html');
     // The loader's launcher is made from markup in kanjian's own world, which the page's Trusted Types do not govern.
-    await expect(page.getByRole('button', { name: '无障碍浏览' })).toBeVisible();
-    await page.getByRole('button', { name: '无障碍浏览' }).click();
+    const launcher = page.getByRole('button', { name: '无障碍浏览' });
+    await expect(launcher).toBeVisible();
+    // Styled too (its stylesheet is not refused by the page's style-src): fixed at the corner, 48 px high at least.
+    const look = await launcher.evaluate((el) => ({ pos: getComputedStyle(el).position, h: el.getBoundingClientRect().height, bg: getComputedStyle(el).backgroundColor }));
+    expect(look).toEqual({ pos: 'fixed', h: expect.any(Number), bg: 'rgb(16, 42, 67)' });
+    expect(look.h).toBeGreaterThanOrEqual(48);
+    await launcher.click();
     const bar = toolbar(page);
     await expect(bar).toBeVisible();
     // Styled: fixed at the top with a dark background (not an unstyled list of buttons).

@@ -188,6 +188,7 @@ test.describe('页面放大 on a big page, the screen first', () => {
     }, PART.slice(1, -1));
     const before = await page.evaluate(() => document.documentElement.scrollHeight);
     await button(page, '页面放大').click();
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).zoom)).toBe('1.1');
     // kanjian's run ends (its own list, not the tags, says what it set aside) and its rules go.
     const ourRules = (): Promise<string> =>
       page.evaluate(() => [...(document.getElementById('kanjian-styles') as HTMLStyleElement | null)?.sheet?.cssRules ?? []].map((r) => r.cssText).join(''));

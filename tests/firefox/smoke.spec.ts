@@ -55,3 +55,20 @@ test('Firefox: a press held on the launcher while the toolbar’s code arrives o
     .poll(() => page.evaluate(() => document.querySelector('kanjian-toolbar')?.shadowRoot?.activeElement?.querySelector('.kj-label')?.textContent ?? null))
     .toBe('文字放大');
 });
+
+test('Firefox: on a page with a strict CSP (style-src self, Trusted Types required) the launcher is styled and opens the toolbar', async ({ ffPage: page, ffServer }) => {
+  await page.goto(ffServer.url + '/hostile/csp.html', { waitUntil: 'load' });
+  // Our stylesheet is not the page's inline style: its style-src does not refuse it.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const b = document.querySelector('kanjian-toolbar')?.shadowRoot?.querySelector('.kj-launcher');
+        if (!b) return null;
+        const cs = getComputedStyle(b);
+        return { pos: cs.position, bg: cs.backgroundColor, tall: b.getBoundingClientRect().height >= 48 };
+      }),
+    )
+    .toEqual({ pos: 'fixed', bg: 'rgb(16, 42, 67)', tall: true });
+  await clickInToolbar(page, '.kj-launcher');
+  await expect.poll(() => toolbarVisible(page)).toBe(true);
+});

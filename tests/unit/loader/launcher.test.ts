@@ -39,3 +39,28 @@ describe('the launcher’s language', () => {
     expect(launcherLocale('auto', 'en-US', 'zh-TW')).toBe('zh-TW');
   });
 });
+
+describe('the launcher built where markup cannot give it a shadow root', () => {
+  it('is the same button, built element by element, and a page’s synthetic click opens nothing', async () => {
+    const { showLauncher } = await import('../../../src/loader/launcher');
+    const parse = (Document as unknown as { parseHTMLUnsafe?: unknown }).parseHTMLUnsafe;
+    (Document as unknown as { parseHTMLUnsafe?: unknown }).parseHTMLUnsafe = undefined;
+    try {
+      let opened = 0;
+      const host = showLauncher(document, 'zh-CN', () => opened++);
+      const button = host.shadowRoot!.querySelector('button.kj-launcher') as HTMLButtonElement;
+      expect(host.localName).toBe('kanjian-toolbar');
+      expect(host.parentNode).toBe(document.documentElement);
+      expect(button.type).toBe('button');
+      expect(button.title).toBe('打开无障碍工具栏');
+      expect(button.textContent).toBe('♿无障碍浏览');
+      expect(button.querySelector('[aria-hidden="true"]')!.textContent).toBe('♿');
+      expect(host.shadowRoot!.querySelector('style')!.textContent).toContain(':host{all:initial!important}');
+      button.click();
+      expect(opened).toBe(0);
+      host.remove();
+    } finally {
+      (Document as unknown as { parseHTMLUnsafe?: unknown }).parseHTMLUnsafe = parse;
+    }
+  });
+});
