@@ -174,15 +174,18 @@ export interface AxeViolation {
   help: string;
 }
 
-/** axe-core on kanjian's toolbar only (its shadow root), WCAG 2.2 AA tags. */
-export async function axeToolbar(page: Page): Promise<AxeViolation[]> {
+/** axe-core on kanjian's toolbar only (its shadow root; `part`: one element in it, e.g. the loader's launcher), WCAG 2.2 AA tags. */
+export async function axeToolbar(page: Page, part = '.kj-root'): Promise<AxeViolation[]> {
   const tag = await page.addScriptTag({ path: resolve(REPO_ROOT, 'node_modules/axe-core/axe.min.js') });
   await tag.evaluate((e) => (e as Element).remove());
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[]; help: string }> }> } }).axe;
-    const res = await axe.run({ include: [['kanjian-toolbar', '.kj-root']] }, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return res.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
-  }, TAGS);
+  return page.evaluate(
+    async ({ tags, part }) => {
+      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[]; help: string }> }> } }).axe;
+      const res = await axe.run({ include: [['kanjian-toolbar', part]] }, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return res.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+    },
+    { tags: TAGS, part },
+  );
 }
 
 /** The toolbar's bounding box and its buttons' computed font size (the toolbar never scales). */

@@ -2,6 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, expect, tabIdOf, test, toolbar } from './fixtures';
+import { axeToolbar } from './display-helpers';
 
 /**
  * The split between the small document_start loader (every page) and the page bundle (toolbar, aids,
@@ -107,6 +108,9 @@ test('the loader’s launcher (made from markup on every page) looks, sits and r
   expect(parseFloat(fromLoader['min-height']!)).toBeGreaterThanOrEqual(48);
   expect(fromLoader.title).toBe('打开无障碍工具栏');
   expect(fromLoader.icon).toBe('♿');
+  // The audit passes on it before the toolbar's code is here (WCAG 2.2 AA).
+  expect(await axeToolbar(page, '.kj-launcher')).toEqual([]);
+  expect(await page.locator('kanjian-toolbar').evaluate((h) => !!h.shadowRoot?.querySelector('[role=toolbar]'))).toBe(false);
   await launcher.click();
   await toolbar(page).getByRole('button', { name: '关闭工具栏' }).click();
   await expect(launcher).toBeFocused();
