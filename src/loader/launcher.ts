@@ -4,8 +4,13 @@ import { isUserInput } from '../shared/trusted';
 import { onPressIntent } from '../shared/press-intent';
 import type { UiLocale } from '../i18n/locale';
 
+export interface LauncherWords {
+  label: string;
+  hint: string;
+}
+
 /** The launcher's words, the same as the catalogue's `launcher` and `launcherHint` (a unit test checks). */
-export const LAUNCHER_TEXT: Record<UiLocale, { label: string; hint: string }> = {
+export const LAUNCHER_TEXT: Record<UiLocale, LauncherWords> = {
   'zh-CN': { label: '无障碍浏览', hint: '打开无障碍工具栏' },
   'zh-TW': { label: '無障礙瀏覽', hint: '開啟無障礙工具列' },
   en: { label: 'Accessible browsing', hint: 'Open the accessibility toolbar' },
@@ -69,7 +74,7 @@ export function showLauncher(doc: Document, locale: UiLocale, onOpen: () => void
  * `style-src` left the launcher unstyled), and wherever parsing is missing, refused (a page's Trusted
  * Types, were they ever to reach our world) or gives no shadow root.
  */
-function launcherHost(doc: Document, text: { label: string; hint: string }): HTMLElement {
+function launcherHost(doc: Document, text: LauncherWords): HTMLElement {
   if (!import.meta.env.FIREFOX) {
     try {
       const parsed = parsedHost(doc, text);
@@ -94,7 +99,7 @@ function launcherHost(doc: Document, text: { label: string; hint: string }): HTM
   return host;
 }
 
-function parsedHost(doc: Document, text: { label: string; hint: string }): HTMLElement | null {
+function parsedHost(doc: Document, text: LauncherWords): HTMLElement | null {
   const parse = (Document as unknown as { parseHTMLUnsafe?: (html: string) => Document }).parseHTMLUnsafe;
   if (typeof parse !== 'function') return null;
   const markup = `<style>:host{all:initial!important}${launcherCss}</style><button type="button" class="kj-launcher" title="${text.hint}"><span aria-hidden="true">♿</span>${text.label}</button>`;

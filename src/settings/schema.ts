@@ -117,7 +117,6 @@ export const loaderGlobalFields = {
   convertEverySite: boolField(false),
   convertExcludedSites: stringListField([], 1000, 300),
 } satisfies Partial<FieldsOf<GlobalSettings>>;
-export type LoaderGlobalSettings = { [K in keyof typeof loaderGlobalFields]: GlobalSettings[K] };
 
 export const globalFields: FieldsOf<GlobalSettings> = {
   ...loaderGlobalFields,
